@@ -1,0 +1,74 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { formAction, type ActionState } from "@/lib/access/action";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { credentialsMessage } from "@/lib/auth/verify-credentials";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors/app-error";
+import { clientIp } from "@/lib/http/client-ip";
+import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { safeCallbackUrl } from "@/lib/http/safe-callback-url";
+import { signUp, signUpSchema } from "@/lib/users/sign-up";
+
+const signInSchema = z.object({
+  email: z.string().trim().min(1, { error: "Enter your email address." }).max(320),
+  password: z.string().min(1, { error: "Enter your password." }).max(1024),
+  callbackUrl: z.string().max(2000).optional(),
+});
+
+async function credentialsSignIn(email: string, password: string, callbackUrl?: string) {
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeCallbackUrl(callbackUrl) });
+  } catch (error) {
+    if (error instanceof AuthError && error.type === "CredentialsSignin") {
+      const code = (error as AuthError & { code?: string }).code ?? "invalid";
+      const [reason, minutes] = code.split(":");
+      const known = reason === "locked" || reason === "rate_limited" ? reason : "invalid";
+      throw new AppError("UNAUTHORIZED", credentialsMessage(known, Number(minutes) || undefined));
+    }
+    throw error;
+  }
+}
+
+export const signInAction = formAction(signInSchema, async (input) => {
+  await credentialsSignIn(input.email, input.password, input.callbackUrl);
+});
+
+const signUpFormSchema = signUpSchema.extend({
+  callbackUrl: z.string().max(2000).optional(),
+  organizationName: z
+    .string()
+    .trim()
+    .max(80, { error: "Organisation names are at most 80 characters." })
+    .transform((v) => v || undefined)
+    .pipe(signUpSchema.shape.organizationName),
+});
+
+export const signUpAction = formAction(signUpFormSchema, async (input): Promise<ActionState> => {
+  if (!env().SIGNUP_ENABLED && !input.callbackUrl?.startsWith("/invite/")) {
+    throw new AppError("FORBIDDEN", "Sign-up is disabled here. Ask an admin for an invitation.");
+  }
+  await enforceRateLimit(
+    { key: `signup:${clientIp(await headers())}`, limit: 10, windowSeconds: 60 * 60 },
+    "sign-ups from this address",
+  );
+  await signUp(input);
+  await credentialsSignIn(input.email, input.password, input.callbackUrl);
+  return { status: "ok" };
+});
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirect: false });
+  redirect("/signin");
+}
+
+export async function ssoSignInAction(formData: FormData): Promise<void> {
+  const provider = String(formData.get("provider") ?? "");
+  await signIn(provider, {
+    redirectTo: safeCallbackUrl(String(formData.get("callbackUrl") ?? "")),
+  });
+}

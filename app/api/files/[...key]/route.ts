@@ -1,0 +1,31 @@
+import { publicRoute } from "@/lib/access/route";
+import { readPublicFile } from "@/lib/storage/read-public-file";
+
+/**
+ * Serves stored files (organisation logos) to anyone with the URL — logos also appear on public
+ * pages. Keys are random and never reused, so responses may be cached for good.
+ */
+export const GET = publicRoute(async ({ req, params }) => {
+  const key = Array.isArray(params.key) ? params.key.join("/") : String(params.key ?? "");
+  const file = await readPublicFile(key);
+  if (!file) {
+    return Response.json(
+      { error: { code: "NOT_FOUND", message: "File not found." } },
+      { status: 404, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  const etag = `"${key.split("/").pop()}"`;
+  const headers = {
+    "Content-Type": file.contentType,
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "public, max-age=31536000, immutable",
+    ETag: etag,
+    // Even if a stored file were not what it claims, it cannot run scripts in our origin.
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    "Content-Disposition": "inline",
+  };
+  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
+    headers: { ...headers, "Content-Length": String(file.bytes.byteLength) },
+  });
+});

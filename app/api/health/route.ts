@@ -1,0 +1,9 @@
+import { publicRoute } from "@/lib/access/route";
+import { db } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+
+export const GET = publicRoute(async () => {
+  await db.$queryRaw`SELECT 1`;
+  return { status: "ok" };
+});

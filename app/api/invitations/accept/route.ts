@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { userRoute } from "@/lib/access/route";
+import { parseJsonBody } from "@/lib/http/parse-body";
+import { clientIp } from "@/lib/http/client-ip";
+import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { acceptInvitation } from "@/lib/invitations/accept-invitation";
+
+const schema = z.object({ token: z.string().trim().min(1).max(128) }).strict();
+
+export const POST = userRoute(async ({ req, userId }) => {
+  await enforceRateLimit(
+    { key: `invite-accept:${clientIp(req.headers)}`, limit: 30, windowSeconds: 15 * 60 },
+    "invitation attempts",
+  );
+  const { token } = await parseJsonBody(req, schema);
+  return { membership: await acceptInvitation(userId, token) };
+});

@@ -1,0 +1,10 @@
+import { orgRoute } from "@/lib/access/route";
+import { parseJsonBody } from "@/lib/http/parse-body";
+import { updateOrganization, updateOrganizationSchema } from "@/lib/orgs/update-organization";
+
+export const GET = orgRoute("org:read", async ({ access }) => ({ organization: access.org }));
+
+export const PATCH = orgRoute("org:update", async ({ req, access }) => {
+  const input = await parseJsonBody(req, updateOrganizationSchema);
+  return { organization: await updateOrganization(access, input) };
+});

@@ -1,0 +1,17 @@
+import type { Permission } from "@/lib/access/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  permission: Permission;
+}
+
+/** Navigation shown to each role follows the permission map. */
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/feed", label: "Feed", permission: "feed:read" },
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard:read" },
+  { href: "/admin", label: "Overview", permission: "org:update" },
+  { href: "/admin/members", label: "Members", permission: "members:update" },
+  { href: "/admin/teams", label: "Teams", permission: "teams:manage" },
+  { href: "/admin/settings", label: "Settings", permission: "org:update" },
+];

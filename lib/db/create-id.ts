@@ -1,0 +1,21 @@
+import { randomBytes } from "node:crypto";
+
+const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+export type IdPrefix = "org" | "usr" | "acc" | "mem" | "team" | "loc" | "inv" | "aud";
+
+/** Random base62 string; rejection sampling keeps every character uniformly likely. */
+export function randomString(length: number): string {
+  let out = "";
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += ALPHABET[byte % 62];
+    }
+  }
+  return out;
+}
+
+/** Ids are made in app code with a readable prefix: `org_3kTz…` reads well in logs and URLs. */
+export function createId(prefix: IdPrefix): string {
+  return `${prefix}_${randomString(20)}`;
+}

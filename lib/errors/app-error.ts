@@ -1,0 +1,50 @@
+/** Expected failures, each with a code, an HTTP status and a message a person can act on. */
+export type AppErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "PAYLOAD_TOO_LARGE"
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "RATE_LIMITED";
+
+const STATUS: Record<AppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+};
+
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.status = STATUS[code];
+  }
+}
+
+export const badRequest = (message: string, fields?: FieldErrors) =>
+  new AppError("BAD_REQUEST", message, fields);
+export const unauthorized = (message = "Sign in to continue.") =>
+  new AppError("UNAUTHORIZED", message);
+export const forbidden = (message = "You don't have permission to do that.") =>
+  new AppError("FORBIDDEN", message);
+export const notFound = (what = "That") => new AppError("NOT_FOUND", `${what} was not found.`);
+export const conflict = (message: string, fields?: FieldErrors) =>
+  new AppError("CONFLICT", message, fields);
+export const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new AppError("RATE_LIMITED", message, undefined, retryAfterSeconds);

@@ -1,0 +1,33 @@
+import { ZodError } from "zod";
+import { AppError } from "@/lib/errors/app-error";
+import { zodFieldErrors, zodMessage } from "@/lib/http/zod-messages";
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+function json(status: number, body: ErrorBody, headers?: HeadersInit): Response {
+  return Response.json(body, { status, headers });
+}
+
+/** The one place where errors become HTTP responses. Unexpected errors are logged, never leaked. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds) headers["Retry-After"] = String(error.retryAfterSeconds);
+    return json(
+      error.status,
+      { error: { code: error.code, message: error.message, fields: error.fields } },
+      headers,
+    );
+  }
+  if (error instanceof ZodError) {
+    return json(400, {
+      error: { code: "BAD_REQUEST", message: zodMessage(error), fields: zodFieldErrors(error) },
+    });
+  }
+  console.error("Unexpected error", error);
+  return json(500, {
+    error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." },
+  });
+}

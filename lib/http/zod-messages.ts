@@ -1,0 +1,20 @@
+import type { ZodError } from "zod";
+
+function fieldName(path: PropertyKey[]): string {
+  return path.map(String).join(".") || "body";
+}
+
+/** Field → first message, for forms that show errors beside each input. */
+export function zodFieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[fieldName(issue.path)] ??= issue.message;
+  return fields;
+}
+
+/** One readable sentence naming each invalid field. */
+export function zodMessage(error: ZodError): string {
+  const parts = Object.entries(zodFieldErrors(error)).map(([field, msg]) =>
+    field === "body" ? msg : `${field}: ${msg}`,
+  );
+  return parts.length ? `Invalid input — ${parts.join("; ")}` : "Invalid input.";
+}

@@ -1,0 +1,43 @@
+import { db } from "@/lib/db/client";
+import { hashInvitationToken } from "@/lib/invitations/invitation-token";
+import { invitationState, type InvitationState } from "@/lib/invitations/invitation-status";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface InvitationPreview {
+  orgName: string;
+  role: Role;
+  email: string | null;
+  name: string | null;
+  state: InvitationState;
+  expiresAt: Date;
+  teams: string[];
+}
+
+/** What the invitation page shows before accepting; null for an unknown token. */
+export async function getInvitationPreview(token: string): Promise<InvitationPreview | null> {
+  if (!/^[A-Za-z0-9]{16,64}$/.test(token)) return null;
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashInvitationToken(token) },
+    select: {
+      role: true,
+      email: true,
+      name: true,
+      expiresAt: true,
+      revokedAt: true,
+      useCount: true,
+      maxUses: true,
+      org: { select: { name: true } },
+      teams: { select: { team: { select: { name: true } } } },
+    },
+  });
+  if (!inv) return null;
+  return {
+    orgName: inv.org.name,
+    role: inv.role,
+    email: inv.email,
+    name: inv.name,
+    state: invitationState(inv),
+    expiresAt: inv.expiresAt,
+    teams: inv.teams.map((t) => t.team.name),
+  };
+}

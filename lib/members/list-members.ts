@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { roleField } from "@/lib/validation";
+
+export const listMembersQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  role: roleField.optional(),
+  status: z.enum(["ACTIVE", "DEACTIVATED"]).optional(),
+  teamId: z.string().max(64).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type ListMembersQuery = z.infer<typeof listMembersQuery>;
+
+export async function listMembers(orgId: string, query: ListMembersQuery) {
+  const where: Prisma.MembershipWhereInput = {
+    orgId,
+    role: query.role,
+    status: query.status,
+    ...(query.teamId ? { teams: { some: { teamId: query.teamId } } } : {}),
+    ...(query.q
+      ? {
+          user: {
+            OR: [
+              { name: { contains: query.q, mode: "insensitive" } },
+              { email: { contains: query.q, mode: "insensitive" } },
+            ],
+          },
+        }
+      : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.membership.count({ where }),
+    db.membership.findMany({
+      where,
+      orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+      select: {
+        id: true,
+        role: true,
+        status: true,
+        title: true,
+        createdAt: true,
+        user: { select: { id: true, name: true, email: true, image: true } },
+        teams: { select: { team: { select: { id: true, name: true } } } },
+        manages: { select: { team: { select: { id: true, name: true } } } },
+      },
+    }),
+  ]);
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    members: rows.map((m) => ({
+      id: m.id,
+      role: m.role,
+      status: m.status,
+      title: m.title,
+      joinedAt: m.createdAt,
+      user: m.user,
+      teams: m.teams.map((t) => t.team),
+      manages: m.manages.map((t) => t.team),
+    })),
+  };
+}

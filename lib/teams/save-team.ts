@@ -1,0 +1,115 @@
+import { db, type Tx } from "@/lib/db/client";
+import { createId } from "@/lib/db/create-id";
+import { badRequest, conflict, notFound } from "@/lib/errors/app-error";
+import type { Access } from "@/lib/access/resolve-access";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { isUniqueViolation } from "@/lib/users/sign-up";
+import type { CreateTeamInput, UpdateTeamInput } from "@/lib/teams/team-schemas";
+
+export async function createTeam(access: Access, input: CreateTeamInput) {
+  return withTeamNameCheck(input.name, () =>
+    db.$transaction(async (tx) => {
+      const id = createId("team");
+      await tx.team.create({
+        data: { id, orgId: access.orgId, name: input.name, description: input.description ?? null },
+      });
+      if (input.managerIds) await replaceManagers(tx, access.orgId, id, input.managerIds);
+      await recordAudit(tx, {
+        orgId: access.orgId,
+        actorId: access.userId,
+        action: "team.create",
+        targetType: "team",
+        targetId: id,
+        metadata: { name: input.name },
+      });
+      return { id, name: input.name };
+    }),
+  );
+}
+
+export async function updateTeam(access: Access, teamId: string, input: UpdateTeamInput) {
+  return withTeamNameCheck(input.name, () =>
+    db.$transaction(async (tx) => {
+      const team = await tx.team.findFirst({ where: { id: teamId, orgId: access.orgId } });
+      if (!team) throw notFound("Team");
+      if (input.name !== undefined || input.description !== undefined) {
+        await tx.team.update({
+          where: { id: teamId },
+          data: { name: input.name, description: input.description },
+        });
+      }
+      if (input.managerIds) await replaceManagers(tx, access.orgId, teamId, input.managerIds);
+      if (input.memberIds) await replaceMembers(tx, access.orgId, teamId, input.memberIds);
+      await recordAudit(tx, {
+        orgId: access.orgId,
+        actorId: access.userId,
+        action: "team.update",
+        targetType: "team",
+        targetId: teamId,
+        metadata: {
+          name: input.name,
+          managerCount: input.managerIds?.length,
+          memberCount: input.memberIds?.length,
+        },
+      });
+      return { id: teamId };
+    }),
+  );
+}
+
+export async function deleteTeam(access: Access, teamId: string) {
+  await db.$transaction(async (tx) => {
+    const deleted = await tx.team.deleteMany({ where: { id: teamId, orgId: access.orgId } });
+    if (deleted.count === 0) throw notFound("Team");
+    await recordAudit(tx, {
+      orgId: access.orgId,
+      actorId: access.userId,
+      action: "team.delete",
+      targetType: "team",
+      targetId: teamId,
+    });
+  });
+}
+
+async function withTeamNameCheck<T>(name: string | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw conflict(`A team named "${name}" already exists.`, { name: "This name is taken." });
+    }
+    throw error;
+  }
+}
+
+/** Membership ids must belong to the organisation; an unknown one is named in the error. */
+async function memberships(tx: Tx, orgId: string, ids: string[], what: string) {
+  const unique = [...new Set(ids)];
+  const found = await tx.membership.findMany({
+    where: { orgId, id: { in: unique } },
+    select: { id: true, role: true },
+  });
+  if (found.length !== unique.length) {
+    const known = new Set(found.map((m) => m.id));
+    throw badRequest(`Unknown ${what}: ${unique.filter((id) => !known.has(id)).join(", ")}.`);
+  }
+  return found;
+}
+
+async function replaceManagers(tx: Tx, orgId: string, teamId: string, ids: string[]) {
+  const found = await memberships(tx, orgId, ids, "manager");
+  const notManager = found.find((m) => m.role === "EMPLOYEE");
+  if (notManager) throw badRequest("Only managers and admins can manage a team.");
+  await tx.teamManager.deleteMany({ where: { teamId } });
+  await tx.teamManager.createMany({
+    data: found.map((m) => ({ orgId, teamId, membershipId: m.id })),
+  });
+}
+
+async function replaceMembers(tx: Tx, orgId: string, teamId: string, ids: string[]) {
+  const found = await memberships(tx, orgId, ids, "member");
+  await tx.teamMember.deleteMany({ where: { teamId } });
+  await tx.teamMember.createMany({
+    data: found.map((m) => ({ orgId, teamId, membershipId: m.id })),
+  });
+}

@@ -1,0 +1,54 @@
+import fs from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { E2E } from "./tests/e2e/e2e-config";
+
+// Debian's Chromium (apt-get install chromium); Playwright's own browser download is never used.
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!fs.existsSync(executablePath)) {
+  throw new Error(`Chromium not found at ${executablePath}. Install it with: apt-get install -y chromium`);
+}
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    baseURL: E2E.appUrl,
+    browserName: "chromium",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: "npx tsx tests/e2e/servers/identity-provider.ts",
+      url: `${E2E.oidcIssuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // Creates its own database, then runs `npm start`'s script against it (build if needed,
+      // migrate, seed, serve); drops the database on exit.
+      command: "npx tsx tests/e2e/servers/app.ts",
+      url: `${E2E.appUrl}/api/health`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+    },
+  ],
+});

@@ -1,0 +1,36 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { SeedContext, SeedStep } from "./context";
+import { createRandom } from "./random";
+import { seedOrganization } from "./seed-organization";
+
+/**
+ * The demo organisation, built by steps in order. Each capability adds its own step (content,
+ * shares, clicks, outcomes…) that reads what earlier steps put in the context.
+ */
+export const SEED_STEPS: SeedStep[] = [seedOrganization];
+
+export async function seedDemo(
+  db: PrismaClient,
+  { log = console.log, now = new Date() }: { log?: (line: string) => void; now?: Date } = {},
+): Promise<SeedContext> {
+  const ctx: SeedContext = {
+    db,
+    random: createRandom(20261125),
+    now,
+    org: { id: "", name: "", slug: "" },
+    teams: [],
+    locations: [],
+    members: [],
+  };
+  for (const step of SEED_STEPS) {
+    const started = Date.now();
+    await step.run(ctx);
+    log(`  seeded ${step.name} (${Date.now() - started} ms)`);
+  }
+  return ctx;
+}
+
+/** The start script seeds only an empty database: one with no organisation at all. */
+export async function isDatabaseEmpty(db: PrismaClient): Promise<boolean> {
+  return (await db.organization.count()) === 0;
+}

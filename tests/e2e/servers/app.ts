@@ -1,0 +1,47 @@
+/**
+ * The app under test: a fresh database of its own (TEST_DATABASE_URL/DATABASE_URL server, else
+ * embedded), then the real start script (build if needed, migrate, seed the demo, `next start`).
+ */
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { createTestDatabase } from "../../helpers/test-database";
+import { E2E } from "../e2e-config";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const database = await createTestDatabase();
+const oidcClient = { id: "chorus-sso", secret: "chorus-sso-secret-for-tests-only" };
+const linkedinClient = { id: "chorus-linkedin", secret: "chorus-linkedin-secret-for-tests-only" };
+
+const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PORT: String(E2E.appPort),
+    AUTH_SECRET: E2E.authSecret,
+    SEED_DEMO: "true",
+    OIDC_ISSUER: E2E.oidcIssuer,
+    OIDC_CLIENT_ID: oidcClient.id,
+    OIDC_CLIENT_SECRET: oidcClient.secret,
+    OIDC_DISPLAY_NAME: "Fernhill SSO",
+    LINKEDIN_CLIENT_ID: linkedinClient.id,
+    LINKEDIN_CLIENT_SECRET: linkedinClient.secret,
+    LINKEDIN_OIDC_ISSUER: E2E.oidcIssuer,
+  },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+  await database.drop();
+  process.exit(code);
+}
+process.on("SIGTERM", () => void stop(0));
+process.on("SIGINT", () => void stop(0));
+child.on("exit", (code) => void stop(code ?? 1));

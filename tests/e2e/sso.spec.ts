@@ -1,0 +1,42 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectSignedInAs } from "./helpers";
+
+/** The test identity provider's development login and consent pages. */
+async function signInAtIdentityProvider(page: Page, login: string) {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("any-password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  await page.getByRole("button", { name: "Continue" }).click();
+}
+
+test("OIDC SSO signs in an existing member by email and lands on their home", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Continue with Fernhill SSO" }).click();
+  await signInAtIdentityProvider(page, "sofia");
+  await expect(page).toHaveURL(/\/feed$/);
+  await expectSignedInAs(page, "Sofia Lindqvist");
+});
+
+test("Sign in with LinkedIn (OIDC) works the same way", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Continue with LinkedIn" }).click();
+  await signInAtIdentityProvider(page, "sofia");
+  await expect(page).toHaveURL(/\/feed$/);
+  await expectSignedInAs(page, "Sofia Lindqvist");
+});
+
+test("a new SSO identity gets an account but no organisation until invited", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Continue with Fernhill SSO" }).click();
+  await signInAtIdentityProvider(page, "newcomer");
+  await expect(page).toHaveURL(/\/welcome$/);
+  await expect(page.getByText("You are not a member of an organisation yet.")).toBeVisible();
+});
+
+test("an identity whose email is not verified is refused with a reason", async ({ page }) => {
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Continue with Fernhill SSO" }).click();
+  await signInAtIdentityProvider(page, "unverified");
+  await expect(page).toHaveURL(/\/signin\?error=EmailNotVerified/);
+  await expect(page.getByRole("alert")).toContainText("has not verified your email address");
+});
