@@ -5,7 +5,9 @@ import { E2E } from "./tests/e2e/e2e-config";
 // Debian's Chromium (apt-get install chromium); Playwright's own browser download is never used.
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!fs.existsSync(executablePath)) {
-  throw new Error(`Chromium not found at ${executablePath}. Install it with: apt-get install -y chromium`);
+  throw new Error(
+    `Chromium not found at ${executablePath}. Install it with: apt-get install -y chromium`,
+  );
 }
 
 export default defineConfig({

@@ -63,7 +63,7 @@ function buildIfNeeded() {
   const result = spawnSync(process.execPath, [nextBin(), "build"], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production" },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) {
     console.error("[chorus] the build failed; see the messages above.");
@@ -120,7 +120,11 @@ async function main() {
   const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", port], {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+    env: {
+      ...process.env,
+      NODE_ENV: dev ? "development" : "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   const url = env.APP_URL ?? `http://localhost:${port}`;
   printBanner(url, env.SEED_DEMO);

@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { can, ROLE_LABELS } from "@/lib/access/permissions";
 import type { Access } from "@/lib/access/resolve-access";
@@ -24,7 +25,20 @@ export function AppHeader({
         </Link>
         <NavLinks items={items.map(({ href, label }) => ({ href, label }))} />
         <div className="ml-auto flex items-center gap-3">
-          <OrgSwitcher current={access.org.id} organizations={organizations} />
+          <div className="flex items-center gap-2">
+            {access.org.logoUrl ? (
+              // Decorative: the organisation's name is right beside it.
+              <Image
+                src={access.org.logoUrl}
+                alt=""
+                width={24}
+                height={24}
+                unoptimized
+                className="h-6 w-6 rounded object-contain"
+              />
+            ) : null}
+            <OrgSwitcher current={access.org.id} organizations={organizations} />
+          </div>
           <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">
             {access.user.name} · {ROLE_LABELS[access.role]}
           </span>

@@ -31,7 +31,11 @@ export function formatBytes(bytes: number): string {
   return `${bytes} bytes`;
 }
 
-async function readLimited(req: Request, maxBytes: number, tooLarge: AppError): Promise<Uint8Array<ArrayBuffer>> {
+async function readLimited(
+  req: Request,
+  maxBytes: number,
+  tooLarge: AppError,
+): Promise<Uint8Array<ArrayBuffer>> {
   if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -27,7 +27,9 @@ function startsWith(bytes: Uint8Array, signature: number[], offset = 0): boolean
 export function sniffImageType(bytes: Uint8Array): ImageType | null {
   if (startsWith(bytes, PNG)) return IMAGE_TYPES[0]!;
   if (startsWith(bytes, JPEG)) return IMAGE_TYPES[1]!;
-  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return IMAGE_TYPES[2]!;
-  if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a"))) return IMAGE_TYPES[3]!;
+  if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8))
+    return IMAGE_TYPES[2]!;
+  if (startsWith(bytes, ascii("GIF87a")) || startsWith(bytes, ascii("GIF89a")))
+    return IMAGE_TYPES[3]!;
   return null;
 }

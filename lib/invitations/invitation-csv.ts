@@ -33,7 +33,11 @@ export type ReadCsvResult =
 export function readInvitationCsv(text: string): ReadCsvResult {
   const parsed = parseCsv(text);
   const [header, ...body] = parsed;
-  if (!header) return { ok: false, message: "The file is empty. Start with the header row: email,name,role,teams." };
+  if (!header)
+    return {
+      ok: false,
+      message: "The file is empty. Start with the header row: email,name,role,teams.",
+    };
 
   const names = header.cells.map((c) => c.trim().toLowerCase());
   const index = new Map<Column, number>();
@@ -47,10 +51,14 @@ export function readInvitationCsv(text: string): ReadCsvResult {
       ok: false,
       message:
         `The header row has no "${missing.join('", "')}" column. The first line must name the ` +
-        `columns, e.g. email,name,role,teams (found: ${header.cells.map((c) => c.trim() || "(blank)").join(", ").slice(0, 200)}).`,
+        `columns, e.g. email,name,role,teams (found: ${header.cells
+          .map((c) => c.trim() || "(blank)")
+          .join(", ")
+          .slice(0, 200)}).`,
     };
   }
-  if (body.length === 0) return { ok: false, message: "The file has a header row but no people to invite." };
+  if (body.length === 0)
+    return { ok: false, message: "The file has a header row but no people to invite." };
   if (body.length > MAX_IMPORT_ROWS) {
     return {
       ok: false,
@@ -83,7 +91,9 @@ export function readInvitationCsv(text: string): ReadCsvResult {
     rows.push(row);
   }
   const known = new Set<string>(CSV_COLUMNS);
-  const ignoredColumns = header.cells.map((c) => c.trim()).filter((c) => c && !known.has(c.toLowerCase()));
+  const ignoredColumns = header.cells
+    .map((c) => c.trim())
+    .filter((c) => c && !known.has(c.toLowerCase()));
   return { ok: true, rows, refused, ignoredColumns };
 }
 

@@ -13,8 +13,7 @@ export interface ChunkReport {
 }
 
 export type SendResult =
-  | { ok: true; data: ChunkReport }
-  | { ok: false; status: number; message: string };
+  { ok: true; data: ChunkReport } | { ok: false; status: number; message: string };
 
 export interface RunImportOptions {
   send: (rows: ImportRow[]) => Promise<SendResult>;
@@ -45,7 +44,10 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * once more; if it still fails its rows are reported "not processed" and the next chunk goes on,
  * so one bad request never loses the rest of the report. Signed-out/forbidden answers stop the run.
  */
-export async function runCsvImport(rows: ImportRow[], options: RunImportOptions): Promise<RunImportResult> {
+export async function runCsvImport(
+  rows: ImportRow[],
+  options: RunImportOptions,
+): Promise<RunImportResult> {
   const { send, chunkSize = IMPORT_CHUNK_SIZE, isCancelled = () => false, onProgress } = options;
   const sleep = options.sleep ?? defaultSleep;
   const outcomes: ImportOutcome[] = [];

@@ -7,7 +7,10 @@ export const MEMBER_OPTIONS_LIMIT = 5000;
  * given memberships whatever their status, so a deactivated member already on a team is shown
  * (and kept) instead of being silently dropped on save.
  */
-export async function listMemberOptions(orgId: string, { includeIds = [] }: { includeIds?: string[] } = {}) {
+export async function listMemberOptions(
+  orgId: string,
+  { includeIds = [] }: { includeIds?: string[] } = {},
+) {
   const rows = await db.membership.findMany({
     where: {
       orgId,

@@ -10,7 +10,10 @@ import { createStorageKey, fileUrl, keyFromFileUrl } from "@/lib/storage/storage
  * is written before the transaction and removed again if the transaction fails; the previous
  * logo's file is removed after the commit (a failure there only leaves an orphan file).
  */
-export async function setOrgLogo(access: Access, file: { bytes: Uint8Array; declaredType: string }) {
+export async function setOrgLogo(
+  access: Access,
+  file: { bytes: Uint8Array; declaredType: string },
+) {
   const type = checkLogoFile(file.bytes, file.declaredType);
   const storage = getStorage();
   const key = createStorageKey(["logos", access.orgId], type.ext);
@@ -23,7 +26,10 @@ export async function setOrgLogo(access: Access, file: { bytes: Uint8Array; decl
         where: { id: access.orgId },
         select: { logoUrl: true },
       });
-      await tx.organization.update({ where: { id: access.orgId }, data: { logoUrl: fileUrl(key) } });
+      await tx.organization.update({
+        where: { id: access.orgId },
+        data: { logoUrl: fileUrl(key) },
+      });
       await recordAudit(tx, {
         orgId: access.orgId,
         actorId: access.userId,
@@ -48,5 +54,7 @@ export async function deleteOwnLogoFile(orgId: string, url: string | null): Prom
   if (!key?.startsWith(`logos/${orgId}/`)) return;
   await getStorage()
     .delete(key)
-    .catch((error: unknown) => console.error("Could not delete the previous logo file", key, error));
+    .catch((error: unknown) =>
+      console.error("Could not delete the previous logo file", key, error),
+    );
 }

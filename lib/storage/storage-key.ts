@@ -19,7 +19,8 @@ export function isValidStorageKey(key: string): boolean {
 }
 
 export function assertValidStorageKey(key: string): void {
-  if (!isValidStorageKey(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key).slice(0, 80)}`);
+  if (!isValidStorageKey(key))
+    throw new Error(`Invalid storage key: ${JSON.stringify(key).slice(0, 80)}`);
 }
 
 /** A fresh, unguessable key under `folders`, e.g. `logos/org_123/Xb3…9.png`. */

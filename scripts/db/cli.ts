@@ -1,8 +1,9 @@
 /**
  * `npm run db:migrate | db:deploy | db:status | db:reset` (see scripts/db/migrations.ts).
  *
- * Database: DATABASE_URL when set (also read from .env files, as Next.js does), otherwise the
- * embedded PostgreSQL in .data/pglite (reusing the server of a running `npm start`/`npm run dev`).
+ * Database: DATABASE_URL when set (also read from .env.local / .env, like scripts/start.ts),
+ * otherwise the embedded PostgreSQL in EMBEDDED_DB_DIR (default .data/pglite), reusing the server
+ * of a running `npm start` / `npm run dev` for it.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -40,19 +41,26 @@ Common options:
   --migrations <path>   migrations directory (default prisma/migrations)
 `;
 
-async function loadEnvFiles(): Promise<void> {
-  try {
-    const mod = (await import("@next/env")) as typeof import("@next/env") & { default?: typeof import("@next/env") };
-    const loadEnvConfig = mod.loadEnvConfig ?? mod.default?.loadEnvConfig;
-    loadEnvConfig?.(PROJECT_ROOT, process.env.NODE_ENV !== "production", { info: () => {}, error: () => {} });
-  } catch {
-    // @next/env comes with next; without it, only the real environment counts.
+/** Same .env files as scripts/start.ts (real environment variables win). */
+function loadEnvFiles(): void {
+  for (const file of [".env.local", ".env"]) {
+    const full = path.join(PROJECT_ROOT, file);
+    if (fs.existsSync(full)) process.loadEnvFile(full);
   }
 }
 
 function runPrismaGenerate(): boolean {
-  const bin = path.join(PROJECT_ROOT, "node_modules", ".bin", process.platform === "win32" ? "prisma.cmd" : "prisma");
-  const res = spawnSync(bin, ["generate"], { cwd: PROJECT_ROOT, stdio: "inherit", env: process.env });
+  const bin = path.join(
+    PROJECT_ROOT,
+    "node_modules",
+    ".bin",
+    process.platform === "win32" ? "prisma.cmd" : "prisma",
+  );
+  const res = spawnSync(bin, ["generate"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: process.env,
+  });
   return res.status === 0;
 }
 
@@ -65,7 +73,11 @@ function runSeed(): void {
     return;
   }
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const res = spawnSync(npm, ["run", "db:seed"], { cwd: PROJECT_ROOT, stdio: "inherit", env: process.env });
+  const res = spawnSync(npm, ["run", "db:seed"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: process.env,
+  });
   if (res.status !== 0) throw new DbToolError(`npm run db:seed failed (exit code ${res.status}).`);
 }
 
@@ -97,16 +109,20 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   if (positionals.length > 1) {
-    throw new DbToolError(`Unexpected argument "${positionals[1]}" (did you mean --name ${positionals[1]}?).`);
+    throw new DbToolError(
+      `Unexpected argument "${positionals[1]}" (did you mean --name ${positionals[1]}?).`,
+    );
   }
 
-  await loadEnvFiles();
+  loadEnvFiles();
   const migrationsDir = values.migrations ? path.resolve(values.migrations) : undefined;
   const schemaPath = values.schema ? path.resolve(values.schema) : undefined;
   const log = (message: string) => console.log(message);
 
   if (command === "reset" && process.env.NODE_ENV === "production" && !values.force) {
-    throw new DbToolError("Refusing to reset a database with NODE_ENV=production. Pass --force if you really mean it.");
+    throw new DbToolError(
+      "Refusing to reset a database with NODE_ENV=production. Pass --force if you really mean it.",
+    );
   }
 
   const target: DatabaseTarget = await resolveDatabase();
@@ -114,12 +130,12 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "deploy": {
-        const result = await deployMigrations(target.url, { migrationsDir, log });
-        if (result.applied.length === 0) {
-          console.log(`No pending migrations (${result.alreadyApplied.length} already applied).`);
-        } else {
-          console.log(`${result.applied.length} migration(s) applied.`);
-        }
+        const applied = await deployMigrations(target.url, { migrationsDir, log });
+        console.log(
+          applied.length === 0
+            ? "No pending migrations."
+            : `${applied.length} migration(s) applied.`,
+        );
         return 0;
       }
       case "status": {
@@ -131,11 +147,15 @@ async function main(argv: string[]): Promise<number> {
         if (status.inSync) {
           console.log(
             `Database schema is in sync: ${status.applied.length} migration(s) applied` +
-              (values["skip-drift"] ? " (drift not checked)." : ", no drift, schema.prisma matches the migrations."),
+              (values["skip-drift"]
+                ? " (drift not checked)."
+                : ", no drift, schema.prisma matches the migrations."),
           );
           return 0;
         }
-        console.error(`Database schema is NOT in sync:\n\n${status.problems.map((p) => `- ${p}`).join("\n\n")}`);
+        console.error(
+          `Database schema is NOT in sync:\n\n${status.problems.map((p) => `- ${p}`).join("\n\n")}`,
+        );
         return 1;
       }
       case "migrate": {
@@ -158,18 +178,26 @@ async function main(argv: string[]): Promise<number> {
         }
         for (const w of result.warnings) console.log(`Warning (accepted): ${w}`);
         if (values["create-only"]) {
-          console.log(`Migration ${result.created} created, not applied. Review it, then run \`npm run db:migrate\`.`);
+          console.log(
+            `Migration ${result.created} created, not applied. Review it, then run \`npm run db:migrate\`.`,
+          );
           return 0;
         }
-        console.log(`Migration ${result.created} created and applied. The database is in sync with schema.prisma.`);
+        console.log(
+          `Migration ${result.created} created and applied. The database is in sync with schema.prisma.`,
+        );
         if (!values["skip-generate"] && !runPrismaGenerate()) {
           console.error("Warning: prisma generate failed; run `npm run db:generate`.");
         }
         return 0;
       }
       case "reset": {
-        const result = await resetDatabase(target.url, { migrationsDir, log, force: values.force });
-        console.log(`Database reset; ${result.applied.length} migration(s) applied.`);
+        const applied = await resetDatabase(target.url, {
+          migrationsDir,
+          log,
+          force: values.force,
+        });
+        console.log(`Database reset; ${applied.length} migration(s) applied.`);
         if (values.seed) runSeed();
         return 0;
       }
@@ -187,7 +215,10 @@ main(process.argv.slice(2)).then(
       console.error(err.message);
       process.exit(err.exitCode);
     }
-    if (err instanceof Error && (err as NodeJS.ErrnoException).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    if (
+      err instanceof Error &&
+      (err as NodeJS.ErrnoException).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION"
+    ) {
       console.error(`${err.message}\n\n${USAGE}`);
       process.exit(1);
     }

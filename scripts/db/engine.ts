@@ -41,7 +41,8 @@ const TEXT_OID = 25;
 
 type RowDescription = { fields: Array<{ dataTypeID: number }> };
 type ClientInternals = { _handleRowDescription(msg: RowDescription): void };
-const baseHandleRowDescription = (pg.Client.prototype as unknown as ClientInternals)._handleRowDescription;
+const baseHandleRowDescription = (pg.Client.prototype as unknown as ClientInternals)
+  ._handleRowDescription;
 
 /** A pg Client that reports Postgres' internal "char" type (OID 18) as text (sharp edge 1). */
 export class CharAsTextClient extends pg.Client {}
@@ -121,9 +122,10 @@ export async function dropDatabase(url: string, name: string): Promise<void> {
   admin.on("error", () => {});
   await admin.connect();
   try {
-    await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [
-      name,
-    ]);
+    await admin.query(
+      "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+      [name],
+    );
     await admin.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}"`);
   } finally {
     await admin.end().catch(() => {});
@@ -200,18 +202,24 @@ class PGliteShadowPool {
 // Driver adapter for the engine
 // ---------------------------------------------------------------------------------------------
 
+type PgAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
 type PatchableAdapter = SqlDriverAdapter & {
   onError(err: unknown): never;
   dispose(): Promise<void>;
 };
 
 function pgConfig(url: string): pg.PoolConfig {
-  return { connectionString: url, Client: CharAsTextClient, max: 2, connectionTimeoutMillis: 10_000 };
+  return {
+    connectionString: url,
+    Client: CharAsTextClient,
+    max: 2,
+    connectionTimeoutMillis: 10_000,
+  };
 }
 
 /** Sends a script as one simple query (sharp edge 2) and runs `onDispose` after the pool closes. */
-function patchAdapter(adapter: SqlDriverAdapter, onDispose?: () => Promise<void>): SqlDriverAdapter {
-  const a = adapter as PatchableAdapter;
+function patchAdapter(adapter: PgAdapter, onDispose?: () => Promise<void>): SqlDriverAdapter {
+  const a = adapter as unknown as PatchableAdapter;
   const pool = adapter.underlyingDriver() as pg.Pool;
   a.executeScript = async (script: string) => {
     try {
@@ -295,7 +303,10 @@ function loadBindings(): Promise<Bindings> {
     };
     const bindings: Bindings = await import("@prisma/schema-engine-wasm/schema_engine_bg");
     const require = createRequire(import.meta.url);
-    const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
+    const wasmPath = path.join(
+      path.dirname(require.resolve("@prisma/schema-engine-wasm")),
+      "schema_engine_bg.wasm",
+    );
     const bytes = await fs.promises.readFile(wasmPath);
     const { instance } = await WebAssembly.instantiate(bytes, {
       "./schema_engine_bg.js": bindings as unknown as WebAssembly.ModuleImports,
@@ -315,11 +326,14 @@ export interface OpenEngineOptions {
 }
 
 /** Opens the wasm schema engine against `url`. Call `close()` when done. */
-export async function openEngine(url: string, options: OpenEngineOptions = {}): Promise<EngineSession> {
+export async function openEngine(
+  url: string,
+  options: OpenEngineOptions = {},
+): Promise<EngineSession> {
   const server = await inspectServer(url);
   if (server.versionNum >= 180000) {
     throw new DbToolError(
-      `${redactUrl(url)} runs PostgreSQL ${server.versionNum / 10000 | 0}; the schema engine (${"@prisma/schema-engine-wasm"}) ` +
+      `${redactUrl(url)} runs PostgreSQL ${(server.versionNum / 10000) | 0}; the schema engine (${"@prisma/schema-engine-wasm"}) ` +
         `cannot read Postgres 18 catalogs yet. Use PostgreSQL 17 or older (or the embedded database).`,
     );
   }
@@ -330,7 +344,10 @@ export async function openEngine(url: string, options: OpenEngineOptions = {}): 
   let engine: SchemaEngine;
   try {
     engine = await bindings.SchemaEngine.new(
-      { datamodels: options.schemaFiles && options.schemaFiles.length > 0 ? options.schemaFiles : undefined },
+      {
+        datamodels:
+          options.schemaFiles && options.schemaFiles.length > 0 ? options.schemaFiles : undefined,
+      },
       (line: string) => onLog(line),
       factory,
     );
@@ -357,21 +374,35 @@ export async function openEngine(url: string, options: OpenEngineOptions = {}): 
 }
 
 /** Turns whatever the engine rejected with into a DbToolError with a readable message. */
-export function engineError(err: unknown, factory?: ErrorCapturingSqlMigrationAwareDriverAdapterFactory): Error {
+export function engineError(
+  err: unknown,
+  factory?: ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
+): Error {
   if (err instanceof DbToolError) return err;
+  // Errors thrown by our JS adapter code reach the engine as { kind: "GenericJs", id } and come back
+  // as an engine error mentioning that id: recover the original error from the registry.
   if (factory && err instanceof Error) {
-    const registered = factory.errorRegistry.lookupError(err as Error & { id?: number });
-    if (registered) return toolErrorFromDriver(registered.error);
+    const id = /GenericJs[^0-9]*(\d+)/.exec(err.message)?.[1];
+    const record = id !== undefined ? factory.errorRegistry.consumeError(Number(id)) : undefined;
+    if (record) {
+      return record.error instanceof DbToolError ? record.error : toolErrorFromDriver(record.error);
+    }
   }
-  if (err instanceof Error && /unreachable|RuntimeError/.test(`${err.name} ${err.message}`) && lastPanicMessage) {
+  if (
+    err instanceof Error &&
+    /unreachable|RuntimeError/.test(`${err.name} ${err.message}`) &&
+    lastPanicMessage
+  ) {
     const message = lastPanicMessage;
     lastPanicMessage = null;
     return new DbToolError(`The schema engine crashed: ${message}`);
   }
   if (err && typeof err === "object") {
-    const e = err as { code?: unknown; message?: unknown; meta?: unknown };
+    const e = err as { code?: unknown; message?: unknown };
     if (typeof e.message === "string") {
-      return new DbToolError(typeof e.code === "string" ? `${e.code}: ${e.message}` : e.message);
+      // Drop the engine's Rust span trace ("   0: schema_engine_wasm::...").
+      const message = e.message.split(/\n\s+0: /)[0]!.trim();
+      return new DbToolError(typeof e.code === "string" ? `${e.code}: ${message}` : message);
     }
   }
   return new DbToolError(String(err));
@@ -379,8 +410,14 @@ export function engineError(err: unknown, factory?: ErrorCapturingSqlMigrationAw
 
 function toolErrorFromDriver(error: unknown): DbToolError {
   if (error && typeof error === "object") {
-    const e = error as { kind?: string; message?: string; originalMessage?: string; cause?: unknown };
-    const detail = e.originalMessage ?? e.message ?? (e.cause instanceof Error ? e.cause.message : undefined);
+    const e = error as {
+      kind?: string;
+      message?: string;
+      originalMessage?: string;
+      cause?: unknown;
+    };
+    const detail =
+      e.originalMessage ?? e.message ?? (e.cause instanceof Error ? e.cause.message : undefined);
     if (detail) return new DbToolError(`Database error: ${detail}`);
     if (e.kind) return new DbToolError(`Database error: ${e.kind} ${JSON.stringify(error)}`);
   }

@@ -6,7 +6,9 @@ const HOME = { ADMIN: "/admin", MANAGER: "/dashboard", EMPLOYEE: "/feed" } as co
 const HEADING = { ADMIN: "Fernhill Energy", MANAGER: "Dashboard", EMPLOYEE: "Hi Sofia" } as const;
 
 for (const account of DEMO_ACCOUNTS) {
-  test(`the demo ${account.role.toLowerCase()} signs in and lands on their home page`, async ({ page }) => {
+  test(`the demo ${account.role.toLowerCase()} signs in and lands on their home page`, async ({
+    page,
+  }) => {
     await signIn(page, account.email);
     await expect(page).toHaveURL(new RegExp(`${HOME[account.role]}$`));
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(HEADING[account.role]);

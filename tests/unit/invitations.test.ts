@@ -4,7 +4,12 @@ import { hashInvitationToken, newInvitationToken } from "@/lib/invitations/invit
 import { splitTeams } from "@/lib/invitations/import-invitations";
 
 const now = new Date("2026-11-25T12:00:00Z");
-const base = { expiresAt: new Date("2026-11-26T00:00:00Z"), revokedAt: null, useCount: 0, maxUses: 1 };
+const base = {
+  expiresAt: new Date("2026-11-26T00:00:00Z"),
+  revokedAt: null,
+  useCount: 0,
+  maxUses: 1,
+};
 
 describe("invitation state", () => {
   it("is pending until it expires, is used up, or is revoked", () => {

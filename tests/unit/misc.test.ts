@@ -29,7 +29,14 @@ describe("passwords", () => {
 describe("safeCallbackUrl", () => {
   it("keeps same-site paths and refuses everything else", () => {
     expect(safeCallbackUrl("/invite/abc")).toBe("/invite/abc");
-    for (const bad of ["https://evil.com", "//evil.com", "/\\evil.com", "javascript:alert(1)", "", null]) {
+    for (const bad of [
+      "https://evil.com",
+      "//evil.com",
+      "/\\evil.com",
+      "javascript:alert(1)",
+      "",
+      null,
+    ]) {
       expect(safeCallbackUrl(bad)).toBe("/");
     }
   });
@@ -53,7 +60,10 @@ describe("time zones", () => {
 
 describe("same-origin check for cookie-authenticated writes", () => {
   const req = (method: string, headers: Record<string, string>) =>
-    new Request("http://app.local/api/teams", { method, headers: { host: "app.local", ...headers } });
+    new Request("http://app.local/api/teams", {
+      method,
+      headers: { host: "app.local", ...headers },
+    });
 
   it("allows same-origin writes, reads, and clients without Origin", () => {
     expect(() => assertSameOrigin(req("POST", { origin: "http://app.local" }))).not.toThrow();
@@ -63,7 +73,9 @@ describe("same-origin check for cookie-authenticated writes", () => {
 
   it("refuses cross-site writes", () => {
     expect(() => assertSameOrigin(req("POST", { origin: "https://evil.com" }))).toThrow(AppError);
-    expect(() => assertSameOrigin(req("PATCH", { "sec-fetch-site": "cross-site" }))).toThrow(AppError);
+    expect(() => assertSameOrigin(req("PATCH", { "sec-fetch-site": "cross-site" }))).toThrow(
+      AppError,
+    );
     expect(() => assertSameOrigin(req("POST", { origin: "null" }))).toThrow(AppError);
   });
 });

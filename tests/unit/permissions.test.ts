@@ -9,7 +9,13 @@ describe("role → permission map", () => {
   it("lets managers read dashboards and members but not change anything", () => {
     expect(can("MANAGER", "dashboard:read")).toBe(true);
     expect(can("MANAGER", "members:read")).toBe(true);
-    for (const p of ["org:update", "members:invite", "members:update", "teams:manage", "audit:read"] as const) {
+    for (const p of [
+      "org:update",
+      "members:invite",
+      "members:update",
+      "teams:manage",
+      "audit:read",
+    ] as const) {
       expect(can("MANAGER", p)).toBe(false);
     }
   });

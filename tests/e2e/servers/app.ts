@@ -12,24 +12,28 @@ const database = await createTestDatabase();
 const oidcClient = { id: "chorus-sso", secret: "chorus-sso-secret-for-tests-only" };
 const linkedinClient = { id: "chorus-linkedin", secret: "chorus-linkedin-secret-for-tests-only" };
 
-const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
-  cwd: root,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    DATABASE_URL: database.url,
-    PORT: String(E2E.appPort),
-    AUTH_SECRET: E2E.authSecret,
-    SEED_DEMO: "true",
-    OIDC_ISSUER: E2E.oidcIssuer,
-    OIDC_CLIENT_ID: oidcClient.id,
-    OIDC_CLIENT_SECRET: oidcClient.secret,
-    OIDC_DISPLAY_NAME: "Fernhill SSO",
-    LINKEDIN_CLIENT_ID: linkedinClient.id,
-    LINKEDIN_CLIENT_SECRET: linkedinClient.secret,
-    LINKEDIN_OIDC_ISSUER: E2E.oidcIssuer,
+const child = spawn(
+  process.execPath,
+  [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(E2E.appPort),
+      AUTH_SECRET: E2E.authSecret,
+      SEED_DEMO: "true",
+      OIDC_ISSUER: E2E.oidcIssuer,
+      OIDC_CLIENT_ID: oidcClient.id,
+      OIDC_CLIENT_SECRET: oidcClient.secret,
+      OIDC_DISPLAY_NAME: "Fernhill SSO",
+      LINKEDIN_CLIENT_ID: linkedinClient.id,
+      LINKEDIN_CLIENT_SECRET: linkedinClient.secret,
+      LINKEDIN_OIDC_ISSUER: E2E.oidcIssuer,
+    },
   },
-});
+);
 
 let stopping = false;
 async function stop(code: number) {

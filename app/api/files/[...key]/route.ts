@@ -24,7 +24,8 @@ export const GET = publicRoute(async ({ req, params }) => {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; sandbox",
     "Content-Disposition": "inline",
   };
-  if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
+  if (req.headers.get("if-none-match") === etag)
+    return new Response(null, { status: 304, headers });
   return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
     headers: { ...headers, "Content-Length": String(file.bytes.byteLength) },
   });

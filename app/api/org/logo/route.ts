@@ -14,7 +14,8 @@ export const POST = orgRoute("org:update", async ({ req, access }) => {
     tooLargeMessage: "The logo must be 1 MB or smaller.",
   });
   const file = form.get("file");
-  if (!(file instanceof File)) throw badRequest("Choose an image file to upload.", { file: "Required." });
+  if (!(file instanceof File))
+    throw badRequest("Choose an image file to upload.", { file: "Required." });
   const bytes = new Uint8Array(await file.arrayBuffer());
   return setOrgLogo(access, { bytes, declaredType: file.type });
 });

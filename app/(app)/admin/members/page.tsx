@@ -1,0 +1,295 @@
+import type { Metadata } from "next";
+import Form from "next/form";
+import Link from "next/link";
+import { InvitePanel } from "@/components/admin/members/invite-panel";
+import { MembersTable } from "@/components/admin/members/members-table";
+import { PendingInvitations } from "@/components/admin/members/pending-invitations";
+import { buttonClass } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { can, ROLE_LABELS, ROLES } from "@/lib/access/permissions";
+import { requirePageAccess } from "@/lib/access/require-page-access";
+import { listInvitations } from "@/lib/invitations/list-invitations";
+import { listMembers } from "@/lib/members/list-members";
+import {
+  hasActiveFilters,
+  membersHref,
+  readMemberFilters,
+  type MemberFilters,
+  type SearchParams,
+} from "@/lib/members/member-filters";
+import { listTeams } from "@/lib/teams/list-teams";
+
+export const metadata: Metadata = { title: "Members" };
+
+const PAGE_SIZE = 25;
+/** listInvitations returns at most this many (the most recent). */
+const PENDING_LIMIT = 500;
+
+export default async function MembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  const access = await requirePageAccess("members:update");
+  const filters = readMemberFilters(await searchParams);
+  const canInvite = can(access.role, "members:invite");
+  const [result, teams, invitations] = await Promise.all([
+    listMembers(access.orgId, { ...filters, pageSize: PAGE_SIZE }),
+    listTeams(access.orgId),
+    canInvite ? listInvitations(access.orgId) : Promise.resolve([]),
+  ]);
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  const from = result.total === 0 ? 0 : (filters.page - 1) * PAGE_SIZE + 1;
+  const to = Math.min(result.total, filters.page * PAGE_SIZE);
+  const dateFormat = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: access.org.timeZone,
+  });
+
+  return (
+    <>
+      <PageHeader
+        title="Members"
+        description="Everyone in your organisation: roles, teams and access."
+        actions={
+          canInvite ? (
+            <>
+              <Link href="/admin/members/import" className={buttonClass("secondary")}>
+                Import from CSV
+              </Link>
+              <a href="#invite" className={buttonClass("primary")}>
+                Invite people
+              </a>
+            </>
+          ) : null
+        }
+      />
+
+      <section aria-labelledby="members-title" className="space-y-4">
+        <h2 id="members-title" className="sr-only">
+          Member list
+        </h2>
+        <FilterForm filters={filters} teams={teams} />
+        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+          {result.total === 0
+            ? "No members match."
+            : `Showing ${from}–${to} of ${result.total} member${result.total === 1 ? "" : "s"}.`}
+        </p>
+        {result.members.length > 0 ? (
+          <MembersTable
+            caption={`Members, page ${filters.page} of ${pages}`}
+            teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+            members={result.members.map((m) => ({
+              id: m.id,
+              name: m.user.name,
+              email: m.user.email,
+              role: m.role,
+              status: m.status,
+              teams: m.teams,
+              isSelf: m.user.id === access.userId,
+            }))}
+          />
+        ) : (
+          <div className="rounded-lg bg-white p-6 text-sm shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
+            {hasActiveFilters(filters) || filters.page > 1 ? (
+              <p>
+                Nobody matches these filters.{" "}
+                <Link
+                  href="/admin/members"
+                  className="font-medium text-brand-700 underline dark:text-brand-100"
+                >
+                  Show all members
+                </Link>
+              </p>
+            ) : (
+              <p>No members yet. Invite your colleagues below.</p>
+            )}
+          </div>
+        )}
+        <Pagination filters={filters} pages={pages} />
+      </section>
+
+      {canInvite ? (
+        <>
+          <section
+            id="invite"
+            aria-labelledby="invite-title"
+            className="mt-12 scroll-mt-6 space-y-4"
+          >
+            <div>
+              <h2 id="invite-title" className="text-lg font-semibold">
+                Invite people
+              </h2>
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                Invitation emails come in a later release: for now, copy each link and send it
+                yourself. Many people at once?{" "}
+                <Link
+                  href="/admin/members/import"
+                  className="font-medium text-brand-700 underline dark:text-brand-100"
+                >
+                  Import a CSV file
+                </Link>
+                .
+              </p>
+            </div>
+            <InvitePanel teams={teams.map((t) => ({ id: t.id, name: t.name }))} />
+          </section>
+
+          <section
+            id="invitations"
+            aria-labelledby="invitations-title"
+            className="mt-12 scroll-mt-6 space-y-4"
+          >
+            <h2 id="invitations-title" className="text-lg font-semibold">
+              Pending invitations{" "}
+              <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+                ({invitations.length >= PENDING_LIMIT ? `${PENDING_LIMIT}+` : invitations.length})
+              </span>
+            </h2>
+            <PendingInvitations
+              capped={invitations.length >= PENDING_LIMIT}
+              invitations={invitations.map((inv) => ({
+                id: inv.id,
+                kind: inv.kind,
+                email: inv.email,
+                role: ROLE_LABELS[inv.role],
+                teams: inv.teams.map((t) => t.name).join(", "),
+                uses: `${inv.useCount} of ${inv.maxUses}`,
+                expires: dateFormat.format(inv.expiresAt),
+              }))}
+            />
+          </section>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+const selectClass = `${inputClass} sm:w-auto`;
+
+function FilterForm({
+  filters,
+  teams,
+}: {
+  filters: MemberFilters;
+  teams: { id: string; name: string }[];
+}) {
+  return (
+    <Form
+      action="/admin/members"
+      role="search"
+      aria-label="Filter members"
+      className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
+    >
+      <div className="min-w-48 flex-1 space-y-1.5">
+        <label htmlFor="members-q" className="block text-sm font-medium">
+          Search
+        </label>
+        <input
+          id="members-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q}
+          placeholder="Name or email"
+          className={inputClass}
+        />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="members-role" className="block text-sm font-medium">
+          Role
+        </label>
+        <select
+          id="members-role"
+          name="role"
+          defaultValue={filters.role ?? ""}
+          className={selectClass}
+        >
+          <option value="">All roles</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="members-status" className="block text-sm font-medium">
+          Status
+        </label>
+        <select
+          id="members-status"
+          name="status"
+          defaultValue={filters.status ?? ""}
+          className={selectClass}
+        >
+          <option value="">Any status</option>
+          <option value="ACTIVE">Active</option>
+          <option value="DEACTIVATED">Deactivated</option>
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="members-team" className="block text-sm font-medium">
+          Team
+        </label>
+        <select
+          id="members-team"
+          name="teamId"
+          defaultValue={filters.teamId ?? ""}
+          className={selectClass}
+        >
+          <option value="">All teams</option>
+          {teams.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex gap-2">
+        <button type="submit" className={buttonClass("primary")}>
+          Apply
+        </button>
+        {hasActiveFilters(filters) ? (
+          <Link href="/admin/members" className={buttonClass("ghost")}>
+            Clear
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function Pagination({ filters, pages }: { filters: MemberFilters; pages: number }) {
+  if (pages <= 1 && filters.page <= 1) return null;
+  const prev =
+    filters.page > 1 ? membersHref(filters, { page: Math.min(filters.page - 1, pages) }) : null;
+  const next = filters.page < pages ? membersHref(filters, { page: filters.page + 1 }) : null;
+  const disabled = `${buttonClass("secondary")} pointer-events-none opacity-50`;
+  return (
+    <nav aria-label="Pagination" className="flex items-center justify-between gap-3">
+      {prev ? (
+        <Link href={prev} className={buttonClass("secondary")} rel="prev">
+          <span aria-hidden="true">←</span> Previous
+        </Link>
+      ) : (
+        <span aria-disabled="true" className={disabled}>
+          <span aria-hidden="true">←</span> Previous
+        </span>
+      )}
+      <span className="text-sm text-slate-600 dark:text-slate-400">
+        Page {filters.page} of {pages}
+      </span>
+      {next ? (
+        <Link href={next} className={buttonClass("secondary")} rel="next">
+          Next <span aria-hidden="true">→</span>
+        </Link>
+      ) : (
+        <span aria-disabled="true" className={disabled}>
+          Next <span aria-hidden="true">→</span>
+        </span>
+      )}
+    </nav>
+  );
+}

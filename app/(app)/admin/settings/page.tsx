@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { LogoUploader } from "@/components/admin/settings/logo-uploader";
+import { OrgSettingsForm, type TimeZoneGroup } from "@/components/admin/settings/org-settings-form";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageAccess } from "@/lib/access/require-page-access";
+import { isTimeZone } from "@/lib/validation";
+
+export const metadata: Metadata = { title: "Settings" };
+
+/** "UTC" first, then the runtime's IANA zones grouped by region ("Europe/Berlin" → Europe). */
+function timeZoneGroups(current: string): TimeZoneGroup[] {
+  const zones = new Set(Intl.supportedValuesOf("timeZone"));
+  if (current !== "UTC" && isTimeZone(current)) zones.add(current);
+  zones.delete("UTC");
+  const groups = new Map<string, string[]>();
+  for (const zone of [...zones].sort()) {
+    const region = zone.includes("/") ? zone.split("/")[0]! : "Other";
+    groups.set(region, [...(groups.get(region) ?? []), zone]);
+  }
+  return [
+    { label: "", zones: ["UTC"] },
+    ...[...groups].map(([label, list]) => ({ label, zones: list })),
+  ];
+}
+
+export default async function SettingsPage() {
+  const access = await requirePageAccess("org:update");
+  const { org } = access;
+  return (
+    <>
+      <PageHeader title="Settings" description="Your organisation's name, time zone and logo." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <OrgSettingsForm
+            name={org.name}
+            timeZone={org.timeZone}
+            timeZoneGroups={timeZoneGroups(org.timeZone)}
+          />
+        </Card>
+        <Card>
+          <LogoUploader logoUrl={org.logoUrl} orgName={org.name} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { apiFetch } from "@/components/api-fetch";
+import { CheckboxList } from "@/components/admin/checkbox-list";
+import { CopyLink } from "@/components/admin/copy-link";
+import { LiveNotice, type Notice } from "@/components/admin/live-notice";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { SelectField, TextField } from "@/components/ui/field";
+import { ROLE_LABELS, ROLES } from "@/lib/access/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+type Team = { id: string; name: string };
+type Created = { invitation: { id: string; expiresAt: string; url: string } };
+
+const formatDate = (iso: string) =>
+  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
+    new Date(iso),
+  );
+
+function RoleSelect({ value, onChange }: { value: Role; onChange: (role: Role) => void }) {
+  return (
+    <SelectField label="Role" value={value} onChange={(e) => onChange(e.target.value as Role)}>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {ROLE_LABELS[r]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** Invite one person by email, or create a shareable invite link. */
+export function InvitePanel({ teams }: { teams: Team[] }) {
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <EmailInviteForm teams={teams} />
+      <LinkInviteForm teams={teams} />
+    </div>
+  );
+}
+
+function EmailInviteForm({ teams }: { teams: Team[] }) {
+  const router = useRouter();
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("EMPLOYEE");
+  const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [created, setCreated] = useState<{ email: string; url: string; expiresAt: string } | null>(
+    null,
+  );
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    setFields({});
+    setCreated(null);
+    const result = await apiFetch<Created>("/api/invitations", {
+      method: "POST",
+      body: { kind: "EMAIL", email, name: name.trim() || undefined, role, teamIds },
+    });
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields ?? {});
+      setNotice({ tone: "error", text: result.message });
+      return;
+    }
+    setCreated({ email: email.trim(), ...result.data.invitation });
+    setNotice({
+      tone: "success",
+      text: `Invitation created for ${email.trim()}. Emails are not sent yet: send this link to them.`,
+    });
+    setEmail("");
+    setName("");
+    router.refresh();
+  }
+
+  return (
+    <Card>
+      <form onSubmit={submit} className="space-y-4" noValidate aria-labelledby="invite-email-title">
+        <div>
+          <h3 id="invite-email-title" className="text-base font-semibold">
+            Invite by email
+          </h3>
+          <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
+            One person, one link. It can be used once and expires in 7 days.
+          </p>
+        </div>
+        <TextField
+          label="Email"
+          type="email"
+          required
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={fields.email}
+        />
+        <TextField
+          label="Name (optional)"
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={fields.name}
+          hint="Pre-fills their sign-up form."
+        />
+        <RoleSelect value={role} onChange={setRole} />
+        <CheckboxList
+          legend="Teams"
+          options={teams.map((t) => ({ id: t.id, label: t.name }))}
+          selected={teamIds}
+          onChange={setTeamIds}
+          emptyText="No teams yet. You can add people to teams later."
+          error={fields.teamIds}
+        />
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create invitation"}
+        </Button>
+        <LiveNotice notice={notice} />
+        {created ? (
+          <div className="space-y-1">
+            <CopyLink url={created.url} label={`Invitation link for ${created.email}`} />
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Valid until {formatDate(created.expiresAt)}. This is the only time the link is shown.
+            </p>
+          </div>
+        ) : null}
+      </form>
+    </Card>
+  );
+}
+
+function LinkInviteForm({ teams }: { teams: Team[] }) {
+  const router = useRouter();
+  const [role, setRole] = useState<Role>("EMPLOYEE");
+  const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [maxUses, setMaxUses] = useState("25");
+  const [expiresInDays, setExpiresInDays] = useState("7");
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [notice, setNotice] = useState<Notice>(null);
+  const [created, setCreated] = useState<{
+    url: string;
+    expiresAt: string;
+    maxUses: number;
+  } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const uses = Number(maxUses);
+    const days = Number(expiresInDays);
+    const local: Record<string, string> = {};
+    if (!Number.isInteger(uses) || uses < 1 || uses > 1000)
+      local.maxUses = "Enter a whole number from 1 to 1000.";
+    if (!Number.isInteger(days) || days < 1 || days > 30)
+      local.expiresInDays = "Enter a whole number of days from 1 to 30.";
+    setFields(local);
+    if (Object.keys(local).length) {
+      setNotice({ tone: "error", text: "Check the highlighted fields." });
+      return;
+    }
+    setPending(true);
+    setCreated(null);
+    const result = await apiFetch<Created>("/api/invitations", {
+      method: "POST",
+      body: { kind: "LINK", role, teamIds, maxUses: uses, expiresInDays: days },
+    });
+    setPending(false);
+    if (!result.ok) {
+      setFields(result.fields ?? {});
+      setNotice({ tone: "error", text: result.message });
+      return;
+    }
+    setCreated({ ...result.data.invitation, maxUses: uses });
+    setNotice({
+      tone: "success",
+      text: `Invite link created: anyone with it can join as ${ROLE_LABELS[role]}, up to ${uses} ${uses === 1 ? "person" : "people"}.`,
+    });
+    router.refresh();
+  }
+
+  return (
+    <Card>
+      <form onSubmit={submit} className="space-y-4" noValidate aria-labelledby="invite-link-title">
+        <div>
+          <h3 id="invite-link-title" className="text-base font-semibold">
+            Create invite link
+          </h3>
+          <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
+            A link to share in a channel or an intranet page. Revoke it any time.
+          </p>
+        </div>
+        <RoleSelect value={role} onChange={setRole} />
+        <CheckboxList
+          legend="Teams"
+          options={teams.map((t) => ({ id: t.id, label: t.name }))}
+          selected={teamIds}
+          onChange={setTeamIds}
+          emptyText="No teams yet. You can add people to teams later."
+          error={fields.teamIds}
+        />
+        <div className="grid grid-cols-2 gap-3">
+          <TextField
+            label="Maximum uses"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1000}
+            required
+            value={maxUses}
+            onChange={(e) => setMaxUses(e.target.value)}
+            error={fields.maxUses}
+            hint="1 to 1000"
+          />
+          <TextField
+            label="Expires after (days)"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={30}
+            required
+            value={expiresInDays}
+            onChange={(e) => setExpiresInDays(e.target.value)}
+            error={fields.expiresInDays}
+            hint="1 to 30"
+          />
+        </div>
+        <Button type="submit" disabled={pending}>
+          {pending ? "Creating…" : "Create invite link"}
+        </Button>
+        <LiveNotice notice={notice} />
+        {created ? (
+          <div className="space-y-1">
+            <CopyLink url={created.url} label="Invite link" />
+            <p className="text-xs text-slate-600 dark:text-slate-400">
+              Valid until {formatDate(created.expiresAt)} or {created.maxUses} uses. This is the
+              only time the link is shown.
+            </p>
+          </div>
+        ) : null}
+      </form>
+    </Card>
+  );
+}

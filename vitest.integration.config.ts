@@ -1,0 +1,22 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = path.resolve(import.meta.dirname);
+
+export default defineConfig({
+  resolve: { alias: [{ find: /^@\//, replacement: `${root}/` }] },
+  test: {
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    // One database per run (TEST_DATABASE_URL/DATABASE_URL server, else embedded PGlite), created
+    // and dropped by the global setup; each worker gets it as process.env.DATABASE_URL.
+    globalSetup: ["tests/setup/integration-global-setup.ts"],
+    setupFiles: ["tests/setup/integration-env.ts"],
+    // Session cookies in tests are signed with this unless the environment provides one.
+    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? "chorus-integration-tests-secret-0123456789" },
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
+  },
+});
