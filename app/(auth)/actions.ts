@@ -13,6 +13,8 @@ import { clientIp } from "@/lib/http/client-ip";
 import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { safeCallbackUrl } from "@/lib/http/safe-callback-url";
 import { signUp, signUpSchema } from "@/lib/users/sign-up";
+import { acceptInvitation } from "@/lib/invitations/accept-invitation";
+import { assertInvitationUsableBy } from "@/lib/invitations/get-invitation-preview";
 
 const signInSchema = z.object({
   email: z.string().trim().min(1, { error: "Enter your email address." }).max(320),
@@ -40,24 +42,37 @@ export const signInAction = formAction(signInSchema, async (input) => {
 
 const signUpFormSchema = signUpSchema.extend({
   callbackUrl: z.string().max(2000).optional(),
+  /** Signing up from an invitation page joins that organisation straight away. */
+  invitationToken: z
+    .string()
+    .max(128)
+    .optional()
+    .transform((v) => v || undefined),
   organizationName: z
     .string()
     .trim()
     .max(80, { error: "Organisation names are at most 80 characters." })
+    .optional()
     .transform((v) => v || undefined)
     .pipe(signUpSchema.shape.organizationName),
 });
 
 export const signUpAction = formAction(signUpFormSchema, async (input): Promise<ActionState> => {
-  if (!env().SIGNUP_ENABLED && !input.callbackUrl?.startsWith("/invite/")) {
+  const token = input.invitationToken;
+  if (!env().SIGNUP_ENABLED && !token) {
     throw new AppError("FORBIDDEN", "Sign-up is disabled here. Ask an admin for an invitation.");
   }
   await enforceRateLimit(
     { key: `signup:${clientIp(await headers())}`, limit: 10, windowSeconds: 60 * 60 },
     "sign-ups from this address",
   );
-  await signUp(input);
-  await credentialsSignIn(input.email, input.password, input.callbackUrl);
+  if (token) await assertInvitationUsableBy(token, input.email);
+  const { userId } = await signUp({
+    ...input,
+    organizationName: token ? undefined : input.organizationName,
+  });
+  if (token) await acceptInvitation(userId, token);
+  await credentialsSignIn(input.email, input.password, token ? "/" : input.callbackUrl);
   return { status: "ok" };
 });
 

@@ -10,11 +10,13 @@ import { TextField } from "@/components/ui/field";
 
 export function SignUpForm({
   callbackUrl,
+  invitationToken,
   email,
   name,
   withOrganization,
 }: {
   callbackUrl?: string;
+  invitationToken?: string;
   email?: string | null;
   name?: string | null;
   withOrganization: boolean;
@@ -26,6 +28,7 @@ export function SignUpForm({
     <form action={action} className="space-y-4" noValidate>
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? ""} />
+      <input type="hidden" name="invitationToken" value={invitationToken ?? ""} />
       <TextField
         label="Your name"
         name="name"

@@ -535,9 +535,17 @@ export async function startEmbeddedPostgres(
     server = tcp;
     tcp.maxConnections = 1000;
     await new Promise<void>((resolve, reject) => {
-      tcp.once("error", reject);
+      tcp.once("error", (err: NodeJS.ErrnoException) =>
+        reject(
+          err.code === "EADDRINUSE"
+            ? new Error(
+                `Port ${options.port} on ${host} is already in use; choose another port for the embedded database (0 picks a free one).`,
+              )
+            : err,
+        ),
+      );
       tcp.listen(options.port ?? 0, host, () => {
-        tcp.off("error", reject);
+        tcp.removeAllListeners("error");
         resolve();
       });
     });

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { hashInvitationToken } from "@/lib/invitations/invitation-token";
 import { invitationState, type InvitationState } from "@/lib/invitations/invitation-status";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError, forbidden, notFound } from "@/lib/errors/app-error";
 
 export interface InvitationPreview {
   orgName: string;
@@ -40,4 +41,20 @@ export async function getInvitationPreview(token: string): Promise<InvitationPre
     expiresAt: inv.expiresAt,
     teams: inv.teams.map((t) => t.team.name),
   };
+}
+
+const CLOSED_MESSAGES = {
+  expired: "This invitation has expired. Ask an admin for a new one.",
+  revoked: "This invitation has been revoked.",
+  used: "This invitation has already been used.",
+} as const;
+
+/** Checked before an account is created from an invitation, so a refusal creates nothing. */
+export async function assertInvitationUsableBy(token: string, email: string): Promise<void> {
+  const preview = await getInvitationPreview(token);
+  if (!preview) throw notFound("This invitation");
+  if (preview.state !== "pending") throw new AppError("CONFLICT", CLOSED_MESSAGES[preview.state]);
+  if (preview.email && preview.email !== email.trim().toLowerCase()) {
+    throw forbidden("This invitation is for another email address.");
+  }
 }

@@ -5,7 +5,7 @@
  * otherwise the embedded PostgreSQL in EMBEDDED_DB_DIR (default .data/pglite), reusing the server
  * of a running `npm start` / `npm run dev` for it.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -64,7 +64,9 @@ function runPrismaGenerate(): boolean {
   return res.status === 0;
 }
 
-function runSeed(): void {
+/** `npm run db:seed` against `databaseUrl`. Asynchronous on purpose: when this process serves the
+ * embedded database, it must keep answering the seed process. */
+async function runSeed(databaseUrl: string): Promise<void> {
   const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, "package.json"), "utf8")) as {
     scripts?: Record<string, string>;
   };
@@ -73,12 +75,16 @@ function runSeed(): void {
     return;
   }
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const res = spawnSync(npm, ["run", "db:seed"], {
+  const child = spawn(npm, ["run", "db:seed"], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
-    env: process.env,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
   });
-  if (res.status !== 0) throw new DbToolError(`npm run db:seed failed (exit code ${res.status}).`);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (status) => resolve(status));
+  });
+  if (code !== 0) throw new DbToolError(`npm run db:seed failed (exit code ${code}).`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -198,7 +204,7 @@ async function main(argv: string[]): Promise<number> {
           force: values.force,
         });
         console.log(`Database reset; ${applied.length} migration(s) applied.`);
-        if (values.seed) runSeed();
+        if (values.seed) await runSeed(target.url);
         return 0;
       }
     }

@@ -8,7 +8,8 @@
  * missing, refuse when a migration is in a failed state, then for each unapplied migration insert
  * its row, run migration.sql as ONE simple query (one implicit transaction), and record
  * applied_steps_count = 1 and finished_at (or the error in `logs` on failure). The official
- * `prisma migrate` CLI therefore sees these migrations as applied.
+ * `prisma migrate` CLI therefore sees these migrations as applied. (On the embedded PGlite, whose
+ * connections share one session, the deploy additionally runs inside one explicit transaction.)
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -198,7 +199,15 @@ export async function deployMigrations(
   const local = readLocalMigrations(options.migrationsDir);
   assertUsable(local);
   const client = await connect(url);
+  // On the embedded PGlite every connection shares ONE backend session, so the advisory lock is
+  // re-entrant there and excludes nobody (two `npm run dev` deploying at once would both apply a
+  // migration). There, the whole deploy runs in one explicit transaction instead: the embedded
+  // server gives a connection inside a transaction exclusive use of the session.
+  let exclusiveTransaction = false;
   try {
+    const { rows: versionRows } = await client.query<{ version: string }>("select version()");
+    exclusiveTransaction = /emscripten|wasm32/i.test(versionRows[0]?.version ?? "");
+    if (exclusiveTransaction) await client.query("BEGIN");
     await client.query("select pg_advisory_lock($1)", [PRISMA_MIGRATE_LOCK_KEY]);
     try {
       let rows = await readMigrationRows(client);
@@ -220,15 +229,18 @@ export async function deployMigrations(
           `INSERT INTO "${MIGRATIONS_TABLE}" (id, checksum, started_at, migration_name) VALUES ($1, $2, now(), $3)`,
           [id, migration.checksum, migration.name],
         );
+        if (exclusiveTransaction) await client.query("SAVEPOINT chorus_migration");
         try {
           await client.query(migration.script!); // one simple query: one implicit transaction
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           const e = err as { code?: string; position?: string };
           const logs = `Migration \`${migration.name}\` failed to apply cleanly.\nDatabase error code: ${e.code ?? "?"}\n\nDatabase error:\n${message}${e.position ? `\n\nPosition: ${e.position}` : ""}`;
+          if (exclusiveTransaction) await client.query("ROLLBACK TO SAVEPOINT chorus_migration");
           await client
             .query(`UPDATE "${MIGRATIONS_TABLE}" SET logs = $1 WHERE id = $2`, [logs, id])
             .catch(() => {});
+          if (exclusiveTransaction) await client.query("COMMIT"); // keep the failure on record
           throw new DbToolError(
             `Migration ${migration.name} failed: ${message}` +
               (e.code ? ` (SQLSTATE ${e.code})` : "") +
@@ -245,6 +257,7 @@ export async function deployMigrations(
         applied.push(migration.name);
         log(`Applied migration ${migration.name}`);
       }
+      if (exclusiveTransaction) await client.query("COMMIT");
       return applied;
     } finally {
       await client
@@ -252,6 +265,8 @@ export async function deployMigrations(
         .catch(() => {});
     }
   } catch (err) {
+    // Anything still open (no-op outside a transaction) is rolled back.
+    if (exclusiveTransaction) await client.query("ROLLBACK").catch(() => {});
     if (err instanceof DbToolError) throw err;
     throw new DbToolError(
       `Deploying migrations to ${redactUrl(url)} failed: ${err instanceof Error ? err.message : String(err)}`,

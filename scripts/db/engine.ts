@@ -270,7 +270,8 @@ function makeAdapterFactory(url: string, server: ServerInfo, cleanups: Set<() =>
           throw new DbToolError(
             `Could not create a temporary shadow database on ${redactUrl(url)} ` +
               `(${err instanceof Error ? err.message : String(err)}). ` +
-              `The migration tool needs the CREATE DATABASE privilege for diffs and new migrations.`,
+              `The migration tool needs the CREATE DATABASE privilege for drift checks and new migrations ` +
+              `(\`npm run db:status -- --skip-drift\` checks the migration history only).`,
           );
         }
       }
@@ -321,7 +322,7 @@ function loadBindings(): Promise<Bindings> {
 export interface OpenEngineOptions {
   /** Prisma schema files to give the engine at construction ([path, content]). */
   schemaFiles?: Array<[string, string]>;
-  /** Receives the engine's tracing output (JSON lines). */
+  /** Receives the engine's tracing output (JSON lines); default: stderr when CHORUS_DB_DEBUG is set. */
   onLog?: (line: string) => void;
 }
 
@@ -340,7 +341,11 @@ export async function openEngine(
   const bindings = await loadBindings();
   const cleanups = new Set<() => Promise<void>>();
   const factory = makeAdapterFactory(url, server, cleanups);
-  const onLog = options.onLog ?? (() => {});
+  const onLog =
+    options.onLog ??
+    (process.env.CHORUS_DB_DEBUG
+      ? (line: string) => process.stderr.write(`[schema-engine] ${line}\n`)
+      : () => {});
   let engine: SchemaEngine;
   try {
     engine = await bindings.SchemaEngine.new(
@@ -379,10 +384,10 @@ export function engineError(
   factory?: ErrorCapturingSqlMigrationAwareDriverAdapterFactory,
 ): Error {
   if (err instanceof DbToolError) return err;
-  // Errors thrown by our JS adapter code reach the engine as { kind: "GenericJs", id } and come back
-  // as an engine error mentioning that id: recover the original error from the registry.
+  // Errors thrown by JS adapter code reach the engine as { kind: "GenericJs", id } and come back as
+  // an engine error saying "External error id#<id>": recover the original error from the registry.
   if (factory && err instanceof Error) {
-    const id = /GenericJs[^0-9]*(\d+)/.exec(err.message)?.[1];
+    const id = /(?:External error id#|GenericJs\D*)(\d+)/.exec(err.message)?.[1];
     const record = id !== undefined ? factory.errorRegistry.consumeError(Number(id)) : undefined;
     if (record) {
       return record.error instanceof DbToolError ? record.error : toolErrorFromDriver(record.error);

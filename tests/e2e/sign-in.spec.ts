@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../lib/demo/demo-accounts";
-import { expectSignedInAs, signIn } from "./helpers";
+import { appAlert, expectSignedInAs, fillSignIn, signIn } from "./helpers";
 
 const HOME = { ADMIN: "/admin", MANAGER: "/dashboard", EMPLOYEE: "/feed" } as const;
 const HEADING = { ADMIN: "Fernhill Energy", MANAGER: "Dashboard", EMPLOYEE: "Hi Sofia" } as const;
@@ -27,8 +27,8 @@ test("navigation follows the role: an employee sees no admin pages", async ({ pa
 });
 
 test("a wrong password gets a clear message and no session", async ({ page }) => {
-  await signIn(page, "manager@fernhill.example", "not-the-password");
-  await expect(page.getByRole("alert")).toHaveText(
+  await fillSignIn(page, "manager@fernhill.example", "not-the-password");
+  await expect(appAlert(page)).toHaveText(
     "That email and password don't match. Check them and try again.",
   );
   await page.goto("/dashboard");

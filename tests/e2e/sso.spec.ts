@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectSignedInAs } from "./helpers";
+import { appAlert, expectSignedInAs } from "./helpers";
 
 /** The test identity provider's development login and consent pages. */
 async function signInAtIdentityProvider(page: Page, login: string) {
@@ -38,5 +38,5 @@ test("an identity whose email is not verified is refused with a reason", async (
   await page.getByRole("button", { name: "Continue with Fernhill SSO" }).click();
   await signInAtIdentityProvider(page, "unverified");
   await expect(page).toHaveURL(/\/signin\?error=EmailNotVerified/);
-  await expect(page.getByRole("alert")).toContainText("has not verified your email address");
+  await expect(appAlert(page)).toContainText("has not verified your email address");
 });

@@ -120,6 +120,18 @@ describe("deploy and status", () => {
     });
   });
 
+  it("applies each migration once when two deploys run at the same time", async () => {
+    const db = await freshDatabase(false);
+    const results = await Promise.all([deployMigrations(db.url), deployMigrations(db.url)]);
+    expect(results.map((r) => r.length).sort()).toEqual([0, localMigrationNames().length]);
+    const rows = await query<{ migration_name: string; finished_at: Date | null }>(
+      db.url,
+      "select migration_name, finished_at from _prisma_migrations",
+    );
+    expect(rows.map((r) => r.migration_name).sort()).toEqual(localMigrationNames());
+    expect(rows.every((r) => r.finished_at !== null)).toBe(true);
+  });
+
   it("reports an unapplied migration, applies it (with a $$ function body), then reports schema.prisma behind", async () => {
     const db = await freshDatabase(true);
     const extraName = "29991231000000_tooling_extra";

@@ -50,6 +50,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         <>
           <SignUpForm
             callbackUrl={callbackUrl}
+            invitationToken={token}
             email={invitation.email}
             name={invitation.name}
             withOrganization={false}
