@@ -21,66 +21,62 @@ const booleanFlag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === "" ? fallback : v === "true" || v === "1"));
 
-export const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
-      message: "must be a PostgreSQL URL: postgresql://user:password@host:5432/database",
-    }),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    EMBEDDED_DB_DIR: z.string().default(".data/pglite"),
-    EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(5439),
-    APP_URL: optionalUrl("the public address of the app"),
-    AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
-      message: "must be at least 32 characters (generate one with `openssl rand -base64 32`)",
-    }),
-    SEED_DEMO: booleanFlag(true),
-    SIGNUP_ENABLED: booleanFlag(true),
-    OIDC_ISSUER: optionalUrl("the OIDC issuer"),
-    OIDC_CLIENT_ID: optionalString,
-    OIDC_CLIENT_SECRET: optionalString,
-    OIDC_DISPLAY_NAME: z.string().default("SSO"),
-    LINKEDIN_CLIENT_ID: optionalString,
-    LINKEDIN_CLIENT_SECRET: optionalString,
-    LINKEDIN_OIDC_ISSUER: z
-      .string()
-      .url({ message: "must be a full URL" })
-      .default("https://www.linkedin.com/oauth"),
-    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-    LOGIN_LOCKOUT_MINUTES: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(24 * 60)
-      .default(15),
-    /** Uploaded files (organisation logos) when stored on local disk. */
-    UPLOADS_DIR: optionalString.transform((v) => v ?? ".data/uploads"),
-  })
-  .superRefine((e, ctx) => {
-    const oidc = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
-    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["OIDC_ISSUER"],
-        message: "OIDC SSO needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
-      });
-    }
-    if (Boolean(e.LINKEDIN_CLIENT_ID) !== Boolean(e.LINKEDIN_CLIENT_SECRET)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["LINKEDIN_CLIENT_ID"],
-        message: "Sign in with LinkedIn needs both LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET",
-      });
-    }
-    if (e.NODE_ENV === "production" && !e.AUTH_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["AUTH_SECRET"],
-        message: "is required in production (generate one with `openssl rand -base64 32`)",
-      });
-    }
-  });
+const int = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` })
+    .default(fallback);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: int(1, 65535, 3000),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must be a PostgreSQL URL: postgresql://user:password@host:5432/database",
+  }),
+  DATABASE_POOL_SIZE: int(1, 200, 10),
+  EMBEDDED_DB_DIR: z.string().default(".data/pglite"),
+  EMBEDDED_DB_PORT: int(0, 65535, 5439),
+  APP_URL: optionalUrl("the public address of the app"),
+  AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
+    message: "must be at least 32 characters (generate one with `openssl rand -base64 32`)",
+  }),
+  SEED_DEMO: booleanFlag(true),
+  SIGNUP_ENABLED: booleanFlag(true),
+  OIDC_ISSUER: optionalUrl("the OIDC issuer"),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_DISPLAY_NAME: z.string().default("SSO"),
+  LINKEDIN_CLIENT_ID: optionalString,
+  LINKEDIN_CLIENT_SECRET: optionalString,
+  LINKEDIN_OIDC_ISSUER: z
+    .string()
+    .url({ message: "must be a full URL" })
+    .default("https://www.linkedin.com/oauth"),
+  LOGIN_MAX_FAILURES: int(1, 100, 5),
+  LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60, 15),
+  UPLOADS_DIR: z.string().trim().min(1).default(".data/uploads"),
+});
+
+/** Rules across variables, checked on the raw values so they are reported with the others. */
+function crossFieldProblems(source: Record<string, string | undefined>): string[] {
+  const set = (name: string) => Boolean(source[name]?.trim());
+  const problems: string[] = [];
+  const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"];
+  if (oidc.some(set) && !oidc.every(set)) {
+    problems.push("OIDC_ISSUER: OIDC SSO needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+  }
+  if (set("LINKEDIN_CLIENT_ID") !== set("LINKEDIN_CLIENT_SECRET")) {
+    problems.push(
+      "LINKEDIN_CLIENT_ID: Sign in with LinkedIn needs both LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET",
+    );
+  }
+  if (source.NODE_ENV === "production" && !set("AUTH_SECRET")) {
+    problems.push("AUTH_SECRET: is required in production (generate one with `openssl rand -base64 32`)");
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -96,12 +92,12 @@ export class EnvError extends Error {
 /** Validates a set of variables; returns the typed config or throws an EnvError naming each problem. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  throw new EnvError(
-    result.error.issues.map(
-      (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
-    ),
-  );
+  const problems = result.success
+    ? []
+    : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+  problems.push(...crossFieldProblems(source));
+  if (problems.length > 0 || !result.success) throw new EnvError(problems);
+  return result.data;
 }
 
 let cached: Env | undefined;

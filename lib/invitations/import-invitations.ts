@@ -61,11 +61,25 @@ export function splitTeams(value: string | undefined): string[] {
  */
 export async function importInvitations(access: Access, chunk: ImportChunk) {
   const { orgId } = access;
+  // Look up only the addresses in this chunk: cost stays flat however large the organisation is.
+  const addresses = [
+    ...new Set(chunk.rows.map((r) => r.email.trim().toLowerCase()).filter((e) => e.length <= 254)),
+  ];
   const [teams, members, pending] = await Promise.all([
     db.team.findMany({ where: { orgId }, select: { id: true, name: true } }),
-    db.membership.findMany({ where: { orgId }, select: { user: { select: { email: true } } } }),
+    db.membership.findMany({
+      where: { orgId, user: { email: { in: addresses } } },
+      select: { user: { select: { email: true } } },
+    }),
     db.invitation.findMany({
-      where: { orgId, kind: "EMAIL", revokedAt: null, expiresAt: { gt: new Date() }, useCount: 0 },
+      where: {
+        orgId,
+        kind: "EMAIL",
+        email: { in: addresses },
+        revokedAt: null,
+        expiresAt: { gt: new Date() },
+        useCount: 0,
+      },
       select: { email: true },
     }),
   ]);
