@@ -36,7 +36,14 @@ export async function benchImportInvitations(databaseUrl: string): Promise<Bench
     `INSERT INTO "Invitation" ("id","orgId","kind","email","name","role","tokenHash","expiresAt","createdAt","updatedAt")
      SELECT id, $1, 'EMAIL', email, name, 'EMPLOYEE', hash, $2, now(), now()
      FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, email, name, hash)`,
-    [baselineOrg.org.id, expires, ids, baseRows.map((r) => r.email), baseRows.map((r) => r.name), hashes],
+    [
+      baselineOrg.org.id,
+      expires,
+      ids,
+      baseRows.map((r) => r.email),
+      baseRows.map((r) => r.name),
+      hashes,
+    ],
   );
   const baselineMs = performance.now() - t0;
   await client.end();
@@ -47,7 +54,10 @@ export async function benchImportInvitations(databaseUrl: string): Promise<Bench
   let invited = 0;
   const t1 = performance.now();
   for (let i = 0; i < subjectRows.length; i += CHUNK) {
-    const report = await importInvitations(access, { rows: subjectRows.slice(i, i + CHUNK), expiresInDays: 14 });
+    const report = await importInvitations(access, {
+      rows: subjectRows.slice(i, i + CHUNK),
+      expiresInDays: 14,
+    });
     invited += report.invited;
   }
   const subjectMs = performance.now() - t1;

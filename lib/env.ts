@@ -65,7 +65,9 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   const problems: string[] = [];
   const oidc = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"];
   if (oidc.some(set) && !oidc.every(set)) {
-    problems.push("OIDC_ISSUER: OIDC SSO needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET");
+    problems.push(
+      "OIDC_ISSUER: OIDC SSO needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
+    );
   }
   if (set("LINKEDIN_CLIENT_ID") !== set("LINKEDIN_CLIENT_SECRET")) {
     problems.push(
@@ -73,7 +75,9 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
     );
   }
   if (source.NODE_ENV === "production" && !set("AUTH_SECRET")) {
-    problems.push("AUTH_SECRET: is required in production (generate one with `openssl rand -base64 32`)");
+    problems.push(
+      "AUTH_SECRET: is required in production (generate one with `openssl rand -base64 32`)",
+    );
   }
   return problems;
 }
@@ -94,7 +98,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   const problems = result.success
     ? []
-    : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
+    : result.error.issues.map(
+        (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
+      );
   problems.push(...crossFieldProblems(source));
   if (problems.length > 0 || !result.success) throw new EnvError(problems);
   return result.data;
