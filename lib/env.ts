@@ -56,7 +56,7 @@ export const envSchema = z.object({
     .default("https://www.linkedin.com/oauth"),
   LOGIN_MAX_FAILURES: int(1, 100, 5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60, 15),
-  UPLOADS_DIR: z.string().trim().min(1).default(".data/uploads"),
+  UPLOADS_DIR: optionalString.transform((v) => v ?? ".data/uploads"),
 });
 
 /** Rules across variables, checked on the raw values so they are reported with the others. */

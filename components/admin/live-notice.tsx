@@ -1,6 +1,6 @@
 "use client";
 
-import type { Ref } from "react";
+import type { Ref, RefObject } from "react";
 
 export type Notice = { tone: "success" | "error" | "info"; text: string } | null;
 
@@ -52,4 +52,12 @@ export function LiveNotice({
       ) : null}
     </div>
   );
+}
+
+/**
+ * Moves focus to a notice after the current event: a confirm dialog closing in the same turn
+ * would otherwise hand focus back to its button, which may be about to leave the page.
+ */
+export function focusNoticeSoon(ref: RefObject<HTMLElement | null>): void {
+  setTimeout(() => ref.current?.focus(), 0);
 }

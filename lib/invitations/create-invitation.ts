@@ -6,6 +6,7 @@ import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { emailField, idField, roleField } from "@/lib/validation";
 import { newInvitationToken } from "@/lib/invitations/invitation-token";
+import { lockOrgInvitations } from "@/lib/invitations/lock-org-invitations";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -40,6 +41,7 @@ export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 /** Creates an email invitation or a shareable link; returns the secret token once. */
 export async function createInvitation(access: Access, input: CreateInvitationInput) {
   return db.$transaction(async (tx) => {
+    await lockOrgInvitations(tx, access.orgId);
     await assertTeamsInOrg(tx, access.orgId, input.teamIds);
     if (input.kind === "EMAIL") await assertInvitable(tx, access.orgId, input.email);
     const { token, tokenHash } = newInvitationToken();

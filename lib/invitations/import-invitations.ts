@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
+import { lockOrgInvitations } from "@/lib/invitations/lock-org-invitations";
 import { createId } from "@/lib/db/create-id";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -60,18 +61,25 @@ export function splitTeams(value: string | undefined): string[] {
  * member or invited); the accepted rows are written in one transaction, so none is half-imported.
  */
 export async function importInvitations(access: Access, chunk: ImportChunk) {
+  return db.$transaction((tx) => importInTx(tx, access, chunk), { timeout: 60_000 });
+}
+
+async function importInTx(tx: Tx, access: Access, chunk: ImportChunk) {
   const { orgId } = access;
+  // Imports and single invitations of one organisation take turns, so two at once cannot both
+  // invite the same address.
+  await lockOrgInvitations(tx, orgId);
   // Look up only the addresses in this chunk: cost stays flat however large the organisation is.
   const addresses = [
     ...new Set(chunk.rows.map((r) => r.email.trim().toLowerCase()).filter((e) => e.length <= 254)),
   ];
   const [teams, members, pending] = await Promise.all([
-    db.team.findMany({ where: { orgId }, select: { id: true, name: true } }),
-    db.membership.findMany({
+    tx.team.findMany({ where: { orgId }, select: { id: true, name: true } }),
+    tx.membership.findMany({
       where: { orgId, user: { email: { in: addresses } } },
       select: { user: { select: { email: true } } },
     }),
-    db.invitation.findMany({
+    tx.invitation.findMany({
       where: {
         orgId,
         kind: "EMAIL",
@@ -142,7 +150,7 @@ export async function importInvitations(access: Access, chunk: ImportChunk) {
   if (valid.length > 0) {
     const expiresAt = new Date(Date.now() + chunk.expiresInDays * DAY_MS);
     const prepared = valid.map((row) => ({ row, id: createId("inv"), ...newInvitationToken() }));
-    await db.$transaction(async (tx) => {
+    {
       await tx.invitation.createMany({
         data: prepared.map(({ row, id, tokenHash }) => ({
           id,
@@ -167,7 +175,7 @@ export async function importInvitations(access: Access, chunk: ImportChunk) {
         action: "invitation.import",
         metadata: { invited: prepared.length, refused: results.length },
       });
-    });
+    }
     for (const { row, token } of prepared) {
       results.push({ line: row.line, email: row.email, status: "invited", token });
     }

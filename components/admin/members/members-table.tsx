@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { LiveNotice, type Notice } from "@/components/admin/live-notice";
+import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { MemberRow, type MemberRowData } from "@/components/admin/members/member-row";
 
 /**
@@ -52,7 +52,7 @@ export function MembersTable({
               teams={teams}
               onNotice={(n, { focus = false } = {}) => {
                 setNotice(n);
-                if (focus) noticeRef.current?.focus();
+                if (focus) focusNoticeSoon(noticeRef);
               }}
             />
           ))}

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { apiFetch } from "@/components/api-fetch";
 import { ConfirmButton } from "@/components/admin/confirm-button";
-import { LiveNotice, type Notice } from "@/components/admin/live-notice";
+import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
 
 export interface PendingInvitation {
@@ -42,7 +42,7 @@ export function PendingInvitations({
         ? { tone: "success", text: `${what} has been revoked; its link no longer works.` }
         : { tone: "error", text: result.message },
     );
-    noticeRef.current?.focus();
+    focusNoticeSoon(noticeRef);
     if (result.ok) router.refresh();
   }
 

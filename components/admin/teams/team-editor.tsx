@@ -5,7 +5,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-fetch";
 import { CheckboxList, type CheckboxOption } from "@/components/admin/checkbox-list";
 import { ConfirmButton } from "@/components/admin/confirm-button";
-import { LiveNotice, type Notice } from "@/components/admin/live-notice";
+import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
@@ -57,7 +57,7 @@ export function TeamEditor({ team, people }: TeamEditorProps) {
     if (!result.ok) {
       setFields(result.fields ?? {});
       setNotice({ tone: "error", text: result.message });
-      noticeRef.current?.focus();
+      focusNoticeSoon(noticeRef);
       return;
     }
     setNotice({ tone: "success", text: `Saved “${name.trim()}”.` });
@@ -68,7 +68,7 @@ export function TeamEditor({ team, people }: TeamEditorProps) {
     const result = await apiFetch(`/api/teams/${team.id}`, { method: "DELETE" });
     if (!result.ok) {
       setNotice({ tone: "error", text: result.message });
-      noticeRef.current?.focus();
+      focusNoticeSoon(noticeRef);
       return;
     }
     router.push("/admin/teams");
