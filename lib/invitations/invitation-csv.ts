@@ -68,6 +68,7 @@ export function readInvitationCsv(text: string): ReadCsvResult {
 
   const rows: ImportRow[] = [];
   const refused: ImportOutcome[] = [];
+  const firstLine = new Map<string, number>();
   for (const { line, cells } of body) {
     if (cells.every((c) => c.trim() === "")) continue;
     const cell = (column: Column) => {
@@ -88,6 +89,19 @@ export function readInvitationCsv(text: string): ReadCsvResult {
       });
       continue;
     }
+    // A repeated address is refused here with the line it repeats, wherever the chunks fall.
+    const address = row.email.trim().toLowerCase();
+    const first = address ? firstLine.get(address) : undefined;
+    if (first !== undefined) {
+      refused.push({
+        line,
+        email: row.email.trim(),
+        status: "refused",
+        reason: `Duplicate of line ${first}.`,
+      });
+      continue;
+    }
+    if (address) firstLine.set(address, line);
     rows.push(row);
   }
   const known = new Set<string>(CSV_COLUMNS);

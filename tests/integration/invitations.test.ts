@@ -252,7 +252,10 @@ describe("concurrent imports", () => {
   it("two imports of the same address at once invite it once", async () => {
     const email = uniqueEmail("race");
     const chunk = { rows: [{ line: 2, email }], expiresInDays: 14 };
-    const reports = await Promise.all([importInvitations(admin(), chunk), importInvitations(admin(), chunk)]);
+    const reports = await Promise.all([
+      importInvitations(admin(), chunk),
+      importInvitations(admin(), chunk),
+    ]);
     expect(reports.map((r) => r.invited).sort()).toEqual([0, 1]);
     expect(await getDb().invitation.count({ where: { orgId: a.org.id, email } })).toBe(1);
   });

@@ -227,3 +227,15 @@ describe("runCsvImport", () => {
     expect([400, 401, 403, 404, 409, 413].some(isRetryable)).toBe(false);
   });
 });
+
+describe("duplicates across the whole file", () => {
+  it("refuses a repeated address with the line it repeats, case-insensitively", () => {
+    const result = readInvitationCsv("email\nA@x.example\nb@x.example\n a@X.example \n");
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.rows.map((r) => r.line)).toEqual([2, 3]);
+    expect(result.refused).toEqual([
+      { line: 4, email: "a@X.example", status: "refused", reason: "Duplicate of line 2." },
+    ]);
+  });
+});
