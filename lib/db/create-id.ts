@@ -2,7 +2,21 @@ import { randomBytes } from "node:crypto";
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-export type IdPrefix = "org" | "usr" | "acc" | "mem" | "team" | "loc" | "inv" | "aud";
+export type IdPrefix =
+  | "org"
+  | "usr"
+  | "acc"
+  | "mem"
+  | "team"
+  | "loc"
+  | "inv"
+  | "aud"
+  | "cnt" // content item
+  | "cap" // caption
+  | "ctr" // content translation
+  | "ctt" // content transition
+  | "img" // content image
+  | "sug"; // suggestion
 
 /** Random base62 string; rejection sampling keeps every character uniformly likely. */
 export function randomString(length: number): string {

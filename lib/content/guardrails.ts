@@ -1,0 +1,101 @@
+/**
+ * Guardrails an organisation sets for every text that is saved or shared. Pure: the same check
+ * runs in the browser while people type and on the server, which has the last word.
+ */
+export const LINKEDIN_MAX_CHARS = 3000;
+
+export interface Guardrails {
+  disclosureText: string | null;
+  blockedPhrases: string[];
+  requiredHashtags: string[];
+}
+
+export type GuardrailViolation =
+  | { code: "EMPTY"; message: string }
+  | { code: "TOO_LONG"; message: string }
+  | { code: "MISSING_DISCLOSURE"; message: string }
+  | { code: "BLOCKED_PHRASE"; message: string; phrase: string }
+  | { code: "MISSING_HASHTAG"; message: string; hashtag: string };
+
+/** LinkedIn counts characters as UTF-16 code units would suggest to people: count code points. */
+export function characterCount(text: string): number {
+  return [...text].length;
+}
+
+function normalise(text: string): string {
+  return text.normalize("NFKC").toLocaleLowerCase("en");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A phrase matches as whole words (so "ass" does not match "class"), case-insensitively. */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const p = normalise(phrase.trim());
+  if (!p) return false;
+  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}_])${escapeRegExp(p)}(?=$|[^\\p{L}\\p{N}_])`, "u");
+  return pattern.test(normalise(text));
+}
+
+/** "#Employee" and "employee" both mean the hashtag #employee. */
+export function normaliseHashtag(tag: string): string {
+  return `#${tag.trim().replace(/^#+/, "")}`;
+}
+
+export function hasHashtag(text: string, tag: string): boolean {
+  const wanted = normalise(normaliseHashtag(tag));
+  const pattern = new RegExp(
+    `(^|[^\\p{L}\\p{N}_#])${escapeRegExp(wanted)}(?=$|[^\\p{L}\\p{N}_])`,
+    "u",
+  );
+  return pattern.test(normalise(text));
+}
+
+export function evaluateGuardrails(
+  text: string,
+  rules: Guardrails,
+  { maxChars = LINKEDIN_MAX_CHARS }: { maxChars?: number } = {},
+): GuardrailViolation[] {
+  const violations: GuardrailViolation[] = [];
+  if (!text.trim()) {
+    return [{ code: "EMPTY", message: "The text is empty." }];
+  }
+  const count = characterCount(text);
+  if (count > maxChars) {
+    violations.push({
+      code: "TOO_LONG",
+      message: `The text has ${count.toLocaleString("en")} characters; LinkedIn allows ${maxChars.toLocaleString("en")}. Remove ${(count - maxChars).toLocaleString("en")}.`,
+    });
+  }
+  const disclosure = rules.disclosureText?.trim();
+  if (disclosure && !normalise(text).includes(normalise(disclosure))) {
+    violations.push({
+      code: "MISSING_DISCLOSURE",
+      message: `Keep the disclosure "${disclosure}" in the text.`,
+    });
+  }
+  for (const phrase of rules.blockedPhrases) {
+    if (containsPhrase(text, phrase)) {
+      violations.push({
+        code: "BLOCKED_PHRASE",
+        phrase,
+        message: `"${phrase.trim()}" is not allowed in shared posts. Rephrase it.`,
+      });
+    }
+  }
+  for (const tag of rules.requiredHashtags) {
+    if (!hasHashtag(text, tag)) {
+      violations.push({
+        code: "MISSING_HASHTAG",
+        hashtag: normaliseHashtag(tag),
+        message: `Add the hashtag ${normaliseHashtag(tag)}.`,
+      });
+    }
+  }
+  return violations;
+}
+
+export function violationSummary(violations: GuardrailViolation[]): string {
+  return violations.map((v) => v.message).join(" ");
+}

@@ -1,0 +1,268 @@
+import { db, type Tx } from "@/lib/db/client";
+import { createId, randomString } from "@/lib/db/create-id";
+import { badRequest, notFound } from "@/lib/errors/app-error";
+import type { Access } from "@/lib/access/resolve-access";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { slugify } from "@/lib/orgs/create-organization";
+import { evaluateGuardrails, violationSummary } from "@/lib/content/guardrails";
+import { getOrgSettings } from "@/lib/settings/get-org-settings";
+import type { CreateContentInput, UpdateContentInput } from "@/lib/content/content-schemas";
+
+type Texts = { label: string; text: string }[];
+
+/** Every text a curator saves obeys the organisation's guardrails; the message names the text. */
+async function assertTextsAllowed(tx: Tx, orgId: string, texts: Texts) {
+  const settings = await getOrgSettings(orgId, tx);
+  for (const { label, text } of texts) {
+    const violations = evaluateGuardrails(text, settings);
+    if (violations.length) {
+      throw badRequest(`${label}: ${violationSummary(violations)}`, {
+        [label]: violationSummary(violations),
+      });
+    }
+  }
+}
+
+function textsOf(input: UpdateContentInput): Texts {
+  const texts: Texts = [];
+  if (input.body !== undefined) texts.push({ label: "Suggested post text", text: input.body });
+  for (const c of input.captions ?? []) texts.push({ label: `Caption "${c.label}"`, text: c.text });
+  for (const t of input.translations ?? []) {
+    texts.push({ label: `Translation (${t.language})`, text: t.body });
+    for (const c of t.captions)
+      texts.push({ label: `Caption "${c.label}" (${t.language})`, text: c.text });
+  }
+  return texts;
+}
+
+async function assertAudienceInOrg(
+  tx: Tx,
+  orgId: string,
+  teamIds: string[],
+  locationIds: string[],
+) {
+  const [teams, locations] = await Promise.all([
+    teamIds.length ? tx.team.count({ where: { orgId, id: { in: [...new Set(teamIds)] } } }) : 0,
+    locationIds.length
+      ? tx.location.count({ where: { orgId, id: { in: [...new Set(locationIds)] } } })
+      : 0,
+  ]);
+  if (teams !== new Set(teamIds).size)
+    throw badRequest("One of the chosen teams does not exist.", { audience: "Unknown team." });
+  if (locations !== new Set(locationIds).size) {
+    throw badRequest("One of the chosen locations does not exist.", {
+      audience: "Unknown location.",
+    });
+  }
+}
+
+async function uniqueSlug(tx: Tx, orgId: string, title: string): Promise<string> {
+  const base = slugify(title).slice(0, 60);
+  const taken = await tx.contentItem.findUnique({
+    where: { orgId_slug: { orgId, slug: base } },
+    select: { id: true },
+  });
+  return taken ? `${base}-${randomString(5).toLowerCase()}` : base;
+}
+
+async function writeChildren(
+  tx: Tx,
+  orgId: string,
+  itemId: string,
+  language: string,
+  input: UpdateContentInput,
+) {
+  if (input.audience) {
+    await tx.contentAudienceTeam.deleteMany({ where: { itemId } });
+    await tx.contentAudienceLocation.deleteMany({ where: { itemId } });
+    if (!input.audience.all) {
+      await tx.contentAudienceTeam.createMany({
+        data: [...new Set(input.audience.teamIds)].map((teamId) => ({ orgId, itemId, teamId })),
+      });
+      await tx.contentAudienceLocation.createMany({
+        data: [...new Set(input.audience.locationIds)].map((locationId) => ({
+          orgId,
+          itemId,
+          locationId,
+        })),
+      });
+    }
+  }
+  if (input.captions) {
+    await tx.contentCaption.deleteMany({ where: { itemId, language } });
+    await tx.contentCaption.createMany({
+      data: input.captions.map((c, position) => ({
+        id: createId("cap"),
+        orgId,
+        itemId,
+        language,
+        position,
+        ...c,
+      })),
+    });
+  }
+  if (input.translations) {
+    await tx.contentTranslation.deleteMany({ where: { itemId } });
+    await tx.contentCaption.deleteMany({ where: { itemId, language: { not: language } } });
+    for (const t of input.translations) {
+      await tx.contentTranslation.create({
+        data: {
+          id: createId("ctr"),
+          orgId,
+          itemId,
+          language: t.language,
+          title: t.title,
+          body: t.body,
+        },
+      });
+      await tx.contentCaption.createMany({
+        data: t.captions.map((c, position) => ({
+          id: createId("cap"),
+          orgId,
+          itemId,
+          language: t.language,
+          position,
+          ...c,
+        })),
+      });
+    }
+  }
+}
+
+function linkColumns(input: UpdateContentInput) {
+  if (input.linkUrl === undefined && input.linkPreview === undefined) return {};
+  const preview = input.linkPreview;
+  return {
+    ...(input.linkUrl !== undefined ? { linkUrl: input.linkUrl } : {}),
+    ...(preview !== undefined
+      ? {
+          linkTitle: preview?.title ?? null,
+          linkDescription: preview?.description ?? null,
+          linkImageUrl: preview?.imageUrl ?? null,
+          linkSiteName: preview?.siteName ?? null,
+          linkFetchedAt: preview ? new Date() : null,
+        }
+      : {}),
+  };
+}
+
+/** A new draft, written whole in one transaction (item, captions, translations, audience, audit). */
+export async function createContentItem(
+  access: Access,
+  input: CreateContentInput,
+  { originatorMembershipId = null }: { originatorMembershipId?: string | null } = {},
+  tx?: Tx,
+) {
+  const run = async (t: Tx) => {
+    await assertTextsAllowed(t, access.orgId, textsOf(input));
+    await assertAudienceInOrg(t, access.orgId, input.audience.teamIds, input.audience.locationIds);
+    const id = createId("cnt");
+    const slug = await uniqueSlug(t, access.orgId, input.title);
+    await t.contentItem.create({
+      data: {
+        id,
+        orgId: access.orgId,
+        slug,
+        title: input.title,
+        body: input.body,
+        language: input.language,
+        hashtags: input.hashtags,
+        notes: input.notes,
+        valueType: input.valueType,
+        goals: [...new Set(input.goals)],
+        audienceAll: input.audience.all,
+        publishAt: input.publishAt,
+        expireAt: input.expireAt,
+        authorId: access.userId,
+        originatorMembershipId,
+        ...linkColumns(input),
+      },
+    });
+    await writeChildren(t, access.orgId, id, input.language, input);
+    await t.contentTransition.create({
+      data: {
+        id: createId("ctt"),
+        orgId: access.orgId,
+        itemId: id,
+        fromStatus: null,
+        toStatus: "DRAFT",
+        actorId: access.userId,
+      },
+    });
+    await recordAudit(t, {
+      orgId: access.orgId,
+      actorId: access.userId,
+      action: "content.create",
+      targetType: "content",
+      targetId: id,
+      metadata: { title: input.title },
+    });
+    return { id, slug };
+  };
+  return tx ? run(tx) : db.$transaction(run);
+}
+
+/** Edits an item of the caller's organisation (404 otherwise); lists given are replaced whole. */
+export async function updateContentItem(access: Access, itemId: string, input: UpdateContentInput) {
+  return db.$transaction(async (tx) => {
+    const item = await tx.contentItem.findFirst({
+      where: { id: itemId, orgId: access.orgId },
+      select: { id: true, language: true, publishAt: true, expireAt: true },
+    });
+    if (!item) throw notFound("Content item");
+    const language = input.language ?? item.language;
+    if (input.translations?.some((t) => t.language === language)) {
+      throw badRequest("A translation cannot use the item's own language.", {
+        translations: "Duplicate language.",
+      });
+    }
+    const publishAt = input.publishAt !== undefined ? input.publishAt : item.publishAt;
+    const expireAt = input.expireAt !== undefined ? input.expireAt : item.expireAt;
+    if (publishAt && expireAt && expireAt <= publishAt) {
+      throw badRequest("The expiry date must be after the publish date.", {
+        expireAt: "Must be after the publish date.",
+      });
+    }
+    await assertTextsAllowed(tx, access.orgId, textsOf(input));
+    if (input.audience) {
+      await assertAudienceInOrg(
+        tx,
+        access.orgId,
+        input.audience.teamIds,
+        input.audience.locationIds,
+      );
+    }
+    if (input.language && input.language !== item.language && !input.captions) {
+      await tx.contentCaption.updateMany({
+        where: { itemId, language: item.language },
+        data: { language },
+      });
+    }
+    await tx.contentItem.update({
+      where: { id: itemId },
+      data: {
+        title: input.title,
+        body: input.body,
+        language: input.language,
+        hashtags: input.hashtags,
+        notes: input.notes,
+        valueType: input.valueType,
+        goals: input.goals ? [...new Set(input.goals)] : undefined,
+        audienceAll: input.audience?.all,
+        publishAt: input.publishAt,
+        expireAt: input.expireAt,
+        ...linkColumns(input),
+      },
+    });
+    await writeChildren(tx, access.orgId, itemId, language, input);
+    await recordAudit(tx, {
+      orgId: access.orgId,
+      actorId: access.userId,
+      action: "content.update",
+      targetType: "content",
+      targetId: itemId,
+      metadata: { fields: Object.keys(input) },
+    });
+    return { id: itemId };
+  });
+}

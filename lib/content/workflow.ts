@@ -1,0 +1,60 @@
+import type { ContentStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * The content workflow as data. Each allowed transition names the action a person takes; anything
+ * not listed (ARCHIVED → IN_REVIEW, PUBLISHED → IN_REVIEW…) is refused.
+ */
+export const TRANSITIONS: Record<ContentStatus, Partial<Record<ContentStatus, string>>> = {
+  DRAFT: { IN_REVIEW: "submit for review", PUBLISHED: "publish" },
+  IN_REVIEW: { PUBLISHED: "approve and publish", DRAFT: "send back to draft" },
+  PUBLISHED: { ARCHIVED: "archive", DRAFT: "unpublish" },
+  ARCHIVED: { DRAFT: "restore as draft" },
+};
+
+export const STATUS_LABELS: Record<ContentStatus, string> = {
+  DRAFT: "Draft",
+  IN_REVIEW: "In review",
+  PUBLISHED: "Published",
+  ARCHIVED: "Archived",
+};
+
+export type TransitionCheck = { ok: true; action: string } | { ok: false; reason: string };
+
+export interface TransitionContext {
+  from: ContentStatus;
+  to: ContentStatus;
+  /** The organisation requires a second admin's approval before publishing. */
+  requireApproval: boolean;
+  actorId: string;
+  authorId: string | null;
+}
+
+/** Whether a status change is allowed, and if not, a sentence saying why. */
+export function checkTransition(ctx: TransitionContext): TransitionCheck {
+  const action = TRANSITIONS[ctx.from][ctx.to];
+  if (!action) {
+    const allowed = Object.keys(TRANSITIONS[ctx.from]).map(
+      (s) => STATUS_LABELS[s as ContentStatus],
+    );
+    return {
+      ok: false,
+      reason: `An item that is ${STATUS_LABELS[ctx.from].toLowerCase()} cannot move to ${STATUS_LABELS[ctx.to].toLowerCase()} (it can move to: ${allowed.join(", ").toLowerCase()}).`,
+    };
+  }
+  if (ctx.to === "PUBLISHED" && ctx.requireApproval) {
+    if (ctx.from === "DRAFT") {
+      return {
+        ok: false,
+        reason:
+          "This organisation requires approval by a second admin: submit the item for review first.",
+      };
+    }
+    if (ctx.authorId && ctx.authorId === ctx.actorId) {
+      return {
+        ok: false,
+        reason: "You wrote this item, so another admin has to approve it.",
+      };
+    }
+  }
+  return { ok: true, action };
+}
