@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isValidAllowListEntry } from "@/lib/link-preview/is-refused-address";
 
 /**
  * Every environment variable Chorus reads, validated once. `.env.example` documents each one.
@@ -29,6 +30,28 @@ const int = (min: number, max: number, fallback: number) =>
     .max(max, { error: `must be a whole number from ${min} to ${max}` })
     .default(fallback);
 
+const httpUrl = (what: string) =>
+  optionalUrl(what).refine((v) => v === undefined || /^https?:\/\//i.test(v), {
+    message: `must be an http:// or https:// URL for ${what}`,
+  });
+
+/** A comma-separated list, trimmed and lower-cased, each entry checked by `valid`. */
+const commaList = (valid: (entry: string) => boolean, example: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? "")
+        .split(",")
+        .map((entry) => entry.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .superRefine((entries, ctx) => {
+      for (const entry of entries.filter((e) => !valid(e))) {
+        ctx.addIssue({ code: "custom", message: `"${entry}" is not ${example}` });
+      }
+    });
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: int(1, 65535, 3000),
@@ -57,6 +80,27 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES: int(1, 100, 5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60, 15),
   UPLOADS_DIR: optionalString.transform((v) => v ?? ".data/uploads"),
+  STORAGE_DRIVER: z
+    .enum(["local", "s3", ""], { error: 'must be "local" or "s3"' })
+    .optional()
+    .transform((v): "local" | "s3" => (v === "s3" ? "s3" : "local")),
+  S3_ENDPOINT: httpUrl("the S3-compatible service"),
+  S3_REGION: optionalString
+    .refine((v) => v === undefined || /^[a-z0-9-]{1,40}$/.test(v), {
+      message: "must be a region name such as us-east-1 (Cloudflare R2: auto)",
+    })
+    .transform((v) => v ?? "us-east-1"),
+  S3_BUCKET: optionalString.refine(
+    (v) => v === undefined || /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v),
+    { message: "must be a bucket name: 3–63 lower-case letters, digits, dots and hyphens" },
+  ),
+  S3_ACCESS_KEY_ID: optionalString,
+  S3_SECRET_ACCESS_KEY: optionalString,
+  S3_FORCE_PATH_STYLE: booleanFlag(true),
+  LINK_PREVIEW_ALLOWED_HOSTS: commaList(
+    isValidAllowListEntry,
+    "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",
+  ),
 });
 
 /** Rules across variables, checked on the raw values so they are reported with the others. */
@@ -72,6 +116,17 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (set("LINKEDIN_CLIENT_ID") !== set("LINKEDIN_CLIENT_SECRET")) {
     problems.push(
       "LINKEDIN_CLIENT_ID: Sign in with LinkedIn needs both LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET",
+    );
+  }
+  const s3 = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"];
+  if (source.STORAGE_DRIVER?.trim() === "s3" && !s3.every(set)) {
+    problems.push(
+      "STORAGE_DRIVER: S3 storage needs all of S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (and S3_ENDPOINT unless it is AWS)",
+    );
+  }
+  if (source.STORAGE_DRIVER?.trim() !== "s3" && [...s3, "S3_ENDPOINT"].some(set)) {
+    problems.push(
+      'STORAGE_DRIVER: S3 variables are set but STORAGE_DRIVER is not "s3", so files would go to local disk; set STORAGE_DRIVER=s3 or remove them',
     );
   }
   if (source.NODE_ENV === "production" && !set("AUTH_SECRET")) {

@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   "dashboard:read",
   "feed:read",
   "profile:update",
+  "content:manage",
+  "content:approve",
+  "suggestions:create",
+  "suggestions:moderate",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -29,8 +33,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "dashboard:read",
     "feed:read",
     "profile:update",
+    "suggestions:create",
   ],
-  EMPLOYEE: ["org:read", "teams:read", "feed:read", "profile:update"],
+  EMPLOYEE: ["org:read", "teams:read", "feed:read", "profile:update", "suggestions:create"],
 };
 
 export const ROLES: readonly Role[] = ["ADMIN", "MANAGER", "EMPLOYEE"];

@@ -1,30 +1,10 @@
-import { AppError, badRequest } from "@/lib/errors/app-error";
-import { IMAGE_TYPES, sniffImageType, type ImageType } from "@/lib/images/sniff-image-type";
+import { checkImageFile } from "@/lib/images/check-image-file";
+import { IMAGE_TYPES, type ImageType } from "@/lib/images/sniff-image-type";
 
 export const LOGO_MAX_BYTES = 1024 * 1024;
 export const LOGO_ACCEPT = IMAGE_TYPES.map((t) => t.mime).join(",");
 
-/** Declared types a browser may send for an accepted image whose type it could not tell. */
-const UNKNOWN_DECLARED = new Set(["", "application/octet-stream"]);
-
-/**
- * Checks an uploaded logo and returns its real type. The bytes decide (magic numbers); a declared
- * type that is not an accepted image is refused too, so nothing is served under a type that
- * disagrees with what the uploader claimed.
- */
+/** Checks an uploaded logo and returns its real type (see checkImageFile). */
 export function checkLogoFile(bytes: Uint8Array, declaredType: string): ImageType {
-  if (bytes.byteLength === 0) throw badRequest("The file is empty. Choose an image file.");
-  if (bytes.byteLength > LOGO_MAX_BYTES) {
-    throw new AppError("PAYLOAD_TOO_LARGE", "The logo must be 1 MB or smaller.");
-  }
-  const declared = declaredType.split(";")[0]!.trim().toLowerCase();
-  const declaredOk = UNKNOWN_DECLARED.has(declared) || IMAGE_TYPES.some((t) => t.mime === declared);
-  const sniffed = sniffImageType(bytes);
-  if (!sniffed || !declaredOk) {
-    throw new AppError(
-      "UNSUPPORTED_MEDIA_TYPE",
-      "Upload a PNG, JPEG, WebP or GIF image (SVG and other formats are not accepted).",
-    );
-  }
-  return sniffed;
+  return checkImageFile(bytes, declaredType, { maxBytes: LOGO_MAX_BYTES, what: "logo" });
 }

@@ -1,0 +1,20 @@
+import { orgRoute } from "@/lib/access/route";
+import { parseJsonBody } from "@/lib/http/parse-body";
+import { updateContentSchema } from "@/lib/content/content-schemas";
+import { getContentItem } from "@/lib/content/get-content-item";
+import { updateContentItem } from "@/lib/content/save-content-item";
+import { deleteDraftContentItem } from "@/lib/content/transition-content-item";
+
+export const GET = orgRoute("content:manage", async ({ access, params }) => ({
+  item: await getContentItem(access.orgId, String(params.id)),
+}));
+
+export const PATCH = orgRoute("content:manage", async ({ req, access, params }) => {
+  const input = await parseJsonBody(req, updateContentSchema, { maxBytes: 512 * 1024 });
+  return { item: await updateContentItem(access, String(params.id), input) };
+});
+
+export const DELETE = orgRoute("content:manage", async ({ access, params }) => {
+  await deleteDraftContentItem(access, String(params.id));
+  return { ok: true };
+});

@@ -1,0 +1,10 @@
+import { z } from "zod";
+import { orgRoute } from "@/lib/access/route";
+import { parseQuery } from "@/lib/http/parse-body";
+import { getLibraryMix } from "@/lib/content/get-library-mix";
+
+const query = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
+
+export const GET = orgRoute("content:manage", async ({ req, access }) =>
+  getLibraryMix(access.orgId, parseQuery(req, query).days),
+);

@@ -1,0 +1,23 @@
+import { db } from "@/lib/db/client";
+import { createId } from "@/lib/db/create-id";
+import type { Access } from "@/lib/access/resolve-access";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { CreateSuggestionInput } from "@/lib/suggestions/suggestion-schemas";
+
+/** Any member suggests a story from their work life; it waits in the moderation queue. */
+export async function createSuggestion(access: Access, input: CreateSuggestionInput) {
+  return db.$transaction(async (tx) => {
+    const id = createId("sug");
+    await tx.suggestion.create({
+      data: { id, orgId: access.orgId, membershipId: access.membershipId, ...input },
+    });
+    await recordAudit(tx, {
+      orgId: access.orgId,
+      actorId: access.userId,
+      action: "suggestion.create",
+      targetType: "suggestion",
+      targetId: id,
+    });
+    return { id };
+  });
+}

@@ -1,0 +1,88 @@
+import { db } from "@/lib/db/client";
+import { conflict, notFound } from "@/lib/errors/app-error";
+import type { Access } from "@/lib/access/resolve-access";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { createContentItem } from "@/lib/content/save-content-item";
+import type { AcceptSuggestionInput } from "@/lib/suggestions/suggestion-schemas";
+
+async function pendingSuggestion(orgId: string, id: string) {
+  const suggestion = await db.suggestion.findFirst({ where: { id, orgId } });
+  if (!suggestion) throw notFound("Suggestion");
+  if (suggestion.status !== "PENDING") {
+    throw conflict(
+      `This suggestion was already ${suggestion.status === "ACCEPTED" ? "turned into an item" : "rejected"}.`,
+    );
+  }
+  return suggestion;
+}
+
+export async function rejectSuggestion(access: Access, id: string, reason: string) {
+  await pendingSuggestion(access.orgId, id);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.suggestion.updateMany({
+      where: { id, orgId: access.orgId, status: "PENDING" },
+      data: {
+        status: "REJECTED",
+        rejectionReason: reason,
+        reviewedById: access.userId,
+        reviewedAt: new Date(),
+      },
+    });
+    if (updated.count !== 1) throw conflict("Someone else reviewed this suggestion just now.");
+    await recordAudit(tx, {
+      orgId: access.orgId,
+      actorId: access.userId,
+      action: "suggestion.reject",
+      targetType: "suggestion",
+      targetId: id,
+      metadata: { reason },
+    });
+  });
+}
+
+/**
+ * Turns a suggestion into a draft library item. The employee stays its originator (their page
+ * shows it) and their images move to the item.
+ */
+export async function acceptSuggestion(access: Access, id: string, input: AcceptSuggestionInput) {
+  const suggestion = await pendingSuggestion(access.orgId, id);
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.suggestion.updateMany({
+      where: { id, orgId: access.orgId, status: "PENDING" },
+      data: { status: "ACCEPTED", reviewedById: access.userId, reviewedAt: new Date() },
+    });
+    if (claimed.count !== 1) throw conflict("Someone else reviewed this suggestion just now.");
+    const item = await createContentItem(
+      access,
+      {
+        title: input.title ?? suggestion.title,
+        body: input.body ?? suggestion.body,
+        language: "en",
+        linkUrl: suggestion.linkUrl,
+        linkPreview: null,
+        hashtags: [],
+        notes: `Suggested by an employee (suggestion ${suggestion.id}).`,
+        valueType: input.valueType,
+        goals: input.goals,
+        audience: { all: true, teamIds: [], locationIds: [] },
+        publishAt: null,
+        expireAt: null,
+        captions: [],
+        translations: [],
+      },
+      { originatorMembershipId: suggestion.membershipId },
+      tx,
+    );
+    await tx.suggestion.update({ where: { id }, data: { itemId: item.id } });
+    await tx.contentImage.updateMany({ where: { suggestionId: id }, data: { itemId: item.id } });
+    await recordAudit(tx, {
+      orgId: access.orgId,
+      actorId: access.userId,
+      action: "suggestion.accept",
+      targetType: "suggestion",
+      targetId: id,
+      metadata: { itemId: item.id },
+    });
+    return item;
+  });
+}
