@@ -1,7 +1,10 @@
 import type { ZodError } from "zod";
 
+/** The key for problems with the input as a whole (not one field). */
+export const ROOT = "_";
+
 function fieldName(path: PropertyKey[]): string {
-  return path.map(String).join(".") || "body";
+  return path.map(String).join(".") || ROOT;
 }
 
 /** Field → first message, for forms that show errors beside each input. */
@@ -14,7 +17,7 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
 /** One readable sentence naming each invalid field. */
 export function zodMessage(error: ZodError): string {
   const parts = Object.entries(zodFieldErrors(error)).map(([field, msg]) =>
-    field === "body" ? msg : `${field}: ${msg}`,
+    field === ROOT ? msg : `${field}: ${msg}`,
   );
   return parts.length ? `Invalid input — ${parts.join("; ")}` : "Invalid input.";
 }

@@ -1,15 +1,30 @@
-import { env } from "@/lib/env";
-import type { Storage } from "@/lib/storage/storage";
+import { type Env, env } from "@/lib/env";
 import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import { S3Storage } from "@/lib/storage/s3-storage";
+import type { Storage } from "@/lib/storage/storage";
 
 let storage: Storage | undefined;
 
 /**
- * The configured file storage, one instance per process. Only local disk exists for now (files
- * under UPLOADS_DIR). The S3-compatible storage planned for a later issue plugs in here: add its
- * variables to lib/env.ts and choose the implementation from them; callers only see `Storage`.
+ * The configured file storage, one instance per process: local disk (files under UPLOADS_DIR) or,
+ * with STORAGE_DRIVER=s3, a bucket of an S3-compatible service. Callers only see `Storage`.
  */
 export function getStorage(): Storage {
-  storage ??= new LocalDiskStorage(env().UPLOADS_DIR);
+  storage ??= createStorage(env());
   return storage;
+}
+
+export function createStorage(config: Env): Storage {
+  if (config.STORAGE_DRIVER !== "s3") return new LocalDiskStorage(config.UPLOADS_DIR);
+  const { S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secret } = config;
+  // parseEnv already refuses STORAGE_DRIVER=s3 without these; this keeps the types honest.
+  if (!bucket || !accessKeyId || !secret) throw new Error("S3 storage is not fully configured.");
+  return new S3Storage({
+    endpoint: config.S3_ENDPOINT ?? `https://s3.${config.S3_REGION}.amazonaws.com`,
+    region: config.S3_REGION,
+    bucket,
+    accessKeyId,
+    secretAccessKey: secret,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+  });
 }

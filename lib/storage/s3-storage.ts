@@ -74,7 +74,7 @@ export class S3Storage implements Storage {
     upload?: { body: Uint8Array; contentType: string },
   ): Promise<Response> {
     const url = this.objectUrl(key);
-    const headers = upload ? { "content-type": upload.contentType } : {};
+    const headers: Record<string, string> = upload ? { "content-type": upload.contentType } : {};
     const signed = signAwsV4(
       { method, url, headers, payloadHash: sha256Hex(upload?.body ?? "") },
       this.config,
@@ -82,7 +82,8 @@ export class S3Storage implements Storage {
     return this.fetch(url, {
       method,
       headers: { ...headers, ...signed },
-      body: upload?.body,
+      // Storage callers pass bytes backed by an ordinary ArrayBuffer, which is what fetch takes.
+      body: upload?.body as Uint8Array<ArrayBuffer> | undefined,
       signal: AbortSignal.timeout(this.config.timeoutMs ?? 30_000),
     });
   }

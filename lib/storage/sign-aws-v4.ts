@@ -21,7 +21,8 @@ export const sha256Hex = (data: string | Uint8Array) =>
 
 export const EMPTY_PAYLOAD_HASH = sha256Hex("");
 
-const hmac = (key: string | Buffer, data: string) => createHmac("sha256", key).update(data).digest();
+const hmac = (key: string | Buffer, data: string) =>
+  createHmac("sha256", key).update(data).digest();
 
 /** RFC 3986 encoding as SigV4 wants it: only A–Z a–z 0–9 - . _ ~ (and `/` if kept) stay as is. */
 export function uriEncode(text: string, keepSlash = false): string {
@@ -50,7 +51,10 @@ export function signAwsV4(
   credentials: AwsCredentials,
   now: Date = new Date(),
 ): Record<string, string> {
-  const amzDate = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const amzDate = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const day = amzDate.slice(0, 8);
   const added = { "x-amz-content-sha256": request.payloadHash, "x-amz-date": amzDate };
   const signed = new Map<string, string>();
@@ -70,9 +74,7 @@ export function signAwsV4(
     request.payloadHash,
   ].join("\n");
   const scope = `${day}/${credentials.region}/s3/aws4_request`;
-  const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest)].join(
-    "\n",
-  );
+  const stringToSign = ["AWS4-HMAC-SHA256", amzDate, scope, sha256Hex(canonicalRequest)].join("\n");
   let key = hmac(`AWS4${credentials.secretAccessKey}`, day);
   for (const part of [credentials.region, "s3", "aws4_request"]) key = hmac(key, part);
   const signature = createHmac("sha256", key).update(stringToSign).digest("hex");
