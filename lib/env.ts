@@ -62,6 +62,7 @@ export const envSchema = z.object({
   EMBEDDED_DB_DIR: z.string().default(".data/pglite"),
   EMBEDDED_DB_PORT: int(0, 65535, 5439),
   APP_URL: optionalUrl("the public address of the app"),
+  SHORT_LINK_BASE_URL: optionalUrl("tracked links on a custom domain, e.g. https://go.example.com"),
   AUTH_SECRET: optionalString.refine((v) => v === undefined || v.length >= 32, {
     message: "must be at least 32 characters (generate one with `openssl rand -base64 32`)",
   }),

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   "content:approve",
   "suggestions:create",
   "suggestions:moderate",
+  "shares:create",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -34,8 +35,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "feed:read",
     "profile:update",
     "suggestions:create",
+    "shares:create",
   ],
-  EMPLOYEE: ["org:read", "teams:read", "feed:read", "profile:update", "suggestions:create"],
+  EMPLOYEE: [
+    "org:read",
+    "teams:read",
+    "feed:read",
+    "profile:update",
+    "suggestions:create",
+    "shares:create",
+  ],
 };
 
 export const ROLES: readonly Role[] = ["ADMIN", "MANAGER", "EMPLOYEE"];

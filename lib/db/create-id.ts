@@ -16,7 +16,8 @@ export type IdPrefix =
   | "ctr" // content translation
   | "ctt" // content transition
   | "img" // content image
-  | "sug"; // suggestion
+  | "sug" // suggestion
+  | "shr"; // share
 
 /** Random base62 string; rejection sampling keeps every character uniformly likely. */
 export function randomString(length: number): string {

@@ -13,3 +13,9 @@ export function appUrl(req?: Request): string {
   }
   return `http://localhost:${env().PORT}`;
 }
+
+/** Where tracked links live: SHORT_LINK_BASE_URL (a custom short domain) or the app itself. */
+export function shortLinkBase(req?: Request): string {
+  const configured = env().SHORT_LINK_BASE_URL;
+  return configured ? configured.replace(/\/+$/, "") : appUrl(req);
+}

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { createId } from "@/lib/db/create-id";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors/app-error";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { uniqueHandle } from "@/lib/members/assign-handle";
 import { hashInvitationToken } from "@/lib/invitations/invitation-token";
 import { invitationState } from "@/lib/invitations/invitation-status";
 
@@ -55,9 +56,14 @@ export async function acceptInvitation(userId: string, token: string) {
     if (taken !== 1) throw new AppError("CONFLICT", "This invitation has already been used.");
 
     const membershipId = createId("mem");
+    const person = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true },
+    });
     await tx.membership.create({
       data: {
         id: membershipId,
+        handle: await uniqueHandle(tx, invitation.orgId, person.name),
         orgId: invitation.orgId,
         userId,
         role: invitation.role,

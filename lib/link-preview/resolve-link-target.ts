@@ -19,6 +19,7 @@ export const resolveWithDns: ResolveHost = (hostname) =>
   dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 const MAX_URL_LENGTH = 2048;
+const NOT_FOUND = new Set(["ENOTFOUND", "ENODATA", "EAI_AGAIN", "EAI_FAIL", "ESERVFAIL"]);
 
 /** The link as a URL Chorus may request, or a BAD_REQUEST saying why not. */
 export function parseLinkUrl(text: string, redirectedFrom?: URL): URL {
@@ -35,7 +36,7 @@ export function parseLinkUrl(text: string, redirectedFrom?: URL): URL {
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw badRequest(
       redirectedFrom
-        ? `The page redirects to a ${url.protocol} link; only http and https links can be previewed.`
+        ? `The page redirects to a non-web address (${url.protocol}); only http and https links can be previewed.`
         : "Only http and https links can be previewed.",
     );
   }
@@ -82,7 +83,7 @@ export async function resolveLinkTarget(
     addresses = await resolveHost(hostname);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "ENOTFOUND" && code !== "ENODATA" && code !== "EAI_AGAIN") throw error;
+    if (!NOT_FOUND.has(code ?? "")) throw error;
     addresses = [];
   }
   if (addresses.length === 0) throw badRequest(`The site ${hostname} could not be found.`);

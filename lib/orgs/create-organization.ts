@@ -1,9 +1,24 @@
 import type { Tx } from "@/lib/db/client";
 import { createId, randomString } from "@/lib/db/create-id";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { uniqueHandle } from "@/lib/members/assign-handle";
+
+const LETTERS: Record<string, string> = {
+  æ: "ae",
+  ø: "o",
+  å: "a",
+  ß: "ss",
+  ı: "i",
+  ł: "l",
+  đ: "d",
+  œ: "oe",
+  þ: "th",
+};
 
 export function slugify(name: string): string {
   const base = name
+    .toLowerCase()
+    .replace(/[æøåßıłđœþ]/g, (ch) => LETTERS[ch] ?? ch)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -24,8 +39,18 @@ export async function createOrganizationInTx(
     slug = `${slug}-${randomString(5).toLowerCase()}`;
   }
   await tx.organization.create({ data: { id: orgId, name, slug, timeZone } });
+  const admin = await tx.user.findUniqueOrThrow({
+    where: { id: adminUserId },
+    select: { name: true },
+  });
   await tx.membership.create({
-    data: { id: createId("mem"), orgId, userId: adminUserId, role: "ADMIN" },
+    data: {
+      id: createId("mem"),
+      orgId,
+      userId: adminUserId,
+      role: "ADMIN",
+      handle: await uniqueHandle(tx, orgId, admin.name),
+    },
   });
   await tx.user.update({ where: { id: adminUserId }, data: { lastActiveOrgId: orgId } });
   await recordAudit(tx, {

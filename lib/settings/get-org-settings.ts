@@ -6,6 +6,9 @@ export interface OrgSettingsView {
   blockedPhrases: string[];
   requiredHashtags: string[];
   maxSharesPerDay: number | null;
+  minAuthenticity: number | null;
+  utmSource: string;
+  utmMedium: string;
 }
 
 export const DEFAULT_SETTINGS: OrgSettingsView = {
@@ -14,6 +17,9 @@ export const DEFAULT_SETTINGS: OrgSettingsView = {
   blockedPhrases: [],
   requiredHashtags: [],
   maxSharesPerDay: null,
+  minAuthenticity: null,
+  utmSource: "linkedin",
+  utmMedium: "employee_advocacy",
 };
 
 /** An organisation's governance settings (defaults until an admin saves some). */
@@ -26,6 +32,9 @@ export async function getOrgSettings(orgId: string, tx: Tx = db): Promise<OrgSet
       blockedPhrases: true,
       requiredHashtags: true,
       maxSharesPerDay: true,
+      minAuthenticity: true,
+      utmSource: true,
+      utmMedium: true,
     },
   });
   return row ?? DEFAULT_SETTINGS;

@@ -20,6 +20,13 @@ const hashtag = z
   )
   .transform((t) => `#${t}`);
 
+const utmValue = z
+  .string()
+  .trim()
+  .min(1, { error: "Enter a value." })
+  .max(60, { error: "At most 60 characters." })
+  .regex(/^[A-Za-z0-9_.-]+$/, { error: "Use letters, digits, dots, dashes and underscores only." });
+
 export const updateOrgSettingsSchema = z
   .object({
     requireApproval: z.boolean(),
@@ -37,6 +44,14 @@ export const updateOrgSettingsSchema = z
       .min(1, { error: "The daily limit is at least 1 (or empty for no limit)." })
       .max(100, { error: "The daily limit is at most 100." })
       .nullable(),
+    minAuthenticity: z
+      .number({ error: "The minimum is a whole percentage." })
+      .int({ error: "The minimum is a whole percentage." })
+      .min(1, { error: "The minimum is at least 1 % (or empty for none)." })
+      .max(90, { error: "The minimum is at most 90 %." })
+      .nullable(),
+    utmSource: utmValue,
+    utmMedium: utmValue,
   })
   .partial()
   .strict();
@@ -60,6 +75,9 @@ export async function updateOrgSettings(access: Access, input: UpdateOrgSettings
         blockedPhrases: true,
         requiredHashtags: true,
         maxSharesPerDay: true,
+        minAuthenticity: true,
+        utmSource: true,
+        utmMedium: true,
       },
     });
     await recordAudit(tx, {

@@ -37,7 +37,9 @@ export class S3Storage implements Storage {
   async get(key: string): Promise<StoredFile | null> {
     const response = await this.send("GET", key);
     if (response.status === 404) {
-      await response.body?.cancel();
+      // A missing bucket is a configuration error, not a missing file.
+      const body = await response.text();
+      if (body.includes("<Code>NoSuchBucket</Code>")) throw s3ErrorFromBody("GET", key, 404, body);
       return null;
     }
     if (!response.ok) throw await s3Error("GET", key, response);
@@ -91,10 +93,11 @@ export class S3Storage implements Storage {
 
 /** S3 answers errors as XML: `<Error><Code>NoSuchBucket</Code><Message>…</Message></Error>`. */
 async function s3Error(method: string, key: string, response: Response): Promise<Error> {
-  const body = await response.text().catch(() => "");
+  return s3ErrorFromBody(method, key, response.status, await response.text().catch(() => ""));
+}
+
+function s3ErrorFromBody(method: string, key: string, status: number, body: string): Error {
   const field = (name: string) => body.match(new RegExp(`<${name}>([^<]{0,300})</${name}>`))?.[1];
   const detail = [field("Code"), field("Message")].filter(Boolean).join(": ");
-  return new Error(
-    `S3 ${method} ${key} failed with HTTP ${response.status}${detail ? ` (${detail})` : ""}`,
-  );
+  return new Error(`S3 ${method} ${key} failed with HTTP ${status}${detail ? ` (${detail})` : ""}`);
 }

@@ -1,4 +1,5 @@
 import { createId } from "@/lib/db/create-id";
+import { slugify } from "@/lib/orgs/create-organization";
 import { hashPassword } from "@/lib/auth/password";
 import { DEMO_ORG_SLUG, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
 import type { SeedContext, SeedStep } from "./context";
@@ -53,6 +54,7 @@ export const seedOrganization: SeedStep = {
           orgId,
           userId: p.userId,
           role: p.role,
+          handle: slugify(p.name),
           title: p.title,
           locationId: locationId(p.location),
           createdAt: p.joinedAt,

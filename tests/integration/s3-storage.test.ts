@@ -71,11 +71,12 @@ describe("S3Storage against an S3-compatible server", () => {
     expect([...server.objects.keys()]).toEqual(["a.png"]);
   });
 
-  it("reports a missing bucket", async () => {
+  it("reports a missing bucket, on reads too (not as a missing file)", async () => {
     const storage = new S3Storage({ ...config, bucket: "no-such-bucket" });
     await expect(storage.put("a.png", new Uint8Array([1]), "image/png")).rejects.toThrow(
       /HTTP 404 \(NoSuchBucket/,
     );
+    await expect(storage.get("a.png")).rejects.toThrow(/HTTP 404 \(NoSuchBucket/);
   });
 
   it("the server checks what was signed: another path or body is refused", async () => {

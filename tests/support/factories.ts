@@ -42,7 +42,14 @@ export async function addMember(
   const db = getDb();
   const user = await createUser({ name: `${role.toLowerCase()} ${randomString(4)}` });
   const membership = await db.membership.create({
-    data: { id: createId("mem"), orgId, userId: user.id, role, status },
+    data: {
+      id: createId("mem"),
+      orgId,
+      userId: user.id,
+      role,
+      status,
+      handle: `h-${randomString(10).toLowerCase()}`,
+    },
   });
   await db.user.update({ where: { id: user.id }, data: { lastActiveOrgId: orgId } });
   if (teamIds.length) {

@@ -20,6 +20,15 @@ describe("role → permission map", () => {
     }
   });
 
+  it("lets only admins curate and approve content and moderate suggestions; everyone may suggest", () => {
+    for (const p of ["content:manage", "content:approve", "suggestions:moderate"] as const) {
+      expect(can("ADMIN", p)).toBe(true);
+      expect(can("MANAGER", p)).toBe(false);
+      expect(can("EMPLOYEE", p)).toBe(false);
+    }
+    for (const role of ROLES) expect(can(role, "suggestions:create")).toBe(true);
+  });
+
   it("keeps employees to their feed and profile", () => {
     expect(can("EMPLOYEE", "feed:read")).toBe(true);
     expect(can("EMPLOYEE", "profile:update")).toBe(true);

@@ -1,0 +1,64 @@
+import type { BusinessGoal, ContentStatus, ValueType } from "@/lib/generated/prisma/enums";
+
+/** One colour per value type, shared by chips, bars and the calendar (always with a text label). */
+export const VALUE_TYPE_TONES: Record<ValueType, { chip: string; bar: string }> = {
+  INFORMATION: {
+    chip: "bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-800",
+    bar: "bg-sky-500",
+  },
+  EDUCATION: {
+    chip: "bg-violet-50 text-violet-800 ring-violet-200 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-800",
+    bar: "bg-violet-500",
+  },
+  TOGETHERNESS: {
+    chip: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800",
+    bar: "bg-amber-500",
+  },
+  MOTIVATION: {
+    chip: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
+    bar: "bg-emerald-500",
+  },
+  INSPIRATION: {
+    chip: "bg-rose-50 text-rose-800 ring-rose-200 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800",
+    bar: "bg-rose-500",
+  },
+  ENTERTAINMENT: {
+    chip: "bg-orange-50 text-orange-900 ring-orange-200 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-800",
+    bar: "bg-orange-500",
+  },
+};
+
+export const GOAL_BAR: Record<BusinessGoal, string> = {
+  MARKETING: "bg-brand-500",
+  HR: "bg-teal-500",
+  SALES: "bg-fuchsia-500",
+};
+
+/** Status colours; the status word is always shown too, so colour is never the only signal. */
+export const STATUS_TONES: Record<ContentStatus, { badge: string; dot: string; border: string }> =
+  {
+    DRAFT: {
+      badge:
+        "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
+      dot: "bg-slate-400",
+      border: "border-l-slate-400",
+    },
+    IN_REVIEW: {
+      badge:
+        "bg-amber-50 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-700",
+      dot: "bg-amber-500",
+      border: "border-l-amber-500",
+    },
+    PUBLISHED: {
+      badge:
+        "bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-700",
+      dot: "bg-emerald-500",
+      border: "border-l-emerald-500",
+    },
+    ARCHIVED: {
+      badge:
+        "bg-zinc-100 text-zinc-600 ring-zinc-300 dark:bg-zinc-900 dark:text-zinc-400 dark:ring-zinc-700",
+      dot: "bg-zinc-400",
+      border: "border-l-zinc-400",
+    },
+  };

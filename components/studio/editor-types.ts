@@ -1,0 +1,78 @@
+import type {
+  BusinessGoal,
+  ContentStatus,
+  ValueType,
+} from "@/lib/generated/prisma/enums";
+
+export interface EditorCaption {
+  label: string;
+  text: string;
+}
+
+export interface EditorTranslation {
+  language: string;
+  title: string;
+  body: string;
+  captions: EditorCaption[];
+}
+
+export interface EditorLinkPreview {
+  title: string;
+  description: string;
+  imageUrl: string;
+  siteName: string;
+}
+
+export interface EditorImage {
+  id: string;
+  url: string;
+  alt: string;
+}
+
+export interface EditorHistoryEntry {
+  from: ContentStatus | null;
+  to: ContentStatus;
+  /** ISO instant. */
+  at: string;
+  by: string | null;
+  comment: string | null;
+}
+
+/** An existing item as the editor receives it from the server page (dates as ISO strings). */
+export interface EditorItem {
+  id: string;
+  status: ContentStatus;
+  authorId: string | null;
+  title: string;
+  body: string;
+  language: string;
+  linkUrl: string | null;
+  linkPreview: {
+    title: string | null;
+    description: string | null;
+    imageUrl: string | null;
+    siteName: string | null;
+  } | null;
+  hashtags: string[];
+  notes: string | null;
+  valueType: ValueType;
+  goals: BusinessGoal[];
+  audience: { all: boolean; teamIds: string[]; locationIds: string[] };
+  publishAt: string | null;
+  expireAt: string | null;
+  captions: EditorCaption[];
+  translations: EditorTranslation[];
+  images: EditorImage[];
+  history: EditorHistoryEntry[];
+  originator: string | null;
+}
+
+export interface EditorOption {
+  id: string;
+  name: string;
+}
+
+export type FieldErrors = Record<string, string>;
+
+/** Keyed rows, so React keeps each caption's input while others are added or removed. */
+export type Keyed<T> = T & { key: number };

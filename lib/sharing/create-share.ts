@@ -1,0 +1,173 @@
+import { z } from "zod";
+import { db, type Tx } from "@/lib/db/client";
+import { createId } from "@/lib/db/create-id";
+import { AppError, badRequest, conflict } from "@/lib/errors/app-error";
+import type { Access } from "@/lib/access/resolve-access";
+import { languageField, postTextField } from "@/lib/content/content-schemas";
+import { evaluateGuardrails, violationSummary } from "@/lib/content/guardrails";
+import { visibleItemsWhere } from "@/lib/content/list-feed-items";
+import { notFound } from "@/lib/errors/app-error";
+import { getOrgSettings } from "@/lib/settings/get-org-settings";
+import { isUniqueViolation } from "@/lib/users/sign-up";
+import { zonedDateKey, zonedLocalToDate } from "@/lib/time/zoned-time";
+import { idField } from "@/lib/validation";
+import { authenticityScore } from "@/lib/sharing/authenticity";
+import { mergeUtm, shareUtm } from "@/lib/sharing/merge-utm";
+import { newShareCode } from "@/lib/sharing/share-code";
+import { channelAction, getShareChannel, type ShareChannelId } from "@/lib/sharing/share-channels";
+
+export const createShareSchema = z
+  .object({
+    itemId: idField,
+    channel: z.enum(["LINKEDIN_DIALOG", "COPY", "LINKEDIN_API"], {
+      error: "channel must be LINKEDIN_DIALOG, COPY or LINKEDIN_API.",
+    }),
+    text: postTextField("post text"),
+    startedFrom: z.string().trim().max(40).nullable().default(null),
+    /** The language version the person started from (the item's own language when omitted). */
+    language: languageField.optional(),
+  })
+  .strict();
+
+export type CreateShareInput = z.infer<typeof createShareSchema>;
+
+export interface ShareUrls {
+  /** Base of tracked links (SHORT_LINK_BASE_URL or the app's origin). */
+  shortLinkBase: string;
+  /** The app's public origin, for the public page of items without a link. */
+  appUrl: string;
+}
+
+export function publicItemUrl(appUrl: string, orgSlug: string, itemSlug: string): string {
+  return `${appUrl}/p/${encodeURIComponent(orgSlug)}/${encodeURIComponent(itemSlug)}`;
+}
+
+/** Start of "today" in the organisation's time zone, for the daily share limit. */
+function startOfDay(now: Date, timeZone: string): Date {
+  return zonedLocalToDate(`${zonedDateKey(now, timeZone)}T00:00`, timeZone) ?? now;
+}
+
+async function assertDailyLimit(tx: Tx, access: Access, limit: number | null, now: Date) {
+  if (!limit) return;
+  // Lock the member's row: two shares at the same moment are counted one after the other.
+  await tx.$executeRaw`SELECT 1 FROM "Membership" WHERE "id" = ${access.membershipId} FOR UPDATE`;
+  const today = await tx.share.count({
+    where: {
+      orgId: access.orgId,
+      membershipId: access.membershipId,
+      createdAt: { gte: startOfDay(now, access.org.timeZone) },
+    },
+  });
+  if (today >= limit) {
+    throw new AppError(
+      "RATE_LIMITED",
+      `You have reached today's limit of ${limit} share${limit === 1 ? "" : "s"}. Come back tomorrow.`,
+      undefined,
+      3600,
+    );
+  }
+}
+
+/**
+ * Records one share with its own tracked link. Refused with a clear message — and nothing
+ * recorded — when the item is not shareable by this member, the text breaks a guardrail or is too
+ * little their own, or today's limit is reached. Share and link are one row in one transaction.
+ */
+export async function createShare(
+  access: Access,
+  input: CreateShareInput,
+  urls: ShareUrls,
+  now = new Date(),
+) {
+  const where = await visibleItemsWhere(access, now);
+  const item = await db.contentItem.findFirst({
+    where: { ...where, id: input.itemId },
+    select: {
+      id: true,
+      slug: true,
+      body: true,
+      language: true,
+      linkUrl: true,
+      captions: { select: { text: true } },
+      translations: { select: { body: true, language: true } },
+    },
+  });
+  if (!item) throw notFound("Post");
+
+  const settings = await getOrgSettings(access.orgId);
+  const violations = evaluateGuardrails(input.text, settings);
+  if (violations.length)
+    throw badRequest(violationSummary(violations), { text: violationSummary(violations) });
+
+  const authenticity = authenticityScore(input.text, [
+    item.body,
+    ...item.captions.map((c) => c.text),
+    ...item.translations.map((t) => t.body),
+  ]);
+  if (settings.minAuthenticity !== null && authenticity * 100 < settings.minAuthenticity) {
+    throw badRequest(
+      `Make it more your own: at least ${settings.minAuthenticity} % of the text should be your own words (now ${Math.round(authenticity * 100)} %).`,
+      { text: "Add your own words." },
+    );
+  }
+
+  const channel = getShareChannel(input.channel as ShareChannelId);
+  await channel.assertAvailable(access);
+
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: access.orgId },
+    select: { slug: true },
+  });
+  const target = item.linkUrl ?? publicItemUrl(urls.appUrl, org.slug, item.slug);
+  const language =
+    input.language && item.translations.some((t) => t.language === input.language)
+      ? input.language
+      : item.language;
+
+  for (let attempt = 0; ; attempt++) {
+    const code = newShareCode();
+    try {
+      const share = await db.$transaction(async (tx) => {
+        await assertDailyLimit(tx, access, settings.maxSharesPerDay, now);
+        return tx.share.create({
+          data: {
+            id: createId("shr"),
+            orgId: access.orgId,
+            itemId: item.id,
+            membershipId: access.membershipId,
+            userId: access.userId,
+            code,
+            channel: input.channel,
+            status: channel.initialStatus,
+            text: input.text,
+            language,
+            startedFrom: input.startedFrom,
+            authenticity,
+            destinationUrl: mergeUtm(target, shareUtm(settings, item.slug, code)),
+          },
+          select: {
+            id: true,
+            code: true,
+            destinationUrl: true,
+            authenticity: true,
+            channel: true,
+            status: true,
+          },
+        });
+      });
+      const trackedUrl = `${urls.shortLinkBase}/${share.code}`;
+      return {
+        ...share,
+        trackedUrl,
+        action: channelAction(share.channel as ShareChannelId, trackedUrl, input.text),
+      };
+    } catch (error) {
+      // A code collision (≈ never at 59 bits) gets a new code; anything else is a real error.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      if (error instanceof AppError) throw error;
+      if (isUniqueViolation(error))
+        throw conflict("Could not create a unique link. Please try again.");
+      throw error;
+    }
+  }
+}
