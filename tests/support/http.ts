@@ -11,10 +11,8 @@ export async function sessionCookie(userId: string): Promise<string> {
   return `${COOKIE}=${token}`;
 }
 
-type Handler = (
-  req: Request,
-  segment: { params: Promise<Record<string, string | string[]>> },
-) => Promise<Response>;
+// `never` accepts handlers whatever params type they declare (parameters are contravariant).
+type Handler = (req: Request, segment: { params: Promise<never> }) => Promise<Response>;
 
 export interface CallOptions {
   method?: string;
@@ -45,7 +43,7 @@ export async function callRoute(handler: Handler, options: CallOptions = {}) {
     headers: h,
     body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
-  const res = await handler(req, { params: Promise.resolve(params) });
+  const res = await handler(req, { params: Promise.resolve(params) as Promise<never> });
   const text = await res.text();
   let json: unknown = null;
   try {

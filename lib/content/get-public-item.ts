@@ -1,0 +1,39 @@
+import { cache } from "react";
+import { db } from "@/lib/db/client";
+
+/**
+ * The public face of a published (or since archived) item, for shares of items without a link:
+ * LinkedIn shows its Open Graph card. Drafts and items in review are never public.
+ */
+export const getPublicItem = cache(async (orgSlug: string, itemSlug: string) => {
+  const org = await db.organization.findUnique({
+    where: { slug: orgSlug },
+    select: { id: true, name: true, logoUrl: true },
+  });
+  if (!org) return null;
+  const item = await db.contentItem.findFirst({
+    where: {
+      orgId: org.id,
+      slug: itemSlug,
+      status: { in: ["PUBLISHED", "ARCHIVED"] },
+      publishedAt: { not: null },
+    },
+    select: {
+      title: true,
+      body: true,
+      language: true,
+      publishedAt: true,
+      linkImageUrl: true,
+      images: { orderBy: { position: "asc" }, select: { storageKey: true, alt: true } },
+    },
+  });
+  if (!item) return null;
+  return {
+    org,
+    title: item.title,
+    body: item.body,
+    language: item.language,
+    publishedAt: item.publishedAt,
+    images: item.images.map((i) => ({ url: `/api/files/${i.storageKey}`, alt: i.alt })),
+  };
+});
