@@ -1,13 +1,15 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { SeedContext, SeedStep } from "./context";
 import { createRandom } from "./random";
+import { seedContent } from "./seed-content";
 import { seedOrganization } from "./seed-organization";
+import { seedShares } from "./seed-shares";
 
 /**
  * The demo organisation, built by steps in order. Each capability adds its own step (content,
  * shares, clicks, outcomes…) that reads what earlier steps put in the context.
  */
-export const SEED_STEPS: SeedStep[] = [seedOrganization];
+export const SEED_STEPS: SeedStep[] = [seedOrganization, seedContent, seedShares];
 
 export async function seedDemo(
   db: PrismaClient,
@@ -21,6 +23,15 @@ export async function seedDemo(
     teams: [],
     locations: [],
     members: [],
+    settings: {
+      requireApproval: false,
+      disclosureText: null,
+      blockedPhrases: [],
+      requiredHashtags: [],
+      maxSharesPerDay: null,
+    },
+    items: [],
+    shares: [],
   };
   for (const step of SEED_STEPS) {
     const started = Date.now();

@@ -77,6 +77,7 @@ export const seedOrganization: SeedStep = {
       email: p.email,
       role: p.role,
       teamIds: [teamId(p.team)],
+      locationId: locationId(p.location),
     }));
   },
 };

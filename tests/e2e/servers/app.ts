@@ -3,12 +3,16 @@
  * embedded), then the real start script (build if needed, migrate, seed the demo, `next start`).
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { createTestDatabase } from "../../helpers/test-database";
 import { E2E } from "../e2e-config";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const database = await createTestDatabase();
+// Uploaded and seeded files of this run go to a folder of its own, removed at the end.
+const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-e2e-uploads-"));
 const oidcClient = { id: "chorus-sso", secret: "chorus-sso-secret-for-tests-only" };
 const linkedinClient = { id: "chorus-linkedin", secret: "chorus-linkedin-secret-for-tests-only" };
 
@@ -24,6 +28,7 @@ const child = spawn(
       PORT: String(E2E.appPort),
       AUTH_SECRET: E2E.authSecret,
       SEED_DEMO: "true",
+      UPLOADS_DIR: uploadsDir,
       OIDC_ISSUER: E2E.oidcIssuer,
       OIDC_CLIENT_ID: oidcClient.id,
       OIDC_CLIENT_SECRET: oidcClient.secret,
@@ -44,6 +49,7 @@ async function stop(code: number) {
     await new Promise((resolve) => child.once("exit", resolve));
   }
   await database.drop();
+  fs.rmSync(uploadsDir, { recursive: true, force: true });
   process.exit(code);
 }
 process.on("SIGTERM", () => void stop(0));

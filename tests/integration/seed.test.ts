@@ -1,0 +1,286 @@
+/**
+ * The demo seed on a database of its own (seedDemo creates the fixed slug "fernhill-energy", which
+ * must not collide with other test files), with uploads in a temp folder.
+ */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { characterCount, evaluateGuardrails } from "@/lib/content/guardrails";
+import { GOAL_IDS, VALUE_TYPE_IDS } from "@/lib/content/value-types";
+import { env } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { sniffImageType } from "@/lib/images/sniff-image-type";
+import { getStorage } from "@/lib/storage/get-storage";
+import type { SeedContext } from "@/prisma/seed/context";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+
+const DAY_MS = 24 * 3600 * 1000;
+const now = new Date();
+const previousUploadsDir = process.env.UPLOADS_DIR;
+let uploadsDir: string;
+let database: TestDatabase;
+let db: PrismaClient;
+let ctx: SeedContext;
+
+beforeAll(async () => {
+  uploadsDir = await fs.mkdtemp(path.join(os.tmpdir(), "chorus-seed-uploads-"));
+  // Before env() is first read in this file's module graph: the storage then writes here.
+  process.env.UPLOADS_DIR = uploadsDir;
+  if (env().STORAGE_DRIVER !== "s3") expect(env().UPLOADS_DIR).toBe(uploadsDir);
+  database = await createTestDatabase();
+  db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }) });
+  ctx = await seedDemo(db, { log: () => {}, now });
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+  await fs.rm(uploadsDir, { recursive: true, force: true });
+  if (previousUploadsDir === undefined) delete process.env.UPLOADS_DIR;
+  else process.env.UPLOADS_DIR = previousUploadsDir;
+});
+
+const loadItems = () =>
+  db.contentItem.findMany({
+    where: { orgId: ctx.org.id },
+    include: {
+      captions: true,
+      translations: true,
+      images: true,
+      audienceTeams: true,
+      audienceLocations: true,
+      transitions: { orderBy: { createdAt: "asc" } },
+    },
+  });
+
+describe("demo content seed", () => {
+  it("seeds about 40 items with a varied mix of value types and goals", async () => {
+    const items = await loadItems();
+    expect(items.length).toBeGreaterThanOrEqual(36);
+    expect(items.length).toBeLessThanOrEqual(44);
+    expect(new Set(items.map((i) => i.valueType))).toEqual(new Set(VALUE_TYPE_IDS));
+    expect(new Set(items.flatMap((i) => i.goals))).toEqual(new Set(GOAL_IDS));
+    expect(items.filter((i) => i.goals.length > 1).length).toBeGreaterThanOrEqual(5);
+
+    const published = items.filter((i) => i.status === "PUBLISHED");
+    for (const type of VALUE_TYPE_IDS) {
+      const share = published.filter((i) => i.valueType === type).length / published.length;
+      expect(share, type).toBeLessThanOrEqual(0.3);
+    }
+  });
+
+  it("spreads statuses and dates around now: live, scheduled, expired, drafts, review, archive", async () => {
+    const items = await loadItems();
+    const count = (status: string) => items.filter((i) => i.status === status).length;
+    expect(count("PUBLISHED")).toBeGreaterThanOrEqual(25);
+    expect(count("DRAFT")).toBeGreaterThanOrEqual(3);
+    expect(count("IN_REVIEW")).toBeGreaterThanOrEqual(1);
+    expect(count("ARCHIVED")).toBeGreaterThanOrEqual(2);
+
+    for (const item of items.filter((i) => i.status === "PUBLISHED" || i.status === "ARCHIVED")) {
+      expect(item.publishedAt!.getTime()).toBeLessThan(now.getTime());
+      expect(item.publishedAt!.getTime()).toBeGreaterThan(now.getTime() - 90 * DAY_MS);
+    }
+    for (const item of items.filter((i) => i.status === "DRAFT" || i.status === "IN_REVIEW")) {
+      expect(item.publishedAt).toBeNull();
+    }
+    const scheduled = items.filter((i) => i.publishAt && i.publishAt > now);
+    expect(scheduled.length).toBeGreaterThanOrEqual(2);
+    for (const item of scheduled) {
+      expect(item.status).toBe("PUBLISHED");
+      expect(item.publishAt!.getTime()).toBeLessThan(now.getTime() + 21 * DAY_MS);
+    }
+    const expired = items.filter((i) => i.status === "PUBLISHED" && i.expireAt && i.expireAt < now);
+    expect(expired.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("records a workflow history for every item, in order, by the two admins", async () => {
+    const items = await loadItems();
+    const admins = new Set(ctx.members.filter((m) => m.role === "ADMIN").map((m) => m.userId));
+    expect(admins.size).toBe(2);
+    for (const item of items) {
+      const steps = item.transitions;
+      expect(steps[0]).toMatchObject({ fromStatus: null, toStatus: "DRAFT" });
+      expect(steps.at(-1)!.toStatus, item.slug).toBe(item.status);
+      expect(steps[0]!.createdAt).toEqual(item.createdAt);
+      for (const [n, step] of steps.entries()) {
+        expect(admins.has(step.actorId!)).toBe(true);
+        expect(step.createdAt.getTime()).toBeLessThan(now.getTime());
+        if (n === 0) continue;
+        expect(step.fromStatus).toBe(steps[n - 1]!.toStatus);
+        expect(step.createdAt.getTime()).toBeGreaterThan(steps[n - 1]!.createdAt.getTime());
+      }
+      if (item.publishedAt) {
+        const publish = steps.find((s) => s.toStatus === "PUBLISHED");
+        expect(publish?.createdAt).toEqual(item.publishedAt);
+      }
+    }
+  });
+
+  it("writes LinkedIn-ready texts with captions, hashtags and link previews", async () => {
+    const items = await loadItems();
+    for (const item of items) {
+      for (const body of [item.body, ...item.translations.map((t) => t.body)]) {
+        expect(characterCount(body), item.slug).toBeGreaterThanOrEqual(300);
+        expect(characterCount(body), item.slug).toBeLessThanOrEqual(1300);
+      }
+      const own = item.captions.filter((c) => c.language === item.language);
+      expect(own.length, item.slug).toBeGreaterThanOrEqual(2);
+      expect(new Set(own.map((c) => c.label)).size).toBe(own.length);
+      expect(item.hashtags.length, item.slug).toBeGreaterThan(0);
+      for (const tag of item.hashtags) expect(item.body).toContain(`#${tag}`);
+      if (item.linkUrl) {
+        expect(item.linkUrl).toMatch(/^https:\/\//);
+        expect(item.linkTitle && item.linkSiteName && item.linkFetchedAt).toBeTruthy();
+      }
+    }
+    expect(items.filter((i) => i.linkUrl).length).toBeGreaterThanOrEqual(items.length / 2);
+    expect(items.filter((i) => i.notes).length).toBeGreaterThanOrEqual(items.length / 3);
+  });
+
+  it("has translations in German, Swedish and Portuguese, and items written in German", async () => {
+    const items = await loadItems();
+    const translations = items.flatMap((i) => i.translations.map((t) => ({ ...t, item: i })));
+    const languages = translations.map((t) => t.language);
+    expect(languages.filter((l) => l === "de").length).toBeGreaterThanOrEqual(4);
+    expect(languages).toContain("sv");
+    expect(languages).toContain("pt");
+    for (const t of translations) {
+      expect(t.title).not.toBe(t.item.title);
+      expect(
+        t.item.captions.some((c) => c.language === t.language),
+        t.item.slug,
+      ).toBe(true);
+    }
+    expect(items.filter((i) => i.language === "de").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("keeps every seeded text within the seeded guardrails", async () => {
+    const settings = await db.orgSettings.findUniqueOrThrow({ where: { orgId: ctx.org.id } });
+    expect(settings).toMatchObject({ requireApproval: false, maxSharesPerDay: 5 });
+    expect(settings.blockedPhrases.length).toBeGreaterThan(0);
+    const items = await loadItems();
+    const suggestions = await db.suggestion.findMany({ where: { orgId: ctx.org.id } });
+    const texts = [
+      ...items.flatMap((i) => [
+        { what: `${i.slug} body`, text: i.body },
+        ...i.captions.map((c) => ({
+          what: `${i.slug} caption ${c.label}/${c.language}`,
+          text: c.text,
+        })),
+        ...i.translations.map((t) => ({ what: `${i.slug} ${t.language}`, text: t.body })),
+      ]),
+      ...suggestions.map((s) => ({ what: `suggestion ${s.title}`, text: s.body })),
+    ];
+    expect(texts.length).toBeGreaterThan(150);
+    for (const { what, text } of texts)
+      expect(evaluateGuardrails(text, settings), what).toEqual([]);
+  });
+
+  it("targets some items at teams or locations", async () => {
+    const items = await loadItems();
+    const targeted = items.filter((i) => !i.audienceAll);
+    expect(targeted.length).toBeGreaterThanOrEqual(4);
+    expect(targeted.length).toBeLessThan(items.length / 2);
+    for (const item of targeted) {
+      expect(item.audienceTeams.length + item.audienceLocations.length).toBeGreaterThan(0);
+    }
+    expect(targeted.some((i) => i.audienceTeams.length > 0)).toBe(true);
+    expect(targeted.some((i) => i.audienceLocations.length > 0)).toBe(true);
+  });
+
+  it("seeds suggestions in every status; accepted ones became library items", async () => {
+    const suggestions = await db.suggestion.findMany({
+      where: { orgId: ctx.org.id },
+      include: { item: true, membership: { include: { user: true } }, images: true },
+    });
+    const byStatus = (status: string) => suggestions.filter((s) => s.status === status);
+    expect(byStatus("PENDING").length).toBeGreaterThanOrEqual(4);
+    expect(byStatus("ACCEPTED").length).toBeGreaterThanOrEqual(1);
+    expect(byStatus("REJECTED").length).toBeGreaterThanOrEqual(1);
+    expect(
+      byStatus("PENDING").some((s) => s.membership.user.email === "employee@fernhill.example"),
+    ).toBe(true);
+    expect(suggestions.some((s) => s.images.length > 0)).toBe(true);
+    for (const s of byStatus("PENDING")) expect(s.reviewedAt).toBeNull();
+    for (const s of byStatus("ACCEPTED")) {
+      expect(s.item?.originatorMembershipId).toBe(s.membershipId);
+      expect(s.reviewedAt!.getTime()).toBeGreaterThan(s.createdAt.getTime());
+      expect(s.item!.createdAt).toEqual(s.reviewedAt);
+    }
+    for (const s of byStatus("REJECTED")) {
+      expect(s.rejectionReason).toBeTruthy();
+      expect(s.reviewedById).toBeTruthy();
+      expect(s.itemId).toBeNull();
+    }
+  });
+
+  it("stores the images, readable through the storage", async () => {
+    const images = await db.contentImage.findMany({ where: { orgId: ctx.org.id } });
+    expect(images.filter((i) => i.itemId).length).toBeGreaterThanOrEqual(8);
+    expect(new Set(images.map((i) => i.storageKey)).size).toBe(images.length);
+    for (const image of images) {
+      const file = await getStorage().get(image.storageKey);
+      expect(file, image.storageKey).not.toBeNull();
+      expect(file!.contentType).toBe("image/png");
+      expect(file!.bytes.byteLength).toBe(image.bytes);
+      expect(sniffImageType(file!.bytes)?.mime).toBe("image/png");
+      expect(image.alt).not.toBe("");
+    }
+  });
+
+  it("hands the library to later seed steps through the context", async () => {
+    const items = await loadItems();
+    expect(ctx.settings.maxSharesPerDay).toBe(5);
+    expect(ctx.items.map((i) => i.id).sort()).toEqual(items.map((i) => i.id).sort());
+    for (const seeded of ctx.items) {
+      const item = items.find((i) => i.id === seeded.id)!;
+      expect(seeded).toMatchObject({
+        slug: item.slug,
+        valueType: item.valueType,
+        goals: item.goals,
+        status: item.status,
+        publishedAt: item.publishedAt,
+        audienceAll: item.audienceAll,
+      });
+      expect(seeded.audienceTeamIds.sort()).toEqual(item.audienceTeams.map((a) => a.teamId).sort());
+      expect(seeded.visibleFrom).toEqual(item.publishAt ?? item.publishedAt);
+    }
+  });
+});
+
+describe("demo share seed", () => {
+  it("spreads shares over the last 90 days, many people, varied authenticity and channels", async () => {
+    const shares = await db.share.findMany({
+      where: { orgId: ctx.org.id },
+      include: { item: true },
+    });
+    expect(shares.length).toBeGreaterThan(150);
+    expect(new Set(shares.map((s) => s.membershipId)).size).toBeGreaterThanOrEqual(20);
+    const since = now.getTime() - 91 * 86_400_000;
+    for (const s of shares) {
+      expect(s.createdAt.getTime()).toBeGreaterThan(since);
+      expect(s.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(s.item.status === "PUBLISHED" || s.item.status === "ARCHIVED").toBe(true);
+      expect(s.createdAt.getTime()).toBeGreaterThanOrEqual(s.item.publishedAt!.getTime() - 1);
+      const dest = new URL(s.destinationUrl);
+      expect(dest.searchParams.get("utm_content")).toBe(s.code);
+      expect(dest.searchParams.get("utm_campaign")).toBe(s.item.slug);
+    }
+    const low = shares.filter((s) => s.authenticity < 0.15).length;
+    const high = shares.filter((s) => s.authenticity >= 0.6).length;
+    expect(low).toBeGreaterThan(10);
+    expect(high).toBeGreaterThan(10);
+    expect(new Set(shares.map((s) => s.channel))).toEqual(new Set(["LINKEDIN_DIALOG", "COPY"]));
+    const perDay = new Map<string, number>();
+    for (const s of shares) {
+      const key = `${s.membershipId}:${s.createdAt.toISOString().slice(0, 10)}`;
+      perDay.set(key, (perDay.get(key) ?? 0) + 1);
+    }
+    expect(Math.max(...perDay.values())).toBeLessThanOrEqual(5);
+    expect(ctx.shares).toHaveLength(shares.length);
+  });
+});
