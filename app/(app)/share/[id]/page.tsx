@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ShareComposer } from "@/components/composer/share-composer";
+import { requirePageAccess } from "@/lib/access/require-page-access";
+import { getVisibleItem } from "@/lib/content/list-feed-items";
+import { valueTypeLabel } from "@/lib/content/value-types";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors/app-error";
+import { getOrgSettings } from "@/lib/settings/get-org-settings";
+
+export const metadata: Metadata = { title: "Make it yours" };
+
+/** The composer: start from a caption or from scratch, make it personal, preview, share. */
+export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
+  const access = await requirePageAccess("shares:create");
+  const { id } = await params;
+  const item = await getVisibleItem(access, id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const [settings, me, sharedBefore] = await Promise.all([
+    getOrgSettings(access.orgId),
+    db.user.findUniqueOrThrow({
+      where: { id: access.userId },
+      select: { name: true, headline: true, image: true },
+    }),
+    db.share.count({
+      where: { orgId: access.orgId, membershipId: access.membershipId, itemId: id },
+    }),
+  ]);
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+        <Link href="/feed" className="text-brand-700 underline dark:text-brand-100">
+          Feed
+        </Link>{" "}
+        <span aria-hidden="true">/</span> <span>Make it yours</span>
+      </nav>
+      <h1 className="text-2xl font-semibold tracking-tight">{item.title}</h1>
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+        {valueTypeLabel(item.valueType)} · Put it in your own words — people trust colleagues, not
+        copy-paste.
+        {sharedBefore
+          ? ` You have shared this ${sharedBefore === 1 ? "once" : `${sharedBefore} times`} already.`
+          : ""}
+      </p>
+      <ShareComposer
+        item={{
+          id: item.id,
+          body: item.body,
+          language: item.language,
+          captions: item.captions,
+          link: item.link,
+          images: item.images,
+          notes: item.notes,
+        }}
+        author={{ name: me.name, headline: me.headline, image: me.image }}
+        rules={{
+          disclosureText: settings.disclosureText,
+          blockedPhrases: settings.blockedPhrases,
+          requiredHashtags: settings.requiredHashtags,
+        }}
+        minAuthenticity={settings.minAuthenticity}
+      />
+    </>
+  );
+}

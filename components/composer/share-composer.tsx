@@ -1,0 +1,245 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { apiFetch } from "@/components/api-fetch";
+import { CopyLink } from "@/components/admin/copy-link";
+import { AuthenticityMeter } from "@/components/composer/authenticity-meter";
+import { PostTextArea } from "@/components/content/post-text-area";
+import type { LinkCardData } from "@/components/content/link-card";
+import { LinkedInPreview } from "@/components/linkedin-preview";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { evaluateGuardrails, type Guardrails } from "@/lib/content/guardrails";
+import { authenticityScore } from "@/lib/sharing/authenticity";
+import type { ChannelAction } from "@/lib/sharing/share-channels";
+
+interface ComposerItem {
+  id: string;
+  body: string;
+  language: string;
+  captions: { label: string; text: string }[];
+  link: (LinkCardData & { description: string | null }) | null;
+  images: { id: string; url: string; alt: string }[];
+  notes: string | null;
+}
+
+type Channel = "LINKEDIN_DIALOG" | "COPY";
+
+interface CreatedShare {
+  code: string;
+  trackedUrl: string;
+  channel: Channel;
+  authenticity: number;
+  action: ChannelAction;
+}
+
+const SCRATCH = "__scratch__";
+const SUGGESTED = "__suggested__";
+
+export function ShareComposer({
+  item,
+  author,
+  rules,
+  minAuthenticity,
+}: {
+  item: ComposerItem;
+  author: { name: string; headline: string | null; image: string | null };
+  rules: Guardrails;
+  minAuthenticity: number | null;
+}) {
+  const starts = [
+    ...item.captions.map((c) => ({ key: c.label, label: c.label, text: c.text })),
+    { key: SUGGESTED, label: "Suggested text", text: item.body },
+    { key: SCRATCH, label: "Write from scratch", text: "" },
+  ];
+  const first = starts[0]!;
+  const [start, setStart] = useState(first.key);
+  const [text, setText] = useState(first.text);
+  const [undo, setUndo] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Channel | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<{ share: CreatedShare; note: string } | null>(null);
+
+  const sources = useMemo(() => [item.body, ...item.captions.map((c) => c.text)], [item]);
+  const score = authenticityScore(text, sources);
+  const problems = evaluateGuardrails(text, rules);
+  const belowMinimum = minAuthenticity !== null && Math.round(score * 100) < minAuthenticity;
+  const blocked = problems.length > 0 || belowMinimum;
+
+  function chooseStart(key: string) {
+    const next = starts.find((s) => s.key === key);
+    if (!next) return;
+    const edited = !starts.some((s) => s.text === text);
+    if (edited && text.trim()) setUndo(text);
+    setStart(key);
+    setText(next.text);
+  }
+
+  async function share(channel: Channel) {
+    setBusy(channel);
+    setError(null);
+    // The LinkedIn dialog opens in a window prepared during the click (no popup blocker), and the
+    // text goes on the clipboard now, while the click still counts as the person's gesture.
+    let dialog: Window | null = null;
+    if (channel === "LINKEDIN_DIALOG") {
+      await navigator.clipboard?.writeText(text).catch(() => {});
+      dialog = window.open("", "_blank");
+    }
+    const result = await apiFetch<{ share: CreatedShare }>("/api/shares", {
+      method: "POST",
+      body: {
+        itemId: item.id,
+        channel,
+        text,
+        language: item.language,
+        startedFrom: start === SCRATCH ? null : start === SUGGESTED ? "suggested text" : start,
+      },
+    });
+    setBusy(null);
+    if (!result.ok) {
+      dialog?.close();
+      setError(result.message);
+      return;
+    }
+    const created = result.data.share;
+    const action = created.action;
+    let note = "";
+    if (action.kind === "open-window") {
+      if (dialog) {
+        dialog.opener = null;
+        dialog.location.href = action.url;
+      } else {
+        window.open(action.url, "_blank", "noopener");
+      }
+      note =
+        "LinkedIn opened in a new window. Your text is on the clipboard: paste it into the post, then share.";
+    } else if (action.kind === "copy") {
+      const copied = await navigator.clipboard
+        ?.writeText(action.clipboard)
+        .then(() => true)
+        .catch(() => false);
+      note = copied
+        ? "Your text and tracked link are on the clipboard. Paste them into a new LinkedIn post."
+        : "Copy your text and the tracked link below into a new LinkedIn post.";
+    }
+    setDone({ share: created, note });
+  }
+
+  if (done) {
+    return (
+      <div className="mt-6 max-w-2xl space-y-4">
+        <Alert tone="success">
+          <strong>Shared.</strong> {done.note}
+        </Alert>
+        <CopyLink url={done.share.trackedUrl} label="Your tracked link" />
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Clicks on this link count for you. Your own words:{" "}
+          {Math.round(done.share.authenticity * 100)} %.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <Link
+            href="/activity"
+            className="rounded-md px-3.5 py-2 text-sm font-medium text-brand-700 underline dark:text-brand-100"
+          >
+            See it in My activity
+          </Link>
+          <Link
+            href="/feed"
+            className="rounded-md px-3.5 py-2 text-sm font-medium text-brand-700 underline dark:text-brand-100"
+          >
+            Back to the feed
+          </Link>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="mt-6 grid gap-8 lg:grid-cols-2">
+      <div className="space-y-5">
+        <fieldset>
+          <legend className="text-sm font-medium">Start from</legend>
+          <div className="mt-2 flex flex-wrap gap-2">
+            {starts.map((s) => (
+              <label
+                key={s.key}
+                className="cursor-pointer rounded-full px-3 py-1.5 text-sm ring-1 ring-slate-300 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 dark:ring-slate-600"
+              >
+                <input
+                  type="radio"
+                  name="start"
+                  value={s.key}
+                  checked={start === s.key}
+                  onChange={() => chooseStart(s.key)}
+                  className="sr-only"
+                />
+                {s.label}
+              </label>
+            ))}
+          </div>
+          {undo !== null ? (
+            <p className="mt-2 text-sm">
+              Your edited text was replaced.{" "}
+              <button
+                type="button"
+                className="font-medium text-brand-700 underline dark:text-brand-100"
+                onClick={() => {
+                  setText(undo);
+                  setUndo(null);
+                }}
+              >
+                Bring it back
+              </button>
+            </p>
+          ) : null}
+        </fieldset>
+        <PostTextArea
+          label="Your post"
+          value={text}
+          onChange={(value) => {
+            setText(value);
+            setUndo(null);
+          }}
+          rules={rules}
+          rows={10}
+          hint="Say why it matters to you: what you did, what you learned, who you'd like to hear from."
+        />
+        <AuthenticityMeter score={score} minimum={minAuthenticity} />
+        {item.notes ? (
+          <p className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
+            <span className="font-medium">Note from the comms team:</span> {item.notes}
+          </p>
+        ) : null}
+        {error ? <Alert tone="error">{error}</Alert> : null}
+        <div className="flex flex-wrap gap-2">
+          <Button onClick={() => share("LINKEDIN_DIALOG")} disabled={blocked || busy !== null}>
+            {busy === "LINKEDIN_DIALOG" ? "Opening LinkedIn…" : "Share on LinkedIn"}
+          </Button>
+          <Button
+            variant="secondary"
+            onClick={() => share("COPY")}
+            disabled={blocked || busy !== null}
+          >
+            {busy === "COPY" ? "Copying…" : "Copy text and link"}
+          </Button>
+        </div>
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          Each share gets its own tracked link, so the clicks it brings count for you. Posting
+          directly through the LinkedIn API becomes available once LinkedIn is connected.
+        </p>
+      </div>
+      <div>
+        <h2 className="mb-2 text-sm font-medium">Preview</h2>
+        <LinkedInPreview
+          authorName={author.name}
+          headline={author.headline}
+          avatarUrl={author.image}
+          text={text || " "}
+          link={item.link}
+          images={item.images}
+        />
+      </div>
+    </div>
+  );
+}
