@@ -273,3 +273,32 @@ describe("my activity", () => {
     expect(body.mix.valueTypes.find((v) => v.key === "INSPIRATION")?.count).toBe(1);
   });
 });
+
+describe("the feed, for you", () => {
+  it("marks shared items and moves a value type the member has not shared lately to the top, saying why", async () => {
+    const { listForYouFeed } = await import("@/lib/sharing/list-for-you-feed");
+    const { accessFor } = await import("../support/factories");
+    const org = await createOrgFixture();
+    const info = await publishedItem(org, { title: "News", valueType: "INFORMATION" });
+    const older = await publishedItem(org, { title: "Why we do this", valueType: "INSPIRATION" });
+    await getDb().contentItem.update({
+      where: { id: older.id },
+      data: { publishedAt: new Date(Date.now() - 10 * 86_400_000) },
+    });
+    const fresh = await publishedItem(org, { title: "More news", valueType: "INFORMATION" });
+    expect(
+      (await share(org.employee.user.id, { itemId: info.id, text: "Sharing the news." })).status,
+    ).toBe(201);
+
+    const feed = await listForYouFeed(accessFor(org.org, org.employee), {});
+    expect(feed.map((i) => i.id)).toEqual([older.id, fresh.id, info.id]);
+    expect(feed[0]).toMatchObject({
+      reason: "You haven't shared anything inspiring lately",
+      sharedCount: 0,
+    });
+    expect(feed[2]).toMatchObject({ sharedCount: 1, reason: null });
+
+    const newest = await listForYouFeed(accessFor(org.org, org.employee), { order: "newest" });
+    expect(newest[0]?.id).not.toBe(older.id);
+  });
+});
