@@ -20,6 +20,8 @@ export interface CallOptions {
   userId?: string | null;
   body?: unknown;
   rawBody?: string;
+  /** A multipart body (the Request sets the content type with its boundary). */
+  form?: FormData;
   params?: Record<string, string | string[]>;
   headers?: Record<string, string>;
 }
@@ -31,6 +33,7 @@ export async function callRoute(handler: Handler, options: CallOptions = {}) {
     userId,
     body,
     rawBody,
+    form,
     params = {},
     headers = {},
   } = options;
@@ -41,7 +44,7 @@ export async function callRoute(handler: Handler, options: CallOptions = {}) {
   const req = new Request(new URL(path, TEST_ORIGIN), {
     method,
     headers: h,
-    body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    body: form ?? rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const res = await handler(req, { params: Promise.resolve(params) as Promise<never> });
   const text = await res.text();
