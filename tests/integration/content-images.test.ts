@@ -24,7 +24,7 @@ const PNG = Buffer.from(
   "base64",
 );
 
-function form(bytes: Uint8Array, type = "image/png", alt = "A solar park at dawn") {
+function form(bytes: Uint8Array<ArrayBuffer>, type = "image/png", alt = "A solar park at dawn") {
   const f = new FormData();
   f.set("file", new File([bytes], "image.png", { type }));
   f.set("alt", alt);
@@ -83,7 +83,7 @@ describe("content images", () => {
     const cases: [FormData, number, string][] = [
       [form(svg, "image/svg+xml"), 415, "Upload a PNG, JPEG, WebP or GIF image"],
       [form(svg, "image/png"), 415, "Upload a PNG, JPEG, WebP or GIF image"],
-      [form(Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)])), 413, "5 MB"],
+      [form(new Uint8Array(Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]))), 413, "5 MB"],
       [form(new Uint8Array(0)), 400, "The file is empty."],
     ];
     for (const [body, status, message] of cases) {
