@@ -3,7 +3,8 @@ import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
 import { STATUS_LABELS } from "@/lib/content/workflow";
 import { STATUS_TONES, VALUE_TYPE_TONES } from "@/components/content/value-type-style";
 
-const chip = "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
+const chip =
+  "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
 export function StatusBadge({ status }: { status: ContentStatus }) {
   return (

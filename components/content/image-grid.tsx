@@ -18,9 +18,15 @@ export function ImageGrid({ images }: { images: GridImage[] }) {
         ? "grid-cols-2 grid-rows-2 [&>*:first-child]:row-span-2"
         : "grid-cols-2";
   return (
-    <ul className={`grid gap-0.5 ${layout}`} aria-label={`${images.length} image${images.length === 1 ? "" : "s"}`}>
+    <ul
+      className={`grid gap-0.5 ${layout}`}
+      aria-label={`${images.length} image${images.length === 1 ? "" : "s"}`}
+    >
       {shown.map((image, i) => (
-        <li key={image.id} className="relative min-h-0 overflow-hidden bg-slate-100 dark:bg-slate-800">
+        <li
+          key={image.id}
+          className="relative min-h-0 overflow-hidden bg-slate-100 dark:bg-slate-800"
+        >
           <Image
             src={image.url}
             alt={image.alt}

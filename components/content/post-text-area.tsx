@@ -57,7 +57,10 @@ export function PostTextArea({
 
   return (
     <div className="space-y-1.5">
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-800 dark:text-slate-200">
+      <label
+        htmlFor={inputId}
+        className="block text-sm font-medium text-slate-800 dark:text-slate-200"
+      >
         {label}
       </label>
       {hint ? (

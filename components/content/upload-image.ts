@@ -3,8 +3,7 @@ export const IMAGE_MAX_BYTES = 5 * 1024 * 1024;
 export const IMAGE_MAX_COUNT = 9;
 
 export type UploadResult =
-  | { ok: true; image: { id: string; url: string; alt: string } }
-  | { ok: false; message: string };
+  { ok: true; image: { id: string; url: string; alt: string } } | { ok: false; message: string };
 
 /** A quick check before uploading; the server checks the bytes again. */
 export function checkImageChoice(file: File): string | null {

@@ -34,7 +34,9 @@ export function ValueTypePicker({
   return (
     <fieldset
       className="space-y-2"
-      aria-describedby={[description ? `${id}-desc` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined}
+      aria-describedby={
+        [description ? `${id}-desc` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined
+      }
     >
       <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">{legend}</legend>
       {description ? (
@@ -112,10 +114,7 @@ export function GoalPicker({
 }) {
   const id = useId();
   return (
-    <fieldset
-      className="space-y-2"
-      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
-    >
+    <fieldset className="space-y-2" aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}>
       <legend className="text-sm font-medium text-slate-800 dark:text-slate-200">
         Business goals
       </legend>

@@ -35,30 +35,29 @@ export const GOAL_BAR: Record<BusinessGoal, string> = {
 };
 
 /** Status colours; the status word is always shown too, so colour is never the only signal. */
-export const STATUS_TONES: Record<ContentStatus, { badge: string; dot: string; border: string }> =
-  {
-    DRAFT: {
-      badge:
-        "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
-      dot: "bg-slate-400",
-      border: "border-l-slate-400",
-    },
-    IN_REVIEW: {
-      badge:
-        "bg-amber-50 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-700",
-      dot: "bg-amber-500",
-      border: "border-l-amber-500",
-    },
-    PUBLISHED: {
-      badge:
-        "bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-700",
-      dot: "bg-emerald-500",
-      border: "border-l-emerald-500",
-    },
-    ARCHIVED: {
-      badge:
-        "bg-zinc-100 text-zinc-600 ring-zinc-300 dark:bg-zinc-900 dark:text-zinc-400 dark:ring-zinc-700",
-      dot: "bg-zinc-400",
-      border: "border-l-zinc-400",
-    },
-  };
+export const STATUS_TONES: Record<ContentStatus, { badge: string; dot: string; border: string }> = {
+  DRAFT: {
+    badge:
+      "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
+    dot: "bg-slate-400",
+    border: "border-l-slate-400",
+  },
+  IN_REVIEW: {
+    badge:
+      "bg-amber-50 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-700",
+    dot: "bg-amber-500",
+    border: "border-l-amber-500",
+  },
+  PUBLISHED: {
+    badge:
+      "bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-700",
+    dot: "bg-emerald-500",
+    border: "border-l-emerald-500",
+  },
+  ARCHIVED: {
+    badge:
+      "bg-zinc-100 text-zinc-600 ring-zinc-300 dark:bg-zinc-900 dark:text-zinc-400 dark:ring-zinc-700",
+    dot: "bg-zinc-400",
+    border: "border-l-zinc-400",
+  },
+};

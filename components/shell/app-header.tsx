@@ -39,9 +39,13 @@ export function AppHeader({
             ) : null}
             <OrgSwitcher current={access.org.id} organizations={organizations} />
           </div>
-          <span className="hidden text-sm text-slate-600 sm:inline dark:text-slate-400">
+          <Link
+            href="/profile"
+            className="hidden rounded-md px-1 text-sm text-slate-600 hover:underline sm:inline dark:text-slate-400"
+          >
             {access.user.name} · {ROLE_LABELS[access.role]}
-          </span>
+            <span className="sr-only"> (your profile)</span>
+          </Link>
           <form action={signOutAction}>
             <button
               type="submit"

@@ -9,6 +9,9 @@ export interface NavItem {
 /** Navigation shown to each role follows the permission map. */
 export const NAV_ITEMS: NavItem[] = [
   { href: "/feed", label: "Feed", permission: "feed:read" },
+  { href: "/activity", label: "My activity", permission: "shares:create" },
+  { href: "/suggest", label: "Suggest a story", permission: "suggestions:create" },
+  { href: "/studio", label: "Studio", permission: "content:manage" },
   { href: "/dashboard", label: "Dashboard", permission: "dashboard:read" },
   { href: "/admin", label: "Overview", permission: "org:update" },
   { href: "/admin/members", label: "Members", permission: "members:update" },

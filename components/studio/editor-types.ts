@@ -1,8 +1,4 @@
-import type {
-  BusinessGoal,
-  ContentStatus,
-  ValueType,
-} from "@/lib/generated/prisma/enums";
+import type { BusinessGoal, ContentStatus, ValueType } from "@/lib/generated/prisma/enums";
 
 export interface EditorCaption {
   label: string;
@@ -32,8 +28,9 @@ export interface EditorImage {
 export interface EditorHistoryEntry {
   from: ContentStatus | null;
   to: ContentStatus;
-  /** ISO instant. */
+  /** ISO instant, and as the server formatted it in the organisation's time zone. */
   at: string;
+  atLabel: string;
   by: string | null;
   comment: string | null;
 }

@@ -63,7 +63,10 @@ export function ImageManager({
     setFile(null);
     setAlt("");
     if (fileInput.current) fileInput.current.value = "";
-    setNotice({ tone: "success", text: `Image added${result.image.alt ? `: ${result.image.alt}` : ""}.` });
+    setNotice({
+      tone: "success",
+      text: `Image added${result.image.alt ? `: ${result.image.alt}` : ""}.`,
+    });
   }
 
   async function remove(image: EditorImage) {

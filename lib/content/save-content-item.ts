@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { createId, randomString } from "@/lib/db/create-id";
-import { badRequest, notFound } from "@/lib/errors/app-error";
+import { badRequest, conflict, notFound } from "@/lib/errors/app-error";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { slugify } from "@/lib/orgs/create-organization";
@@ -207,9 +207,15 @@ export async function updateContentItem(access: Access, itemId: string, input: U
   return db.$transaction(async (tx) => {
     const item = await tx.contentItem.findFirst({
       where: { id: itemId, orgId: access.orgId },
-      select: { id: true, language: true, publishAt: true, expireAt: true },
+      select: { id: true, language: true, publishAt: true, expireAt: true, status: true },
     });
     if (!item) throw notFound("Content item");
+    if (item.status === "PUBLISHED" && (await getOrgSettings(access.orgId, tx)).requireApproval) {
+      // What a second admin approved stays as approved: changes go through review again.
+      throw conflict(
+        "This post was approved as it is. To change it, unpublish it (back to draft), edit, and submit it for review again.",
+      );
+    }
     const language = input.language ?? item.language;
     if (input.translations?.some((t) => t.language === language)) {
       throw badRequest("A translation cannot use the item's own language.", {

@@ -1,12 +1,20 @@
 /**
- * Where LinkedIn's feed folds a post behind "…see more". On desktop it shows about three lines,
- * roughly 210 characters; explicit line breaks (empty lines too) each count as a line. Pure, so
- * the studio preview and the employee feed fold alike.
+ * Where LinkedIn's feed folds a post behind "…see more". On desktop it shows about three lines of
+ * roughly 70 characters (~210 in all). Every explicit line break starts a new line (an empty line
+ * counts too), and a long paragraph wraps over several. Pure, so the studio preview and the
+ * employee feed fold alike.
  */
-export const FOLD_MAX_CHARS = 210;
 export const FOLD_MAX_LINES = 3;
-/** How far back from the character limit we look for a space before cutting inside a word. */
+export const FOLD_LINE_CHARS = 70;
+export const FOLD_MAX_CHARS = FOLD_MAX_LINES * FOLD_LINE_CHARS;
+/** How far back from the cut we look for a space before cutting inside a word. */
 const WORD_BOUNDARY_WINDOW = 40;
+
+function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
 
 /** UTF-16 index just after the first `count` code points (emoji are never split). */
 function indexAfterCodePoints(text: string, count: number): number {
@@ -26,38 +34,40 @@ function trimEndIndex(text: string, end: number): number {
   return i;
 }
 
+/** A cut inside one line: at a space near the limit, unless the word is very long (a URL). */
+function cutInsideLine(line: string, chars: number): number {
+  const limit = indexAfterCodePoints(line, chars);
+  if (/\s/.test(line[limit] ?? "")) return limit;
+  const windowStart = Math.max(0, limit - WORD_BOUNDARY_WINDOW);
+  const lastSpace = line.slice(windowStart, limit).search(/\s\S*$/);
+  return lastSpace >= 0 ? windowStart + lastSpace : limit;
+}
+
 /**
  * The index where the visible part of `text` ends (`text.slice(0, index)` is shown before
- * "…see more"), or null when everything fits. Cuts at a line end when the text has more than
- * three lines, else at a word boundary near the character limit.
+ * "…see more"), or null when everything fits.
  */
 export function foldPosition(
   text: string,
-  { maxChars = FOLD_MAX_CHARS, maxLines = FOLD_MAX_LINES } = {},
+  { maxLines = FOLD_MAX_LINES, lineChars = FOLD_LINE_CHARS } = {},
 ): number | null {
   const content = text.slice(0, trimEndIndex(text, text.length));
   const lines = content.split("\n");
-  if (lines.length <= maxLines && [...content].length <= maxChars) return null;
-
-  // End of the last line that may show, if the text has more lines than that.
-  let lineCut = content.length;
-  if (lines.length > maxLines) {
-    lineCut = lines.slice(0, maxLines).join("\n").length;
+  let remaining = maxLines;
+  let lineStart = 0;
+  for (const [i, line] of lines.entries()) {
+    const needed = Math.max(1, Math.ceil(codePoints(line) / lineChars));
+    if (needed > remaining) {
+      const cut = trimEndIndex(content, lineStart + cutInsideLine(line, remaining * lineChars));
+      return cut > 0 ? cut : lineStart + indexAfterCodePoints(line, remaining * lineChars);
+    }
+    remaining -= needed;
+    const lineEnd = lineStart + line.length;
+    if (remaining === 0 && i < lines.length - 1) {
+      const cut = trimEndIndex(content, lineEnd);
+      return cut > 0 ? cut : lineEnd;
+    }
+    lineStart = lineEnd + 1;
   }
-  const charCut = indexAfterCodePoints(content, maxChars);
-  let cut: number;
-  if (lineCut <= charCut) {
-    cut = lineCut;
-  } else if (/\s/.test(content[charCut] ?? "")) {
-    cut = charCut;
-  } else {
-    // Inside a word: go back to the last space, unless the word is very long (a URL).
-    const windowStart = Math.max(0, charCut - WORD_BOUNDARY_WINDOW);
-    const lastSpace = content.slice(windowStart, charCut).search(/\s\S*$/);
-    cut = lastSpace >= 0 ? windowStart + lastSpace : charCut;
-  }
-  cut = trimEndIndex(content, cut);
-  // Nothing worth hiding (only blank lines after the cut), or nothing left to show.
-  if (!content.slice(cut).trim()) return null;
-  return cut > 0 ? cut : charCut;
+  return null;
 }

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { checkTransition } from "@/lib/content/workflow";
 import { evaluateGuardrails, violationSummary } from "@/lib/content/guardrails";
 import { getOrgSettings } from "@/lib/settings/get-org-settings";
+import { getStorage } from "@/lib/storage/get-storage";
 
 export const transitionSchema = z
   .object({
@@ -117,7 +118,7 @@ export async function transitionContentItem(
 
 /** Only drafts can be deleted; published history is archived instead. */
 export async function deleteDraftContentItem(access: Access, itemId: string) {
-  await db.$transaction(async (tx) => {
+  const orphanKeys = await db.$transaction(async (tx) => {
     const item = await tx.contentItem.findFirst({
       where: { id: itemId, orgId: access.orgId },
       select: { status: true, title: true },
@@ -126,10 +127,16 @@ export async function deleteDraftContentItem(access: Access, itemId: string) {
     if (item.status !== "DRAFT") {
       throw conflict("Only drafts can be deleted. Archive a published item instead.");
     }
+    // A post made from a suggestion goes back to the queue, with its photos.
     await tx.suggestion.updateMany({
       where: { itemId },
-      data: { itemId: null, status: "PENDING" },
+      data: { itemId: null, status: "PENDING", reviewedAt: null, reviewedById: null },
     });
+    await tx.contentImage.updateMany({
+      where: { itemId, suggestionId: { not: null } },
+      data: { itemId: null },
+    });
+    const own = await tx.contentImage.findMany({ where: { itemId }, select: { storageKey: true } });
     await tx.contentItem.delete({ where: { id: itemId } });
     await recordAudit(tx, {
       orgId: access.orgId,
@@ -139,5 +146,15 @@ export async function deleteDraftContentItem(access: Access, itemId: string) {
       targetId: itemId,
       metadata: { title: item.title },
     });
+    return own.map((i) => i.storageKey);
   });
+  // Files go after the commit; a failure here only leaves an orphan file behind.
+  const storage = getStorage();
+  await Promise.all(
+    orphanKeys.map((key) =>
+      storage
+        .delete(key)
+        .catch((error: unknown) => console.error("Could not delete image file", key, error)),
+    ),
+  );
 }

@@ -57,11 +57,11 @@ export async function acceptSuggestion(access: Access, id: string, input: Accept
       {
         title: input.title ?? suggestion.title,
         body: input.body ?? suggestion.body,
-        language: "en",
+        language: input.language ?? "en",
         linkUrl: suggestion.linkUrl,
         linkPreview: null,
         hashtags: [],
-        notes: `Suggested by an employee (suggestion ${suggestion.id}).`,
+        notes: null,
         valueType: input.valueType,
         goals: input.goals,
         audience: { all: true, teamIds: [], locationIds: [] },

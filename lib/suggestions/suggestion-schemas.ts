@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { httpUrlField, postTextField } from "@/lib/content/content-schemas";
+import { httpUrlField, languageField, postTextField } from "@/lib/content/content-schemas";
 import { GOAL_IDS, VALUE_TYPE_IDS } from "@/lib/content/value-types";
 
 export const createSuggestionSchema = z
@@ -33,6 +33,7 @@ export const acceptSuggestionSchema = z
     goals: z.array(z.enum(GOAL_IDS)).min(1, { error: "Choose at least one business goal." }).max(3),
     title: z.string().trim().min(1).max(200).optional(),
     body: postTextField("suggested post text").optional(),
+    language: languageField.optional(),
   })
   .strict();
 

@@ -52,7 +52,6 @@ test("an employee filters the feed, makes a caption their own, shares by copy an
   expect(clipboard).toBe(`${own}\n\n${caption}\n\n${trackedUrl}`);
 
   // 2. The LinkedIn share dialog, with the text on the clipboard.
-  await page.goBack();
   await page.reload();
   await page.getByLabel("Your post").fill(`${own} Second time, different words.`);
   const popupPromise = page.waitForEvent("popup");

@@ -42,7 +42,13 @@ describe("foldPosition", () => {
     expect(foldPosition(text)).toBe(FOLD_MAX_CHARS);
   });
 
-  it("takes whichever comes first: the third line end or the character limit", () => {
+  it("counts a long paragraph as the lines it wraps over", () => {
+    const first = words(33); // ~200 characters: three lines on desktop
+    const text = `${first}\n\nAnd then the rest of the story.`;
+    expect(foldPosition(text)).toBe(first.length);
+  });
+
+  it("cuts a paragraph that does not fit in the lines left", () => {
     const longLine = words(50);
     const text = `Short\n${longLine}\nthird\nfourth`;
     const cut = foldPosition(text)!;
@@ -66,6 +72,6 @@ describe("foldPosition", () => {
 
   it("respects custom limits", () => {
     expect(foldPosition("a\nb", { maxLines: 1 })).toBe(1);
-    expect(foldPosition("hello world", { maxChars: 8 })).toBe(5);
+    expect(foldPosition("hello world", { maxLines: 1, lineChars: 8 })).toBe(5);
   });
 });

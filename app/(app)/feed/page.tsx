@@ -1,28 +1,186 @@
 import type { Metadata } from "next";
+import Form from "next/form";
+import Link from "next/link";
+import { FeedCard } from "@/components/feed/feed-card";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { can } from "@/lib/access/permissions";
 import { requirePageAccess } from "@/lib/access/require-page-access";
+import { listForYouFeed, type FeedOrder } from "@/lib/sharing/list-for-you-feed";
+import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
 import { getMemberTeams } from "@/lib/members/get-member-teams";
 
 export const metadata: Metadata = { title: "Feed" };
 
-export default async function FeedPage() {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function pick<T extends string>(ids: readonly T[], value: string | string[] | undefined) {
+  const v = (Array.isArray(value) ? value[0] : value)?.toUpperCase();
+  return ids.find((id) => id === v);
+}
+
+export default async function FeedPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const access = await requirePageAccess("feed:read");
-  const teams = await getMemberTeams(access.orgId, access.membershipId);
+  const params = await searchParams;
+  const valueType = pick(
+    VALUE_TYPES.map((v) => v.id),
+    params.valueType,
+  );
+  const goal = pick(
+    GOALS.map((g) => g.id),
+    params.goal,
+  );
+  const filtered = Boolean(valueType || goal);
+  const order: FeedOrder = params.order === "newest" ? "newest" : "for-you";
+  const [items, teams] = await Promise.all([
+    listForYouFeed(access, { valueType, goal, order }),
+    getMemberTeams(access.orgId, access.membershipId),
+  ]);
+  const date = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeZone: access.org.timeZone,
+  });
   const firstName = access.user.name.split(" ")[0];
+  const canSuggest = can(access.role, "suggestions:create");
+  const canShare = can(access.role, "shares:create");
+  const teamList = new Intl.ListFormat("en-GB").format(teams.map((t) => t.name));
+
   return (
-    <>
+    <div className="mx-auto max-w-2xl">
       <PageHeader
         title={`Hi ${firstName}`}
-        description={`Posts from ${access.org.name} that you can make your own and share.`}
+        description={
+          teams.length
+            ? `${access.org.name} publishes posts for ${teamList} and for everyone: make them your own and share them.`
+            : `Posts from ${access.org.name} that you can make your own and share.`
+        }
+        actions={
+          canSuggest ? (
+            <Link href="/suggest" className={buttonClass("secondary")}>
+              Suggest a story
+            </Link>
+          ) : null
+        }
       />
-      <Card className="text-center">
-        <h2 className="text-lg font-medium">Nothing to share yet</h2>
-        <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600 dark:text-slate-400">
-          When your comms team publishes posts for{" "}
-          {teams.length ? teams.map((t) => t.name).join(", ") : "your organisation"}, they appear
-          here, ready for you to put in your own words.
-        </p>
-      </Card>
-    </>
+      <Form
+        action="/feed"
+        role="search"
+        aria-label="Filter the feed"
+        className="mb-6 flex flex-wrap items-end gap-3"
+      >
+        <div className="space-y-1.5">
+          <label htmlFor="feed-value-type" className="block text-sm font-medium">
+            Value type
+          </label>
+          <select
+            id="feed-value-type"
+            name="valueType"
+            defaultValue={valueType ?? ""}
+            className={`${inputClass} sm:w-auto`}
+          >
+            <option value="">All value types</option>
+            {VALUE_TYPES.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="feed-goal" className="block text-sm font-medium">
+            Goal
+          </label>
+          <select
+            id="feed-goal"
+            name="goal"
+            defaultValue={goal ?? ""}
+            className={`${inputClass} sm:w-auto`}
+          >
+            <option value="">All goals</option>
+            {GOALS.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="feed-order" className="block text-sm font-medium">
+            Order
+          </label>
+          <select
+            id="feed-order"
+            name="order"
+            defaultValue={order}
+            className={`${inputClass} sm:w-auto`}
+          >
+            <option value="for-you">For you</option>
+            <option value="newest">Newest first</option>
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          Apply
+        </button>
+        {filtered ? (
+          <Link href="/feed" className={buttonClass("ghost")}>
+            Clear
+          </Link>
+        ) : null}
+      </Form>
+      <p role="status" className="sr-only">
+        {items.length} post{items.length === 1 ? "" : "s"}
+        {filtered ? " match the filters" : " in your feed"}.
+      </p>
+
+      {items.length === 0 ? (
+        <Card className="text-center">
+          {filtered ? (
+            <>
+              <h2 className="text-lg font-medium">No posts match these filters</h2>
+              <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+                <Link
+                  href="/feed"
+                  className="font-medium text-brand-700 underline dark:text-brand-100"
+                >
+                  Show all posts
+                </Link>
+              </p>
+            </>
+          ) : (
+            <>
+              <h2 className="text-lg font-medium">Nothing to share yet</h2>
+              <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600 dark:text-slate-400">
+                When your comms team publishes posts for{" "}
+                {teams.length ? teamList : "your organisation"}, they appear here, ready for you to
+                put in your own words.
+              </p>
+              {canSuggest ? (
+                <p className="mt-4">
+                  <Link href="/suggest" className={buttonClass("primary")}>
+                    Suggest a story
+                  </Link>
+                </p>
+              ) : null}
+            </>
+          )}
+        </Card>
+      ) : (
+        <ul className="space-y-6">
+          {items.map((item) => (
+            <li key={item.id}>
+              <FeedCard
+                item={item}
+                publishedLabel={item.publishedAt ? date.format(item.publishedAt) : null}
+                expiresLabel={item.expireAt ? date.format(item.expireAt) : null}
+                canShare={canShare}
+                reason={item.reason}
+                sharedCount={item.sharedCount}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
+import { GuardrailsForm } from "@/components/admin/settings/guardrails-form";
 import { LogoUploader } from "@/components/admin/settings/logo-uploader";
 import { OrgSettingsForm, type TimeZoneGroup } from "@/components/admin/settings/org-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/access/require-page-access";
+import { getOrgSettings } from "@/lib/settings/get-org-settings";
 import { isTimeZone } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -26,9 +28,13 @@ function timeZoneGroups(current: string): TimeZoneGroup[] {
 export default async function SettingsPage() {
   const access = await requirePageAccess("org:update");
   const { org } = access;
+  const guardrails = await getOrgSettings(org.id);
   return (
     <>
-      <PageHeader title="Settings" description="Your organisation's name, time zone and logo." />
+      <PageHeader
+        title="Settings"
+        description="Your organisation's name, time zone and logo, and the rules every post follows."
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <OrgSettingsForm
@@ -39,6 +45,9 @@ export default async function SettingsPage() {
         </Card>
         <Card>
           <LogoUploader logoUrl={org.logoUrl} orgName={org.name} />
+        </Card>
+        <Card className="lg:col-span-2">
+          <GuardrailsForm settings={guardrails} />
         </Card>
       </div>
     </>

@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ActivityShareList } from "@/components/people/activity-share-list";
+import { StatTiles } from "@/components/people/stat-tiles";
+import { ValueTypeMix } from "@/components/people/value-type-mix";
+import { buttonClass } from "@/components/ui/button";
+import { Card, PageHeader } from "@/components/ui/card";
+import { requirePageAccess } from "@/lib/access/require-page-access";
+import { shortLinkBase } from "@/lib/http/app-url";
+import { pageRequest } from "@/lib/http/page-request";
+import { personalMixHint } from "@/lib/people/personal-mix-hint";
+import { getProfile } from "@/lib/people/update-profile";
+import { describeAuthenticity } from "@/lib/sharing/authenticity";
+import { getMyActivity } from "@/lib/sharing/get-my-activity";
+
+export const metadata: Metadata = { title: "My activity" };
+
+/** getMyActivity reads at most this many shares. */
+const SHARE_CAP = 500;
+
+const link = "font-medium text-brand-700 underline dark:text-brand-100";
+
+export default async function ActivityPage() {
+  const access = await requirePageAccess("shares:create");
+  const [activity, profile, req] = await Promise.all([
+    getMyActivity(access),
+    getProfile(access),
+    pageRequest(),
+  ]);
+  const { shares, mix, streakWeeks, averageAuthenticity } = activity;
+  const hint = personalMixHint(mix);
+
+  return (
+    <>
+      <PageHeader
+        title="My activity"
+        description="What you shared, how personal it was and the links that track it."
+        actions={
+          profile.handle ? (
+            <Link href={`/people/${profile.handle}`} className={buttonClass("secondary")}>
+              View your public page
+            </Link>
+          ) : (
+            <Link href="/profile" className={buttonClass("secondary")}>
+              Set up your page
+            </Link>
+          )
+        }
+      />
+
+      <section aria-labelledby="summary-title" className="mb-8">
+        <h2 id="summary-title" className="sr-only">
+          Summary
+        </h2>
+        <StatTiles
+          stats={[
+            {
+              label: "Weekly streak",
+              value: streakWeeks > 0 ? `${streakWeeks}-week streak` : "No streak yet",
+              note: "Weeks in a row with at least one share. This week counts as soon as you share.",
+            },
+            {
+              label: "Shares",
+              value:
+                shares.length >= SHARE_CAP
+                  ? `${SHARE_CAP.toLocaleString("en")}+`
+                  : shares.length.toLocaleString("en"),
+              note: "Everything you have shared from the feed.",
+            },
+            {
+              label: "Average authenticity",
+              value:
+                averageAuthenticity === null ? "—" : `${Math.round(averageAuthenticity * 100)} %`,
+              note:
+                averageAuthenticity === null
+                  ? "How much of your text is in your own words, once you share."
+                  : `${describeAuthenticity(averageAuthenticity).label}: how much of your text is in your own words.`,
+            },
+          ]}
+        />
+      </section>
+
+      {shares.length === 0 ? (
+        <Card className="text-center">
+          <h2 className="text-lg font-medium">You haven&apos;t shared anything yet</h2>
+          <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600 dark:text-slate-400">
+            Pick a post in your feed, put it in your own words and share it on LinkedIn. Each share
+            gets its own tracked link, and it shows up here.
+          </p>
+          <p className="mt-4">
+            <Link href="/feed" className={buttonClass("primary")}>
+              Go to the feed
+            </Link>
+          </p>
+        </Card>
+      ) : (
+        <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] lg:items-start">
+          <section aria-labelledby="mix-title" className="lg:sticky lg:top-4">
+            <Card className="space-y-3">
+              <h2 id="mix-title" className="text-lg font-semibold">
+                Your mix
+              </h2>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                What kind of value your {mix.total === 1 ? "share" : `${mix.total} shares`}{" "}
+                {mix.total === 1 ? "gives" : "give"} your network. A varied mix reads as more
+                genuine.
+              </p>
+              <ValueTypeMix
+                valueTypes={mix.valueTypes}
+                hint={hint}
+                caption="Your shares by value type"
+              />
+              <p className="text-sm">
+                <Link href="/feed" className={link}>
+                  Find something new to share
+                </Link>
+              </p>
+            </Card>
+          </section>
+          <section aria-labelledby="shares-title" className="min-w-0 space-y-4">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="shares-title" className="text-lg font-semibold">
+                Your shares
+              </h2>
+              <p className="text-xs text-slate-600 dark:text-slate-400">
+                Dates in {access.org.timeZone.replaceAll("_", " ")} time. Clicks appear once
+                analytics are on.
+              </p>
+            </div>
+            <ActivityShareList
+              shares={shares}
+              timeZone={access.org.timeZone}
+              linkBase={shortLinkBase(req)}
+            />
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

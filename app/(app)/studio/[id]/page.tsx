@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { StatusBadge } from "@/components/content/badges";
+import { StudioBreadcrumb } from "@/components/studio/breadcrumb";
+import { ContentEditor } from "@/components/studio/content-editor";
+import type { EditorItem } from "@/components/studio/editor-types";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageAccess } from "@/lib/access/require-page-access";
+import { getContentItem, type ContentItemDetail } from "@/lib/content/get-content-item";
+import { AppError } from "@/lib/errors/app-error";
+import { getMemberProfile } from "@/lib/members/get-member-profile";
+import { listLocations } from "@/lib/orgs/list-locations";
+import { listTeams } from "@/lib/teams/list-teams";
+
+type Props = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** getContentItem answers NOT_FOUND for unknown ids and other organisations' items alike. */
+const findItem = cache(async (orgId: string, itemId: string) => {
+  try {
+    return await getContentItem(orgId, itemId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const access = await requirePageAccess("content:manage");
+  const item = await findItem(access.orgId, (await params).id);
+  return { title: `${item.title} · Studio` };
+}
+
+function toEditorItem(item: ContentItemDetail, timeZone: string): EditorItem {
+  const format = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  });
+  return {
+    id: item.id,
+    status: item.status,
+    authorId: item.authorId,
+    title: item.title,
+    body: item.body,
+    language: item.language,
+    linkUrl: item.linkUrl,
+    linkPreview: item.linkPreview,
+    hashtags: item.hashtags,
+    notes: item.notes,
+    valueType: item.valueType,
+    goals: item.goals,
+    audience: item.audience,
+    publishAt: item.publishAt?.toISOString() ?? null,
+    expireAt: item.expireAt?.toISOString() ?? null,
+    captions: item.captions,
+    translations: item.translations,
+    images: item.images.map(({ id, url, alt }) => ({ id, url, alt })),
+    history: item.history.map((h) => ({
+      ...h,
+      at: h.at.toISOString(),
+      atLabel: format.format(h.at),
+    })),
+    originator: item.originator,
+  };
+}
+
+export default async function EditPostPage({ params, searchParams }: Props) {
+  const access = await requirePageAccess("content:manage");
+  const { id } = await params;
+  const { created } = await searchParams;
+  const item = await findItem(access.orgId, id);
+  const [teams, locations, author] = await Promise.all([
+    listTeams(access.orgId),
+    listLocations(access.orgId),
+    getMemberProfile(access.membershipId),
+  ]);
+  return (
+    <>
+      <StudioBreadcrumb current={item.title} />
+      <PageHeader
+        title={item.title}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge status={item.status} />
+            {item.originator ? (
+              <span>
+                Story by <strong className="font-medium">{item.originator}</strong>
+              </span>
+            ) : null}
+          </span>
+        }
+      />
+      <ContentEditor
+        key={item.id}
+        item={toEditorItem(item, access.org.timeZone)}
+        teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+        locations={locations}
+        timeZone={access.org.timeZone}
+        author={author}
+        justCreated={created === "1"}
+      />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { StudioBreadcrumb } from "@/components/studio/breadcrumb";
+import { ContentEditor } from "@/components/studio/content-editor";
+import { PageHeader } from "@/components/ui/card";
+import { requirePageAccess } from "@/lib/access/require-page-access";
+import { getMemberProfile } from "@/lib/members/get-member-profile";
+import { listLocations } from "@/lib/orgs/list-locations";
+import { listTeams } from "@/lib/teams/list-teams";
+
+export const metadata: Metadata = { title: "New post · Studio" };
+
+export default async function NewPostPage() {
+  const access = await requirePageAccess("content:manage");
+  const [teams, locations, author] = await Promise.all([
+    listTeams(access.orgId),
+    listLocations(access.orgId),
+    getMemberProfile(access.membershipId),
+  ]);
+  return (
+    <>
+      <StudioBreadcrumb current="New post" />
+      <PageHeader
+        title="New post"
+        description="Write the post, choose what it gives readers and who sees it, then save the draft."
+      />
+      <ContentEditor
+        item={null}
+        teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+        locations={locations}
+        timeZone={access.org.timeZone}
+        author={author}
+      />
+    </>
+  );
+}

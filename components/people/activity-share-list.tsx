@@ -1,0 +1,107 @@
+import { CopyLink } from "@/components/admin/copy-link";
+import { ValueTypeChip } from "@/components/content/badges";
+import { FoldedText } from "@/components/content/folded-text";
+import { AuthenticityMeter } from "@/components/people/authenticity-meter";
+import { ShareStatusBadge } from "@/components/people/share-status-badge";
+import type { ShareChannel, ShareStatus, ValueType } from "@/lib/generated/prisma/enums";
+import { SHARE_CHANNEL_LABELS } from "@/lib/sharing/share-labels";
+
+export interface ActivityShare {
+  id: string;
+  code: string;
+  channel: ShareChannel;
+  status: ShareStatus;
+  text: string;
+  authenticity: number;
+  createdAt: Date;
+  clicks: number | null;
+  item: { title: string; valueType: ValueType };
+}
+
+const NO_CLICKS_YET = "Clicks appear once analytics are on";
+
+const term = "text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400";
+
+/** Everything a person shared, newest first: what, when, how, how personal, and its link. */
+export function ActivityShareList({
+  shares,
+  timeZone,
+  linkBase,
+}: {
+  shares: ActivityShare[];
+  timeZone: string;
+  /** Where tracked links live (`${linkBase}/${code}`). */
+  linkBase: string;
+}) {
+  const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
+  return (
+    <ol className="space-y-4" aria-label="Your shares, newest first">
+      {shares.map((share) => {
+        const titleId = `share-${share.id}-title`;
+        return (
+          <li key={share.id}>
+            <article
+              aria-labelledby={titleId}
+              className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
+            >
+              <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                <h3 id={titleId} className="font-semibold leading-snug">
+                  {share.item.title}
+                </h3>
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  <span className="sr-only">Shared on </span>
+                  <time dateTime={share.createdAt.toISOString()}>
+                    {date.format(share.createdAt)}
+                  </time>
+                </p>
+              </div>
+              <div className="mt-2">
+                <ValueTypeChip valueType={share.item.valueType} />
+              </div>
+              <FoldedText
+                text={share.text}
+                className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm leading-relaxed dark:bg-slate-800/60"
+              />
+              <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
+                <div>
+                  <dt className={term}>Channel</dt>
+                  <dd className="mt-1">{SHARE_CHANNEL_LABELS[share.channel]}</dd>
+                </div>
+                <div>
+                  <dt className={term}>Status</dt>
+                  <dd className="mt-1">
+                    <ShareStatusBadge status={share.status} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className={term}>Authenticity</dt>
+                  <dd className="mt-1">
+                    <AuthenticityMeter score={share.authenticity} />
+                  </dd>
+                </div>
+                <div>
+                  <dt className={term}>Clicks</dt>
+                  <dd className="mt-1 tabular-nums">
+                    {share.clicks === null ? (
+                      <>
+                        <span aria-hidden="true" title={NO_CLICKS_YET} className="cursor-help">
+                          —
+                        </span>
+                        <span className="sr-only">{NO_CLICKS_YET}</span>
+                      </>
+                    ) : (
+                      share.clicks.toLocaleString("en")
+                    )}
+                  </dd>
+                </div>
+              </dl>
+              <div className="mt-4">
+                <CopyLink url={`${linkBase}/${share.code}`} label="Tracked link" />
+              </div>
+            </article>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

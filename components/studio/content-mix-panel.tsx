@@ -1,0 +1,129 @@
+import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
+import type { MixShare } from "@/lib/content/content-mix";
+import { goalLabel, valueTypeLabel, VALUE_TYPES } from "@/lib/content/value-types";
+import { GOAL_BAR, VALUE_TYPE_TONES } from "@/components/content/value-type-style";
+import { Card } from "@/components/ui/card";
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
+}
+
+/**
+ * A bar chart that is also a table: each row names the category, draws its share and states the
+ * count and percentage in text, so it reads at a glance and with a screen reader alike.
+ */
+function MixTable<K extends string>({
+  caption,
+  rows,
+  label,
+  barClass,
+  explain,
+}: {
+  caption: string;
+  rows: MixShare<K>[];
+  label: (key: K) => string;
+  barClass: (key: K) => string;
+  explain?: (key: K) => string;
+}) {
+  const max = Math.max(...rows.map((r) => r.share), 0.0001);
+  return (
+    <table className="w-full text-sm">
+      <caption className="mb-2 text-left text-sm font-semibold">{caption}</caption>
+      <thead className="sr-only">
+        <tr>
+          <th scope="col">Category</th>
+          <th scope="col">Share</th>
+          <th scope="col">Posts</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th
+              scope="row"
+              className="w-28 py-1 pr-3 text-left font-normal text-slate-700 dark:text-slate-300"
+              title={explain?.(row.key)}
+            >
+              {label(row.key)}
+            </th>
+            <td className="py-1" aria-hidden="true">
+              <div className="h-3 rounded-full bg-slate-100 dark:bg-slate-800">
+                <div
+                  className={`h-3 rounded-full ${barClass(row.key)}`}
+                  style={{ width: `${(row.share / max) * 100}%` }}
+                />
+              </div>
+            </td>
+            <td className="w-24 whitespace-nowrap py-1 pl-3 text-right tabular-nums text-slate-700 dark:text-slate-300">
+              {row.count}{" "}
+              <span className="text-slate-500 dark:text-slate-400">· {percent(row.share)}</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** How the published library of the last days splits across value types and goals. */
+export function ContentMixPanel({
+  mix,
+}: {
+  mix: {
+    days: number;
+    total: number;
+    valueTypes: MixShare<ValueType>[];
+    goals: MixShare<BusinessGoal>[];
+    hint: string | null;
+  };
+}) {
+  const explanation = (key: ValueType) => VALUE_TYPES.find((v) => v.id === key)?.explanation ?? "";
+  return (
+    <Card className="space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold">Content mix</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {mix.total} post{mix.total === 1 ? "" : "s"} published in the last {mix.days} days
+        </p>
+      </div>
+      {mix.total === 0 ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Nothing published in the last {mix.days} days. Once posts go live, this shows how they
+          split across value types and goals.
+        </p>
+      ) : (
+        <>
+          {mix.hint ? (
+            <p className="flex gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-900">
+              <span aria-hidden="true">💡</span>
+              <span>
+                <span className="sr-only">Tip: </span>
+                {mix.hint}
+              </span>
+            </p>
+          ) : null}
+          <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
+            <MixTable
+              caption="By value type"
+              rows={mix.valueTypes}
+              label={valueTypeLabel}
+              barClass={(k) => VALUE_TYPE_TONES[k].bar}
+              explain={explanation}
+            />
+            <div>
+              <MixTable
+                caption="By business goal"
+                rows={mix.goals}
+                label={goalLabel}
+                barClass={(k) => GOAL_BAR[k]}
+              />
+              <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+                A post can serve several goals, so these can add up to more than 100 %.
+              </p>
+            </div>
+          </div>
+        </>
+      )}
+    </Card>
+  );
+}

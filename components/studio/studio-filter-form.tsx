@@ -1,0 +1,177 @@
+import Form from "next/form";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
+import { STATUS_LABELS } from "@/lib/content/workflow";
+import {
+  CONTENT_STATUSES,
+  hasStudioFilters,
+  type StudioFilters,
+} from "@/lib/content/studio-filters";
+
+const label = "block text-sm font-medium";
+const select = inputClass;
+
+/** The library's search and filters, as a GET form: the query string is the state. */
+export function StudioFilterForm({
+  filters,
+  teams,
+  locations,
+}: {
+  filters: StudioFilters;
+  teams: { id: string; name: string }[];
+  locations: { id: string; name: string }[];
+}) {
+  return (
+    <Form
+      action="/studio"
+      role="search"
+      aria-label="Filter the content library"
+      className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-6 dark:bg-slate-900 dark:ring-slate-800"
+    >
+      <div className="space-y-1.5 sm:col-span-2 lg:col-span-3">
+        <label htmlFor="studio-q" className={label}>
+          Search
+        </label>
+        <input
+          id="studio-q"
+          name="q"
+          type="search"
+          defaultValue={filters.q}
+          placeholder="Title, text or #hashtag"
+          className={inputClass}
+        />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="studio-status" className={label}>
+          Status
+        </label>
+        <select
+          id="studio-status"
+          name="status"
+          defaultValue={filters.status ?? ""}
+          className={select}
+        >
+          <option value="">Any status</option>
+          {CONTENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="studio-value-type" className={label}>
+          Value type
+        </label>
+        <select
+          id="studio-value-type"
+          name="valueType"
+          defaultValue={filters.valueType ?? ""}
+          className={select}
+        >
+          <option value="">Any value type</option>
+          {VALUE_TYPES.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="studio-goal" className={label}>
+          Goal
+        </label>
+        <select id="studio-goal" name="goal" defaultValue={filters.goal ?? ""} className={select}>
+          <option value="">Any goal</option>
+          {GOALS.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="space-y-1.5 sm:col-span-2">
+        <label htmlFor="studio-audience" className={label}>
+          Audience
+        </label>
+        <select
+          id="studio-audience"
+          name="audience"
+          defaultValue={filters.audience ?? ""}
+          className={select}
+        >
+          <option value="">Any audience</option>
+          <option value="all">Everyone</option>
+          {teams.length ? (
+            <optgroup label="Team">
+              {teams.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+          {locations.length ? (
+            <optgroup label="Location">
+              {locations.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </select>
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="studio-language" className={label}>
+          Language
+        </label>
+        <input
+          id="studio-language"
+          name="language"
+          defaultValue={filters.language}
+          placeholder="e.g. de"
+          maxLength={6}
+          className={inputClass}
+          autoComplete="off"
+        />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="studio-from" className={label}>
+          Publish from
+        </label>
+        <input
+          id="studio-from"
+          name="from"
+          type="date"
+          defaultValue={filters.from}
+          className={inputClass}
+        />
+      </div>
+      <div className="space-y-1.5">
+        <label htmlFor="studio-to" className={label}>
+          Publish until
+        </label>
+        <input
+          id="studio-to"
+          name="to"
+          type="date"
+          defaultValue={filters.to}
+          className={inputClass}
+        />
+      </div>
+      <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
+        <button type="submit" className={buttonClass("primary")}>
+          Apply
+        </button>
+        {hasStudioFilters(filters) ? (
+          <Link href="/studio" className={buttonClass("ghost")}>
+            Clear
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}

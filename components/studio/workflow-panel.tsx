@@ -1,0 +1,149 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { apiFetch } from "@/components/api-fetch";
+import { ConfirmButton } from "@/components/admin/confirm-button";
+import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
+import { StatusBadge } from "@/components/content/badges";
+import { Button, type ButtonVariant } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { ContentStatus } from "@/lib/generated/prisma/enums";
+import { STATUS_LABELS, TRANSITIONS } from "@/lib/content/workflow";
+
+const FORWARD: ContentStatus[] = ["PUBLISHED", "IN_REVIEW"];
+
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Status, the next steps the workflow allows from it (with an optional comment), deleting a
+ * draft, and the audit trail. The server decides: refusals (self-approval…) are shown as sent.
+ */
+export function WorkflowPanel({
+  itemId,
+  title,
+  status,
+  requireApproval,
+  beforeTransition,
+}: {
+  itemId: string;
+  title: string;
+  status: ContentStatus;
+  requireApproval: boolean | null;
+  /** Saves unsaved edits first; false stops the transition. */
+  beforeTransition: () => Promise<boolean>;
+}) {
+  const router = useRouter();
+  const id = useId();
+  const [comment, setComment] = useState("");
+  const [pending, setPending] = useState<ContentStatus | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const actions = Object.entries(TRANSITIONS[status]) as [ContentStatus, string][];
+  actions.sort(([a], [b]) => Number(FORWARD.includes(b)) - Number(FORWARD.includes(a)));
+
+  async function move(to: ContentStatus, action: string) {
+    setPending(to);
+    setNotice(null);
+    if (!(await beforeTransition())) {
+      setPending(null);
+      return;
+    }
+    const result = await apiFetch(`/api/content/${itemId}/transitions`, {
+      method: "POST",
+      body: { to, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+    });
+    setPending(null);
+    if (!result.ok) {
+      setNotice({ tone: "error", text: result.message });
+      focusNoticeSoon(noticeRef);
+      return;
+    }
+    setComment("");
+    setNotice({
+      tone: "success",
+      text: `${sentenceCase(action)}: done. The post is now ${STATUS_LABELS[to].toLowerCase()}.`,
+    });
+    router.refresh();
+  }
+
+  async function remove() {
+    const result = await apiFetch(`/api/content/${itemId}`, { method: "DELETE" });
+    if (!result.ok) {
+      setNotice({ tone: "error", text: result.message });
+      focusNoticeSoon(noticeRef);
+      return;
+    }
+    router.push("/studio");
+    router.refresh();
+  }
+
+  return (
+    <div>
+      <section aria-labelledby={`${id}-title`} className="space-y-3">
+        <div className="flex items-center justify-between gap-2">
+          <h2 id={`${id}-title`} className="text-base font-semibold">
+            Workflow
+          </h2>
+          <StatusBadge status={status} />
+        </div>
+        {requireApproval ? (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Publishing needs approval by a second admin.
+          </p>
+        ) : null}
+        <div className="space-y-1.5">
+          <label htmlFor={`${id}-comment`} className="block text-sm font-medium">
+            Comment (optional)
+          </label>
+          <textarea
+            id={`${id}-comment`}
+            rows={2}
+            maxLength={1000}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            placeholder="Why, for the history"
+            className={inputClass}
+          />
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {actions.map(([to, action]) => {
+            const variant: ButtonVariant = FORWARD.includes(to) ? "primary" : "secondary";
+            return (
+              <Button
+                key={to}
+                variant={variant}
+                disabled={pending !== null}
+                onClick={() => move(to, action)}
+              >
+                {pending === to ? "Working…" : sentenceCase(action)}
+              </Button>
+            );
+          })}
+        </div>
+        <LiveNotice notice={notice} ref={noticeRef} />
+        {status === "DRAFT" ? (
+          <div className="border-t border-slate-200 pt-3 dark:border-slate-700">
+            <ConfirmButton
+              variant="ghost"
+              className="!px-2 text-red-700 dark:text-red-400"
+              title={`Delete the draft “${title}”?`}
+              description={
+                <p>
+                  The draft, its captions, translations and images are deleted. This cannot be
+                  undone. A suggestion it came from returns to the queue.
+                </p>
+              }
+              confirmLabel="Delete draft"
+              onConfirm={remove}
+            >
+              Delete draft
+            </ConfirmButton>
+          </div>
+        ) : null}
+      </section>
+    </div>
+  );
+}
