@@ -44,7 +44,11 @@ export async function addContentImage(
     what: "image",
   });
   const storage = getStorage();
-  const key = createStorageKey(["content", access.orgId], type.ext);
+  // Suggestion photos stay private (author and moderators) until they become part of a post.
+  const key = createStorageKey(
+    ["itemId" in target ? "content" : "suggestions", access.orgId],
+    type.ext,
+  );
   await storage.put(key, file.bytes, type.mime);
   try {
     return await db.$transaction(async (tx) => {

@@ -40,7 +40,15 @@ export async function listContentItems(orgId: string, query: ListContentQuery) {
   }
   if (query.from || query.to) {
     const range = { gte: query.from, lte: query.to };
-    and.push({ OR: [{ publishAt: range }, { publishAt: null, createdAt: range }] });
+    // The date an item goes (or went) live, as in the feed and the calendar: its scheduled
+    // publishAt, else when it was published; unpublished items by their creation date.
+    and.push({
+      OR: [
+        { publishAt: range },
+        { publishAt: null, publishedAt: range },
+        { publishAt: null, publishedAt: null, createdAt: range },
+      ],
+    });
   }
   if (query.q) {
     and.push({
@@ -48,6 +56,7 @@ export async function listContentItems(orgId: string, query: ListContentQuery) {
         { title: { contains: query.q, mode: "insensitive" } },
         { body: { contains: query.q, mode: "insensitive" } },
         { hashtags: { has: query.q.replace(/^#/, "") } },
+        { hashtags: { has: query.q.replace(/^#/, "").toLowerCase() } },
       ],
     });
   }

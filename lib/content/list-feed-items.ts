@@ -109,8 +109,14 @@ export async function listFeedItems(access: Access, query: z.infer<typeof feedQu
       valueType: query.valueType,
       ...(query.goal ? { goals: { has: query.goal } } : {}),
     },
-    orderBy: [{ publishedAt: "desc" }, { id: "asc" }],
-    take: 100,
+    // Newest by the date it went live (publishAt ?? publishedAt, sorted below); read enough rows
+    // that a recently scheduled item published long ago is not cut off.
+    orderBy: [
+      { publishAt: { sort: "desc", nulls: "last" } },
+      { publishedAt: "desc" },
+      { id: "asc" },
+    ],
+    take: 300,
     select: feedSelect,
   });
   const locale = await userLocale(access.userId);

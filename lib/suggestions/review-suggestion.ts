@@ -3,6 +3,7 @@ import { conflict, notFound } from "@/lib/errors/app-error";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { createContentItem } from "@/lib/content/save-content-item";
+import { publishSuggestionImages } from "@/lib/storage/file-access";
 import type { AcceptSuggestionInput } from "@/lib/suggestions/suggestion-schemas";
 
 async function pendingSuggestion(orgId: string, id: string) {
@@ -46,7 +47,7 @@ export async function rejectSuggestion(access: Access, id: string, reason: strin
  */
 export async function acceptSuggestion(access: Access, id: string, input: AcceptSuggestionInput) {
   const suggestion = await pendingSuggestion(access.orgId, id);
-  return db.$transaction(async (tx) => {
+  const item = await db.$transaction(async (tx) => {
     const claimed = await tx.suggestion.updateMany({
       where: { id, orgId: access.orgId, status: "PENDING" },
       data: { status: "ACCEPTED", reviewedById: access.userId, reviewedAt: new Date() },
@@ -85,4 +86,6 @@ export async function acceptSuggestion(access: Access, id: string, input: Accept
     });
     return item;
   });
+  await publishSuggestionImages(access.orgId, item.id);
+  return item;
 }

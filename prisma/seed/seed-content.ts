@@ -28,14 +28,18 @@ function byName<T extends { name: string }>(list: T[], name: string, what: strin
 }
 
 /** Renders each banner once and stores a copy per use, so deleting one image keeps the others. */
-async function storeImages(orgId: string, uses: BannerName[]) {
+async function storeImages(
+  orgId: string,
+  uses: { banner: BannerName; suggestionId: string | null }[],
+) {
   const storage = getStorage();
   const rendered = new Map<BannerName, Uint8Array>();
-  for (const name of new Set(uses)) rendered.set(name, renderBanner(name));
-  const stored = uses.map((name) => ({
-    name,
-    key: createStorageKey(["content", orgId], "png"),
-    bytes: rendered.get(name)!,
+  for (const name of new Set(uses.map((u) => u.banner))) rendered.set(name, renderBanner(name));
+  // Photos of suggestions are private to the author and moderators (see lib/storage/file-access.ts).
+  const stored = uses.map((use) => ({
+    name: use.banner,
+    key: createStorageKey([use.suggestionId ? "suggestions" : "content", orgId], "png"),
+    bytes: rendered.get(use.banner)!,
   }));
   await Promise.all(stored.map((s) => storage.put(s.key, s.bytes, "image/png")));
   return stored;
@@ -199,10 +203,7 @@ export const seedContent: SeedStep = {
     };
 
     // Files first (a transaction cannot cover them); removed again if the rows fail.
-    const stored = await storeImages(
-      orgId,
-      imageUses.map((u) => u.banner),
-    );
+    const stored = await storeImages(orgId, imageUses);
     try {
       await db.$transaction(
         async (tx) => {

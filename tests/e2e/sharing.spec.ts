@@ -102,8 +102,14 @@ test("an employee filters the feed, makes a caption their own, shares by copy an
   expect(landed.searchParams.get("utm_source")).toBe("linkedin");
   await expect(visitorPage.getByRole("heading", { level: 1 })).toHaveText(noLink.title);
   // LinkedIn builds its card from the Open Graph tags.
-  await expect(visitorPage.locator('meta[property="og:title"]')).toHaveAttribute("content", noLink.title);
-  await expect(visitorPage.locator('meta[property="og:site_name"]')).toHaveAttribute("content", "Fernhill Energy");
+  await expect(visitorPage.locator('meta[property="og:title"]')).toHaveAttribute(
+    "content",
+    noLink.title,
+  );
+  await expect(visitorPage.locator('meta[property="og:site_name"]')).toHaveAttribute(
+    "content",
+    "Fernhill Energy",
+  );
   await visitor.close();
 });
 

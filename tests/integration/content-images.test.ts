@@ -177,3 +177,46 @@ describe("content images", () => {
     expect(colleague.status).toBe(404);
   });
 });
+
+describe("who can see a suggestion's photo", () => {
+  it("only its author and moderators, until it becomes part of a post — then everyone", async () => {
+    const { GET: file } = await import("@/app/api/files/[...key]/route");
+    const { POST: accept } = await import("@/app/api/suggestions/[id]/accept/route");
+    const created = await callRoute(suggest, {
+      method: "POST",
+      userId: a.employee.user.id,
+      body: { title: "My team at the summit", body: "Presenting our work at the energy summit." },
+    });
+    const id = (created.json.suggestion as { id: string }).id;
+    const up = await callRoute(uploadToSuggestion, {
+      method: "POST",
+      userId: a.employee.user.id,
+      params: { id },
+      form: form(PNG),
+    });
+    const url = (up.json.image as { url: string }).url;
+    const key = url.replace("/api/files/", "").split("/");
+    expect(key[0]).toBe("suggestions");
+    const read = (userId?: string) => callRoute(file, { userId, params: { key } });
+
+    expect((await read(a.employee.user.id)).status).toBe(200);
+    expect((await read(a.admin.user.id)).status).toBe(200);
+    expect((await read(a.admin.user.id)).headers.get("cache-control")).toBe("private, no-store");
+    expect((await read(a.manager.user.id)).status).toBe(404);
+    expect((await read(b.admin.user.id)).status).toBe(404);
+    expect((await read()).status).toBe(404);
+
+    const accepted = await callRoute(accept, {
+      method: "POST",
+      userId: a.admin.user.id,
+      params: { id },
+      body: { valueType: "TOGETHERNESS", goals: ["MARKETING"] },
+    });
+    const itemId = (accepted.json.item as { id: string }).id;
+    const image = await getDb().contentImage.findFirstOrThrow({ where: { itemId } });
+    expect(image.storageKey.startsWith("content/")).toBe(true);
+    const publicRead = await callRoute(file, { params: { key: image.storageKey.split("/") } });
+    expect(publicRead.status).toBe(200);
+    expect((await read(a.employee.user.id)).status).toBe(404); // the private copy is gone
+  });
+});
