@@ -3,67 +3,7 @@ import type { MixShare } from "@/lib/content/content-mix";
 import { goalLabel, valueTypeLabel, VALUE_TYPES } from "@/lib/content/value-types";
 import { GOAL_BAR, VALUE_TYPE_TONES } from "@/components/content/value-type-style";
 import { Card } from "@/components/ui/card";
-
-function percent(share: number): string {
-  return `${Math.round(share * 100)} %`;
-}
-
-/**
- * A bar chart that is also a table: each row names the category, draws its share and states the
- * count and percentage in text, so it reads at a glance and with a screen reader alike.
- */
-function MixTable<K extends string>({
-  caption,
-  rows,
-  label,
-  barClass,
-  explain,
-}: {
-  caption: string;
-  rows: MixShare<K>[];
-  label: (key: K) => string;
-  barClass: (key: K) => string;
-  explain?: (key: K) => string;
-}) {
-  const max = Math.max(...rows.map((r) => r.share), 0.0001);
-  return (
-    <table className="w-full text-sm">
-      <caption className="mb-2 text-left text-sm font-semibold">{caption}</caption>
-      <thead className="sr-only">
-        <tr>
-          <th scope="col">Category</th>
-          <th scope="col">Share</th>
-          <th scope="col">Posts</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key}>
-            <th
-              scope="row"
-              className="w-28 py-1 pr-3 text-left font-normal text-slate-700 dark:text-slate-300"
-              title={explain?.(row.key)}
-            >
-              {label(row.key)}
-            </th>
-            <td className="py-1" aria-hidden="true">
-              <div className="h-3 rounded-full bg-slate-100 dark:bg-slate-800">
-                <div
-                  className={`h-3 rounded-full ${barClass(row.key)}`}
-                  style={{ width: `${(row.share / max) * 100}%` }}
-                />
-              </div>
-            </td>
-            <td className="w-24 whitespace-nowrap py-1 pl-3 text-right tabular-nums text-slate-700 dark:text-slate-300">
-              {row.count}{" "}
-              <span className="text-slate-500 dark:text-slate-400">· {percent(row.share)}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { MixBars } from "@/components/charts/mix-bars";
 
 /** How the published library of the last days splits across value types and goals. */
 export function ContentMixPanel({
@@ -103,7 +43,8 @@ export function ContentMixPanel({
             </p>
           ) : null}
           <div className="grid gap-6 md:grid-cols-[3fr_2fr]">
-            <MixTable
+            <MixBars
+              unit="Posts"
               caption="By value type"
               rows={mix.valueTypes}
               label={valueTypeLabel}
@@ -111,7 +52,8 @@ export function ContentMixPanel({
               explain={explanation}
             />
             <div>
-              <MixTable
+              <MixBars
+                unit="Posts"
                 caption="By business goal"
                 rows={mix.goals}
                 label={goalLabel}

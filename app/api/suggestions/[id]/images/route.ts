@@ -1,29 +1,13 @@
 import { orgRoute } from "@/lib/access/route";
-import { badRequest } from "@/lib/errors/app-error";
-import { readFormData } from "@/lib/http/read-form-data";
-import {
-  addContentImage,
-  assertAltText,
-  CONTENT_IMAGE_MAX_BYTES,
-} from "@/lib/content/content-images";
+import { addContentImage } from "@/lib/content/content-images";
+import { readImageUpload } from "@/lib/content/read-image-upload";
 
 /** An employee adds an image to their own pending suggestion. */
 export const POST = orgRoute("suggestions:create", async ({ req, access, params }) => {
-  const form = await readFormData(req, {
-    maxBytes: CONTENT_IMAGE_MAX_BYTES + 16 * 1024,
-    tooLargeMessage: "Images must be 5 MB or smaller.",
-  });
-  const file = form.get("file");
-  if (!(file instanceof File))
-    throw badRequest("Choose an image file to upload.", { file: "Required." });
   const image = await addContentImage(
     access,
     { suggestionId: String(params.id) },
-    {
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      declaredType: file.type,
-      alt: assertAltText(form.get("alt")),
-    },
+    await readImageUpload(req),
   );
   return Response.json({ image }, { status: 201 });
 });
