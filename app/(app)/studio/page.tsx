@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { GoalChips, StatusBadge, ValueTypeChip } from "@/components/content/badges";
 import { ContentMixPanel } from "@/components/studio/content-mix-panel";
 import { StudioFilterForm } from "@/components/studio/studio-filter-form";
@@ -14,7 +15,6 @@ import {
   studioHref,
   toListQuery,
   type SearchParams,
-  type StudioFilters,
 } from "@/lib/content/studio-filters";
 import { listLocations } from "@/lib/orgs/list-locations";
 import { countPendingSuggestions } from "@/lib/suggestions/count-pending-suggestions";
@@ -214,42 +214,13 @@ export default async function StudioPage({
               )}
             </div>
           )}
-          <Pagination filters={filters} pages={pages} />
+          <Pagination
+            page={filters.page}
+            pages={pages}
+            href={(page) => studioHref(filters, { page })}
+          />
         </section>
       </div>
     </>
-  );
-}
-
-function Pagination({ filters, pages }: { filters: StudioFilters; pages: number }) {
-  if (pages <= 1 && filters.page <= 1) return null;
-  const prev =
-    filters.page > 1 ? studioHref(filters, { page: Math.min(filters.page - 1, pages) }) : null;
-  const next = filters.page < pages ? studioHref(filters, { page: filters.page + 1 }) : null;
-  const disabled = `${buttonClass("secondary")} pointer-events-none opacity-50`;
-  return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-3">
-      {prev ? (
-        <Link href={prev} className={buttonClass("secondary")} rel="prev">
-          <span aria-hidden="true">←</span> Previous
-        </Link>
-      ) : (
-        <span aria-disabled="true" className={disabled}>
-          <span aria-hidden="true">←</span> Previous
-        </span>
-      )}
-      <span className="text-sm text-slate-600 dark:text-slate-400">
-        Page {filters.page} of {pages}
-      </span>
-      {next ? (
-        <Link href={next} className={buttonClass("secondary")} rel="next">
-          Next <span aria-hidden="true">→</span>
-        </Link>
-      ) : (
-        <span aria-disabled="true" className={disabled}>
-          Next <span aria-hidden="true">→</span>
-        </span>
-      )}
-    </nav>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
+import { Pagination } from "@/components/ui/pagination";
 import { InvitePanel } from "@/components/admin/members/invite-panel";
 import { MembersTable } from "@/components/admin/members/members-table";
 import { PendingInvitations } from "@/components/admin/members/pending-invitations";
@@ -108,7 +109,11 @@ export default async function MembersPage({
             )}
           </div>
         )}
-        <Pagination filters={filters} pages={pages} />
+        <Pagination
+          page={filters.page}
+          pages={pages}
+          href={(page) => membersHref(filters, { page })}
+        />
       </section>
 
       {canInvite ? (
@@ -258,38 +263,5 @@ function FilterForm({
         ) : null}
       </div>
     </Form>
-  );
-}
-
-function Pagination({ filters, pages }: { filters: MemberFilters; pages: number }) {
-  if (pages <= 1 && filters.page <= 1) return null;
-  const prev =
-    filters.page > 1 ? membersHref(filters, { page: Math.min(filters.page - 1, pages) }) : null;
-  const next = filters.page < pages ? membersHref(filters, { page: filters.page + 1 }) : null;
-  const disabled = `${buttonClass("secondary")} pointer-events-none opacity-50`;
-  return (
-    <nav aria-label="Pagination" className="flex items-center justify-between gap-3">
-      {prev ? (
-        <Link href={prev} className={buttonClass("secondary")} rel="prev">
-          <span aria-hidden="true">←</span> Previous
-        </Link>
-      ) : (
-        <span aria-disabled="true" className={disabled}>
-          <span aria-hidden="true">←</span> Previous
-        </span>
-      )}
-      <span className="text-sm text-slate-600 dark:text-slate-400">
-        Page {filters.page} of {pages}
-      </span>
-      {next ? (
-        <Link href={next} className={buttonClass("secondary")} rel="next">
-          Next <span aria-hidden="true">→</span>
-        </Link>
-      ) : (
-        <span aria-disabled="true" className={disabled}>
-          Next <span aria-hidden="true">→</span>
-        </span>
-      )}
-    </nav>
   );
 }
