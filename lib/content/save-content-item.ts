@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { slugify } from "@/lib/orgs/create-organization";
 import { evaluateGuardrails, violationSummary } from "@/lib/content/guardrails";
 import { getOrgSettings } from "@/lib/settings/get-org-settings";
+import { assertPublicLink } from "@/lib/content/assert-public-link";
 import type { CreateContentInput, UpdateContentInput } from "@/lib/content/content-schemas";
 
 type Texts = { label: string; text: string }[];
@@ -153,6 +154,7 @@ export async function createContentItem(
   { originatorMembershipId = null }: { originatorMembershipId?: string | null } = {},
   tx?: Tx,
 ) {
+  if (input.linkUrl) await assertPublicLink(input.linkUrl);
   const run = async (t: Tx) => {
     await assertTextsAllowed(t, access.orgId, textsOf(input));
     await assertAudienceInOrg(t, access.orgId, input.audience.teamIds, input.audience.locationIds);
@@ -204,6 +206,7 @@ export async function createContentItem(
 
 /** Edits an item of the caller's organisation (404 otherwise); lists given are replaced whole. */
 export async function updateContentItem(access: Access, itemId: string, input: UpdateContentInput) {
+  if (input.linkUrl) await assertPublicLink(input.linkUrl);
   return db.$transaction(async (tx) => {
     const item = await tx.contentItem.findFirst({
       where: { id: itemId, orgId: access.orgId },

@@ -2,10 +2,12 @@ import { db } from "@/lib/db/client";
 import { createId } from "@/lib/db/create-id";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { assertPublicLink } from "@/lib/content/assert-public-link";
 import type { CreateSuggestionInput } from "@/lib/suggestions/suggestion-schemas";
 
 /** Any member suggests a story from their work life; it waits in the moderation queue. */
 export async function createSuggestion(access: Access, input: CreateSuggestionInput) {
+  if (input.linkUrl) await assertPublicLink(input.linkUrl);
   return db.$transaction(async (tx) => {
     const id = createId("sug");
     await tx.suggestion.create({

@@ -73,6 +73,19 @@ describe("content items", () => {
       [{ body: "x".repeat(3001) }, "LinkedIn's 3,000 characters"],
       [{ linkUrl: "javascript:alert(1)" }, "linkUrl: Enter a full web address"],
       [{ linkUrl: "ftp://files.example.com/x" }, "linkUrl: Enter a full web address"],
+      [
+        { linkUrl: "http://192.168.1.10/admin" },
+        "The link points to a private or local network address.",
+      ],
+      [
+        { linkUrl: "http://localhost:8080/internal" },
+        "The link points to a private or local network address.",
+      ],
+      [{ linkUrl: "http://[::1]/x" }, "The link points to a private or local network address."],
+      [
+        { linkUrl: "http://169.254.169.254/latest/meta-data" },
+        "The link points to a private or local network address.",
+      ],
       [{ valueType: "BRAGGING" }, "valueType: Choose one value type"],
       [{ goals: [] }, "goals: Choose at least one business goal."],
       [
