@@ -302,3 +302,29 @@ describe("the feed, for you", () => {
     expect(newest[0]?.id).not.toBe(older.id);
   });
 });
+
+describe("tracking parameters per organisation", () => {
+  it("uses the organisation's utm_source and utm_medium", async () => {
+    const org = await createOrgFixture();
+    const item = await publishedItem(org, { linkUrl: "https://fernhill.example/jobs" });
+    const set = await callRoute(patchGuardrails, {
+      method: "PATCH",
+      userId: org.admin.user.id,
+      body: { utmSource: "li_people", utmMedium: "advocacy" },
+    });
+    expect(set.status).toBe(200);
+    const res = await share(org.employee.user.id, { itemId: item.id, text: "We're hiring!" });
+    const dest = new URL(res.share.destinationUrl);
+    expect(dest.searchParams.get("utm_source")).toBe("li_people");
+    expect(dest.searchParams.get("utm_medium")).toBe("advocacy");
+    const bad = await callRoute(patchGuardrails, {
+      method: "PATCH",
+      userId: org.admin.user.id,
+      body: { utmSource: "a b&c" },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error?.message).toContain(
+      "utmSource: Use letters, digits, dots, dashes and underscores only.",
+    );
+  });
+});

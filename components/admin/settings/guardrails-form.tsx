@@ -46,6 +46,9 @@ export function GuardrailsForm({ settings }: { settings: OrgSettingsView }) {
     settings.requiredHashtags.map((t) => t.replace(/^#/, "")),
   );
   const [maxShares, setMaxShares] = useState(settings.maxSharesPerDay?.toString() ?? "");
+  const [minOwn, setMinOwn] = useState(settings.minAuthenticity?.toString() ?? "");
+  const [utmSource, setUtmSource] = useState(settings.utmSource);
+  const [utmMedium, setUtmMedium] = useState(settings.utmMedium);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState(false);
@@ -53,9 +56,17 @@ export function GuardrailsForm({ settings }: { settings: OrgSettingsView }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const limit = maxShares.trim();
-    if (limit && !/^\d+$/.test(limit)) {
-      setFields({ maxSharesPerDay: "Enter a whole number, or leave it empty for no limit." });
-      setNotice({ tone: "error", text: "The daily share limit is a whole number." });
+    const minimum = minOwn.trim();
+    if ((limit && !/^\d+$/.test(limit)) || (minimum && !/^\d+$/.test(minimum))) {
+      setFields({
+        ...(limit && !/^\d+$/.test(limit)
+          ? { maxSharesPerDay: "Enter a whole number, or leave it empty for no limit." }
+          : {}),
+        ...(minimum && !/^\d+$/.test(minimum)
+          ? { minAuthenticity: "Enter a whole percentage, or leave it empty for no minimum." }
+          : {}),
+      });
+      setNotice({ tone: "error", text: "Check the highlighted fields: they take whole numbers." });
       focusNoticeSoon(noticeRef);
       return;
     }
@@ -69,6 +80,9 @@ export function GuardrailsForm({ settings }: { settings: OrgSettingsView }) {
         blockedPhrases: lines(blocked),
         requiredHashtags: hashtags,
         maxSharesPerDay: limit ? Number(limit) : null,
+        minAuthenticity: minimum ? Number(minimum) : null,
+        utmSource: utmSource.trim(),
+        utmMedium: utmMedium.trim(),
       },
     });
     setPending(false);
@@ -84,6 +98,9 @@ export function GuardrailsForm({ settings }: { settings: OrgSettingsView }) {
     setBlocked(saved.blockedPhrases.join("\n"));
     setHashtags(saved.requiredHashtags.map((t) => t.replace(/^#/, "")));
     setMaxShares(saved.maxSharesPerDay?.toString() ?? "");
+    setMinOwn(saved.minAuthenticity?.toString() ?? "");
+    setUtmSource(saved.utmSource);
+    setUtmMedium(saved.utmMedium);
     setNotice({ tone: "success", text: "Guardrails saved. They apply to every post from now on." });
     router.refresh();
   }
@@ -166,6 +183,35 @@ export function GuardrailsForm({ settings }: { settings: OrgSettingsView }) {
           hint="Empty: no limit."
         />
       </div>
+      <div className="max-w-xs">
+        <TextField
+          label="Minimum share of own words (%)"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={90}
+          value={minOwn}
+          onChange={(e) => setMinOwn(e.target.value)}
+          error={fields.minAuthenticity}
+          hint="How much of a shared text must be the person's own words. Empty: no minimum."
+        />
+      </div>
+      <fieldset className="grid gap-3 sm:grid-cols-2">
+        <legend className="mb-1 text-sm font-medium">Tracking parameters of shared links</legend>
+        <TextField
+          label="utm_source"
+          value={utmSource}
+          onChange={(e) => setUtmSource(e.target.value)}
+          error={fields.utmSource}
+        />
+        <TextField
+          label="utm_medium"
+          value={utmMedium}
+          onChange={(e) => setUtmMedium(e.target.value)}
+          error={fields.utmMedium}
+          hint="utm_campaign is the post's slug and utm_content the share's code."
+        />
+      </fieldset>
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Save guardrails"}
       </Button>
