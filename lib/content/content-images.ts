@@ -5,6 +5,7 @@ import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { checkImageFile } from "@/lib/images/check-image-file";
 import { getStorage } from "@/lib/storage/get-storage";
+import { approvalLockedError, lockedByApproval } from "@/lib/content/save-content-item";
 import { createStorageKey, fileUrl } from "@/lib/storage/storage-key";
 
 export const CONTENT_IMAGE_MAX_BYTES = 5 * 1024 * 1024;
@@ -17,9 +18,11 @@ async function assertTarget(access: Access, target: ImageTarget) {
   if ("itemId" in target) {
     const item = await db.contentItem.findFirst({
       where: { id: target.itemId, orgId: access.orgId },
-      select: { id: true },
+      select: { id: true, status: true },
     });
     if (!item) throw notFound("Content item");
+    if (await lockedByApproval(db, access.orgId, item.status))
+      throw approvalLockedError(item.status);
   } else {
     const suggestion = await db.suggestion.findFirst({
       where: { id: target.suggestionId, orgId: access.orgId },
@@ -86,9 +89,12 @@ export async function addContentImage(
 export async function removeContentImage(access: Access, itemId: string, imageId: string) {
   const image = await db.contentImage.findFirst({
     where: { id: imageId, itemId, orgId: access.orgId },
-    select: { storageKey: true },
+    select: { storageKey: true, item: { select: { status: true } } },
   });
   if (!image) throw notFound("Image");
+  const status = image.item?.status;
+  if (status && (await lockedByApproval(db, access.orgId, status)))
+    throw approvalLockedError(status);
   await db.$transaction(async (tx) => {
     await tx.contentImage.delete({ where: { id: imageId } });
     await recordAudit(tx, {

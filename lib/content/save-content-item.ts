@@ -8,6 +8,7 @@ import { evaluateGuardrails, violationSummary } from "@/lib/content/guardrails";
 import { getOrgSettings } from "@/lib/settings/get-org-settings";
 import { assertPublicLink } from "@/lib/content/assert-public-link";
 import type { CreateContentInput, UpdateContentInput } from "@/lib/content/content-schemas";
+import type { ContentStatus } from "@/lib/generated/prisma/enums";
 
 type Texts = { label: string; text: string }[];
 
@@ -176,6 +177,7 @@ export async function createContentItem(
         publishAt: input.publishAt,
         expireAt: input.expireAt,
         authorId: access.userId,
+        lastEditedById: access.userId,
         originatorMembershipId,
         ...linkColumns(input),
       },
@@ -213,12 +215,8 @@ export async function updateContentItem(access: Access, itemId: string, input: U
       select: { id: true, language: true, publishAt: true, expireAt: true, status: true },
     });
     if (!item) throw notFound("Content item");
-    if (item.status === "PUBLISHED" && (await getOrgSettings(access.orgId, tx)).requireApproval) {
-      // What a second admin approved stays as approved: changes go through review again.
-      throw conflict(
-        "This post was approved as it is. To change it, unpublish it (back to draft), edit, and submit it for review again.",
-      );
-    }
+    if (await lockedByApproval(tx, access.orgId, item.status))
+      throw approvalLockedError(item.status);
     const language = input.language ?? item.language;
     if (input.translations?.some((t) => t.language === language)) {
       throw badRequest("A translation cannot use the item's own language.", {
@@ -260,6 +258,7 @@ export async function updateContentItem(access: Access, itemId: string, input: U
         audienceAll: input.audience?.all,
         publishAt: input.publishAt,
         expireAt: input.expireAt,
+        lastEditedById: access.userId,
         ...linkColumns(input),
       },
     });
@@ -274,4 +273,25 @@ export async function updateContentItem(access: Access, itemId: string, input: U
     });
     return { id: itemId };
   });
+}
+
+/**
+ * With approval required, what is in review or approved is exactly what a second admin sees or
+ * saw: it cannot change until it goes back to draft (and then through review again).
+ */
+export async function lockedByApproval(
+  tx: Tx,
+  orgId: string,
+  status: ContentStatus,
+): Promise<boolean> {
+  if (status !== "IN_REVIEW" && status !== "PUBLISHED") return false;
+  return (await getOrgSettings(orgId, tx)).requireApproval;
+}
+
+export function approvalLockedError(status: ContentStatus) {
+  return conflict(
+    status === "IN_REVIEW"
+      ? "This post is waiting for approval. Send it back to draft to change it."
+      : "This post was approved as it is. To change it, unpublish it (back to draft), edit, and submit it for review again.",
+  );
 }

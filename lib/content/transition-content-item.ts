@@ -65,19 +65,32 @@ export async function transitionContentItem(
   return db.$transaction(async (tx) => {
     const item = await tx.contentItem.findFirst({
       where: { id: itemId, orgId: access.orgId },
-      select: { id: true, status: true, authorId: true, publishedAt: true, title: true },
+      select: {
+        id: true,
+        status: true,
+        authorId: true,
+        lastEditedById: true,
+        publishedAt: true,
+        title: true,
+      },
     });
     if (!item) throw notFound("Content item");
     if (item.status === input.to) {
       throw conflict(`The item is already ${input.to.toLowerCase().replace("_", " ")}.`);
     }
     const settings = await getOrgSettings(access.orgId, tx);
+    const submission = await tx.contentTransition.findFirst({
+      where: { itemId, toStatus: "IN_REVIEW" },
+      orderBy: { createdAt: "desc" },
+      select: { actorId: true },
+    });
     const check = checkTransition({
       from: item.status,
       to: input.to,
       requireApproval: settings.requireApproval,
       actorId: access.userId,
       authorId: item.authorId,
+      contributorIds: [item.lastEditedById, submission?.actorId ?? null],
     });
     if (!check.ok) throw new AppError("CONFLICT", check.reason);
     if (input.to === "IN_REVIEW" || input.to === "PUBLISHED") {
@@ -121,11 +134,22 @@ export async function deleteDraftContentItem(access: Access, itemId: string) {
   const orphanKeys = await db.$transaction(async (tx) => {
     const item = await tx.contentItem.findFirst({
       where: { id: itemId, orgId: access.orgId },
-      select: { status: true, title: true },
+      select: {
+        status: true,
+        title: true,
+        publishedAt: true,
+        _count: { select: { shares: true } },
+      },
     });
     if (!item) throw notFound("Content item");
     if (item.status !== "DRAFT") {
       throw conflict("Only drafts can be deleted. Archive a published item instead.");
+    }
+    if (item.publishedAt || item._count.shares > 0) {
+      // Its tracked links may be out on LinkedIn: keep it (and them) and archive it instead.
+      throw conflict(
+        "This post has been published and shared before, so it cannot be deleted. Archive it instead.",
+      );
     }
     // A post made from a suggestion goes back to the queue, with its photos.
     await tx.suggestion.updateMany({

@@ -5,7 +5,7 @@ import type { ContentStatus } from "@/lib/generated/prisma/enums";
  * not listed (ARCHIVED → IN_REVIEW, PUBLISHED → IN_REVIEW…) is refused.
  */
 export const TRANSITIONS: Record<ContentStatus, Partial<Record<ContentStatus, string>>> = {
-  DRAFT: { IN_REVIEW: "submit for review", PUBLISHED: "publish" },
+  DRAFT: { IN_REVIEW: "submit for review", PUBLISHED: "publish", ARCHIVED: "archive" },
   IN_REVIEW: { PUBLISHED: "approve and publish", DRAFT: "send back to draft" },
   PUBLISHED: { ARCHIVED: "archive", DRAFT: "unpublish" },
   ARCHIVED: { DRAFT: "restore as draft" },
@@ -27,6 +27,8 @@ export interface TransitionContext {
   requireApproval: boolean;
   actorId: string;
   authorId: string | null;
+  /** Everyone who wrote, edited or submitted this version: none of them may approve it. */
+  contributorIds?: (string | null)[];
 }
 
 /** Whether a status change is allowed, and if not, a sentence saying why. */
@@ -53,6 +55,12 @@ export function checkTransition(ctx: TransitionContext): TransitionCheck {
       return {
         ok: false,
         reason: "You wrote this item, so another admin has to approve it.",
+      };
+    }
+    if (ctx.contributorIds?.includes(ctx.actorId)) {
+      return {
+        ok: false,
+        reason: "You edited or submitted this version, so another admin has to approve it.",
       };
     }
   }

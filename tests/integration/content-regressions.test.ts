@@ -122,4 +122,156 @@ describe("regressions", () => {
     expect(suggestion).toMatchObject({ status: "PENDING", itemId: null });
     expect(suggestion.images).toHaveLength(1);
   });
+
+  it("with approval required, an admin who edits someone else's draft cannot approve it; posts in review are frozen", async () => {
+    const editor = await addMember(a.org.id, "ADMIN");
+    const approver = await addMember(a.org.id, "ADMIN");
+    await callRoute(patchGuardrails, {
+      method: "PATCH",
+      userId: a.admin.user.id,
+      body: { requireApproval: true },
+    });
+    try {
+      const created = await callRoute(contentRoute.POST, {
+        method: "POST",
+        userId: a.admin.user.id,
+        body: contentInput(),
+      });
+      const id = (created.json.item as { id: string }).id;
+      const edit = await callRoute(itemRoute.PATCH, {
+        method: "PATCH",
+        userId: editor.user.id,
+        params: { id },
+        body: { title: "Rewritten by B" },
+      });
+      expect(edit.status).toBe(200);
+      await callRoute(transition, {
+        method: "POST",
+        userId: a.admin.user.id,
+        params: { id },
+        body: { to: "IN_REVIEW" },
+      });
+      const frozen = await callRoute(itemRoute.PATCH, {
+        method: "PATCH",
+        userId: a.admin.user.id,
+        params: { id },
+        body: { title: "Sneaky" },
+      });
+      expect(frozen.status).toBe(409);
+      expect(frozen.json.error?.message).toBe(
+        "This post is waiting for approval. Send it back to draft to change it.",
+      );
+      const byEditor = await callRoute(transition, {
+        method: "POST",
+        userId: editor.user.id,
+        params: { id },
+        body: { to: "PUBLISHED" },
+      });
+      expect(byEditor.status).toBe(409);
+      expect(byEditor.json.error?.message).toBe(
+        "You edited or submitted this version, so another admin has to approve it.",
+      );
+      const ok = await callRoute(transition, {
+        method: "POST",
+        userId: approver.user.id,
+        params: { id },
+        body: { to: "PUBLISHED" },
+      });
+      expect(ok.status).toBe(200);
+    } finally {
+      await callRoute(patchGuardrails, {
+        method: "PATCH",
+        userId: a.admin.user.id,
+        body: { requireApproval: false },
+      });
+    }
+  });
+
+  it("a post that was published and shared cannot be deleted, only archived", async () => {
+    const { POST: shareRoute } = await import("@/app/api/shares/route");
+    const created = await callRoute(contentRoute.POST, {
+      method: "POST",
+      userId: a.admin.user.id,
+      body: contentInput(),
+    });
+    const id = (created.json.item as { id: string }).id;
+    await callRoute(transition, {
+      method: "POST",
+      userId: a.admin.user.id,
+      params: { id },
+      body: { to: "PUBLISHED" },
+    });
+    const shared = await callRoute(shareRoute, {
+      method: "POST",
+      userId: a.employee.user.id,
+      body: { itemId: id, channel: "COPY", text: "Mine" },
+    });
+    expect(shared.status).toBe(201);
+    await callRoute(transition, {
+      method: "POST",
+      userId: a.admin.user.id,
+      params: { id },
+      body: { to: "DRAFT" },
+    });
+    const del = await callRoute(itemRoute.DELETE, {
+      method: "DELETE",
+      userId: a.admin.user.id,
+      params: { id },
+    });
+    expect(del.status).toBe(409);
+    expect(del.json.error?.message).toContain("Archive it instead");
+    expect(await getDb().share.count({ where: { itemId: id } })).toBe(1);
+    const archived = await callRoute(transition, {
+      method: "POST",
+      userId: a.admin.user.id,
+      params: { id },
+      body: { to: "ARCHIVED" },
+    });
+    expect(archived.status).toBe(200);
+  });
+
+  it("the public page shows only posts that have gone live, and team-only posts once shared", async () => {
+    const { getPublicItem } = await import("@/lib/content/get-public-item");
+    const scheduled = await callRoute(contentRoute.POST, {
+      method: "POST",
+      userId: a.admin.user.id,
+      body: contentInput({
+        title: "Scheduled results",
+        publishAt: new Date(Date.now() + 86_400_000),
+      }),
+    });
+    const sid = scheduled.json.item as { id: string; slug: string };
+    await callRoute(transition, {
+      method: "POST",
+      userId: a.admin.user.id,
+      params: { id: sid.id },
+      body: { to: "PUBLISHED" },
+    });
+    expect(await getPublicItem(a.org.slug, sid.slug)).toBeNull();
+
+    const teamOnly = await callRoute(contentRoute.POST, {
+      method: "POST",
+      userId: a.admin.user.id,
+      body: contentInput({
+        title: "Team only",
+        audience: { all: false, teamIds: [a.teamB.id], locationIds: [] },
+      }),
+    });
+    const tid = teamOnly.json.item as { id: string; slug: string };
+    await callRoute(transition, {
+      method: "POST",
+      userId: a.admin.user.id,
+      params: { id: tid.id },
+      body: { to: "PUBLISHED" },
+    });
+    expect(await getPublicItem(a.org.slug, tid.slug)).toBeNull();
+    const { POST: shareRoute } = await import("@/app/api/shares/route");
+    const shared = await callRoute(shareRoute, {
+      method: "POST",
+      userId: a.employee.user.id,
+      body: { itemId: tid.id, channel: "COPY", text: "Ours" },
+    });
+    expect(shared.status).toBe(201);
+    expect(await getPublicItem(a.org.slug, tid.slug)).toMatchObject({ title: "Team only" });
+  });
 });

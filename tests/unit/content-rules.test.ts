@@ -22,6 +22,7 @@ describe("workflow transition table", () => {
     expect(allowed).toEqual([
       "DRAFT→IN_REVIEW",
       "DRAFT→PUBLISHED",
+      "DRAFT→ARCHIVED",
       "IN_REVIEW→DRAFT",
       "IN_REVIEW→PUBLISHED",
       "PUBLISHED→DRAFT",
@@ -56,6 +57,19 @@ describe("workflow transition table", () => {
       action: "approve and publish",
     });
     expect(checkTransition({ ...strict, from: "DRAFT", to: "IN_REVIEW" }).ok).toBe(true);
+    // Whoever edited or submitted this version cannot approve it either.
+    expect(
+      checkTransition({
+        ...strict,
+        actorId: "usr_b",
+        contributorIds: ["usr_b"],
+        from: "IN_REVIEW",
+        to: "PUBLISHED",
+      }),
+    ).toEqual({
+      ok: false,
+      reason: "You edited or submitted this version, so another admin has to approve it.",
+    });
   });
 });
 
