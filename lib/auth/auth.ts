@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { clientIp } from "@/lib/http/client-ip";
 import { ssoProviders } from "@/lib/auth/providers";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
-import { resolveExternalUser } from "@/lib/auth/resolve-external-user";
+import { currentSessionVersion, resolveExternalUser } from "@/lib/auth/resolve-external-user";
 
 /** Carries the reason ("invalid" | "locked:15" | "rate_limited:3") to the sign-in form. */
 class CredentialsRefused extends CredentialsSignin {
@@ -68,6 +68,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         });
       } else if (user?.id) {
         token.uid = user.id;
+      }
+      if (account && typeof token.uid === "string") {
+        // The session remembers the user's session version: bumping it ends this session.
+        token.sv = await currentSessionVersion(token.uid);
       }
       // Keep the cookie small: the user id is all the server needs; the rest is read fresh.
       delete token.name;

@@ -32,7 +32,24 @@ export async function resolveExternalUser(identity: ExternalIdentity): Promise<s
   }
 
   return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+    const existing = await tx.user.findUnique({
+      where: { email },
+      select: { id: true, passwordHash: true },
+    });
+    if (existing?.passwordHash) {
+      // Nobody proved they own the email behind a password account (there is no email check at
+      // sign-up), while the identity provider vouches for it. The verified owner takes the account
+      // over: the password stops working and every session opened with it ends.
+      await tx.user.update({
+        where: { id: existing.id },
+        data: {
+          passwordHash: null,
+          sessionVersion: { increment: 1 },
+          failedLoginCount: 0,
+          lockedUntil: null,
+        },
+      });
+    }
     const userId =
       existing?.id ??
       (
@@ -51,4 +68,12 @@ export async function resolveExternalUser(identity: ExternalIdentity): Promise<s
     });
     return userId;
   });
+}
+
+export async function currentSessionVersion(userId: string): Promise<number> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { sessionVersion: true },
+  });
+  return user?.sessionVersion ?? 0;
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { appAlert, expectSignedInAs } from "./helpers";
+import { appAlert, expectSignedInAs, fillSignIn, signIn } from "./helpers";
 
 /** The test identity provider's development login and consent pages. */
 async function signInAtIdentityProvider(page: Page, login: string) {
@@ -9,20 +9,39 @@ async function signInAtIdentityProvider(page: Page, login: string) {
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-test("OIDC SSO signs in an existing member by email and lands on their home", async ({ page }) => {
+test("OIDC SSO signs in an existing member by email; the unverified password stops working", async ({
+  page,
+  browser,
+}) => {
+  // Mateo's account was made with a password. Before SSO, that password opens a session…
+  const other = await browser.newContext();
+  const passwordPage = await other.newPage();
+  await signIn(passwordPage, "mateo.garcia@fernhill.example");
+  await expect(passwordPage).toHaveURL(/\/feed$/);
+
+  // …then the identity provider vouches for his email and he takes the account over.
   await page.goto("/signin");
   await page.getByRole("button", { name: "Continue with Fernhill SSO" }).click();
-  await signInAtIdentityProvider(page, "sofia");
+  await signInAtIdentityProvider(page, "mateo");
   await expect(page).toHaveURL(/\/feed$/);
-  await expectSignedInAs(page, "Sofia Lindqvist");
+  await expectSignedInAs(page, "Mateo García");
+
+  // The password session has ended and the password no longer signs in.
+  await passwordPage.goto("/feed");
+  await expect(passwordPage).toHaveURL(/\/signin$/);
+  await fillSignIn(passwordPage, "mateo.garcia@fernhill.example");
+  await expect(appAlert(passwordPage)).toHaveText(
+    "That email and password don't match. Check them and try again.",
+  );
+  await other.close();
 });
 
 test("Sign in with LinkedIn (OIDC) works the same way", async ({ page }) => {
   await page.goto("/signin");
   await page.getByRole("button", { name: "Continue with LinkedIn" }).click();
-  await signInAtIdentityProvider(page, "sofia");
+  await signInAtIdentityProvider(page, "mateo");
   await expect(page).toHaveURL(/\/feed$/);
-  await expectSignedInAs(page, "Sofia Lindqvist");
+  await expectSignedInAs(page, "Mateo García");
 });
 
 test("a new SSO identity gets an account but no organisation until invited", async ({ page }) => {

@@ -105,6 +105,26 @@ describe("sign-up", () => {
 });
 
 describe("SSO and LinkedIn identities", () => {
+  it("taking over a password account ends its password and its sessions", async () => {
+    const { readSessionUserId } = await import("@/lib/auth/session-user");
+    const { sessionCookie } = await import("../support/http");
+    const squatter = await createUser({ email: uniqueEmail("ceo") });
+    const cookie = await sessionCookie(squatter.id);
+    expect(await readSessionUserId(new Headers({ cookie }))).toBe(squatter.id);
+    const id = await resolveExternalUser({
+      provider: "oidc",
+      providerAccountId: `corp-${squatter.id}`,
+      email: squatter.email,
+      emailVerified: true,
+    });
+    expect(id).toBe(squatter.id);
+    expect(await readSessionUserId(new Headers({ cookie }))).toBeNull();
+    expect(await verifyCredentials(squatter.email, TEST_PASSWORD, freshIp())).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
+
   it("links to the existing user with the same email, then recognises the identity", async () => {
     const user = await createUser();
     const first = await resolveExternalUser({

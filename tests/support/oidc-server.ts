@@ -17,6 +17,7 @@ export interface TestIdentity {
 /** login typed on the IdP page → identity. Unknown logins become `<login>@sso.example`. */
 export const IDENTITIES: Record<string, TestIdentity> = {
   sofia: { email: "employee@fernhill.example", name: "Sofia Lindqvist" },
+  mateo: { email: "mateo.garcia@fernhill.example", name: "Mateo García" },
   newcomer: { email: "newcomer@sso.example", name: "Nia Newcomer" },
   unverified: {
     email: "unverified@sso.example",
