@@ -55,6 +55,12 @@ export async function addContentImage(
   await storage.put(key, file.bytes, type.mime);
   try {
     return await db.$transaction(async (tx) => {
+      // Lock the parent so parallel uploads count one after the other (at most MAX_IMAGES).
+      if ("itemId" in target) {
+        await tx.$queryRaw`SELECT 1 FROM "ContentItem" WHERE "id" = ${target.itemId} FOR UPDATE`;
+      } else {
+        await tx.$queryRaw`SELECT 1 FROM "Suggestion" WHERE "id" = ${target.suggestionId} FOR UPDATE`;
+      }
       const count = await tx.contentImage.count({ where: target });
       if (count >= MAX_IMAGES) throw conflict(`A post can have at most ${MAX_IMAGES} images.`);
       const id = createId("img");

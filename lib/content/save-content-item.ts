@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { slugify } from "@/lib/orgs/create-organization";
 import { evaluateGuardrails, violationSummary } from "@/lib/content/guardrails";
 import { getOrgSettings } from "@/lib/settings/get-org-settings";
+import { isUniqueViolation } from "@/lib/users/sign-up";
 import { assertPublicLink } from "@/lib/content/assert-public-link";
 import type { CreateContentInput, UpdateContentInput } from "@/lib/content/content-schemas";
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
@@ -59,12 +60,14 @@ async function assertAudienceInOrg(
 }
 
 async function uniqueSlug(tx: Tx, orgId: string, title: string): Promise<string> {
-  const base = slugify(title).slice(0, 60);
+  // Titles without Latin letters still get a readable slug; the random part keeps it unique even
+  // when two items with the same title are saved at the same moment.
+  const base = (slugify(title) === "org" ? "post" : slugify(title)).slice(0, 60);
   const taken = await tx.contentItem.findUnique({
     where: { orgId_slug: { orgId, slug: base } },
     select: { id: true },
   });
-  return taken ? `${base}-${randomString(5).toLowerCase()}` : base;
+  return taken ? `${base}-${randomString(6).toLowerCase()}` : base;
 }
 
 async function writeChildren(
@@ -203,7 +206,17 @@ export async function createContentItem(
     });
     return { id, slug };
   };
-  return tx ? run(tx) : db.$transaction(run);
+  if (tx) return run(tx);
+  // Two items with the same title saved at the same moment can pick the same slug: the loser of
+  // that race retries (a taken slug then gets a random suffix).
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(run);
+    } catch (error) {
+      if (attempt < 2 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
 }
 
 /** Edits an item of the caller's organisation (404 otherwise); lists given are replaced whole. */

@@ -70,7 +70,10 @@ function auditAction(input: UpdateMemberInput): string {
 }
 
 async function assertAnotherActiveAdmin(tx: Tx, orgId: string, exceptId: string) {
-  // Lock the admin rows so two concurrent demotions cannot both pass this check.
+  // Lock the target and the other admins (in id order, so two admins demoting each other wait for
+  // one another instead of deadlocking): two concurrent demotions cannot both pass this check.
+  await tx.$queryRaw`
+    SELECT "id" FROM "Membership" WHERE "orgId" = ${orgId} AND "role" = 'ADMIN' ORDER BY "id" FOR UPDATE`;
   const admins = await tx.$queryRaw<{ id: string }[]>`
     SELECT "id" FROM "Membership"
     WHERE "orgId" = ${orgId} AND "role" = 'ADMIN' AND "status" = 'ACTIVE' AND "id" <> ${exceptId}

@@ -275,3 +275,50 @@ describe("regressions", () => {
     expect(await getPublicItem(a.org.slug, tid.slug)).toMatchObject({ title: "Team only" });
   });
 });
+
+describe("races", () => {
+  it("items with the same title created at the same moment all get saved, with distinct slugs", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        callRoute(contentRoute.POST, {
+          method: "POST",
+          userId: a.admin.user.id,
+          body: contentInput({ title: "Same title" }),
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(new Set(results.map((r) => (r.json.item as { slug: string }).slug)).size).toBe(4);
+    const cjk = await callRoute(contentRoute.POST, {
+      method: "POST",
+      userId: a.admin.user.id,
+      body: contentInput({ title: "太阳能公园" }),
+    });
+    expect((cjk.json.item as { slug: string }).slug).toMatch(/^post/);
+  });
+
+  it("two admins demoting each other at once: one succeeds, the other is told why", async () => {
+    const { PATCH: patchMember } = await import("@/app/api/members/[id]/route");
+    const org = await createOrgFixture();
+    const second = await addMember(org.org.id, "ADMIN");
+    const [one, two] = await Promise.all([
+      callRoute(patchMember, {
+        method: "PATCH",
+        userId: org.admin.user.id,
+        params: { id: second.membership.id },
+        body: { role: "EMPLOYEE" },
+      }),
+      callRoute(patchMember, {
+        method: "PATCH",
+        userId: second.user.id,
+        params: { id: org.admin.membership.id },
+        body: { role: "EMPLOYEE" },
+      }),
+    ]);
+    expect([one.status, two.status].sort()).toEqual([200, 409]);
+    const admins = await getDb().membership.count({
+      where: { orgId: org.org.id, role: "ADMIN", status: "ACTIVE" },
+    });
+    expect(admins).toBe(1);
+  });
+});
