@@ -231,6 +231,17 @@ export async function updateContentItem(access: Access, itemId: string, input: U
     if (await lockedByApproval(tx, access.orgId, item.status))
       throw approvalLockedError(item.status);
     const language = input.language ?? item.language;
+    if (input.language && input.language !== item.language && !input.translations) {
+      const clash = await tx.contentTranslation.count({
+        where: { itemId, language: input.language },
+      });
+      if (clash) {
+        throw badRequest(
+          `The post already has a ${input.language} translation. Remove it or change the language of the translation first.`,
+          { language: "A translation uses this language." },
+        );
+      }
+    }
     if (input.translations?.some((t) => t.language === language)) {
       throw badRequest("A translation cannot use the item's own language.", {
         translations: "Duplicate language.",

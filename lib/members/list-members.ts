@@ -14,9 +14,18 @@ export const listMembersQuery = z.object({
 
 export type ListMembersQuery = z.infer<typeof listMembersQuery>;
 
-export async function listMembers(orgId: string, query: ListMembersQuery) {
+/**
+ * Members of the organisation, searched and filtered. `onlyTeamIds` limits the list to members of
+ * those teams (a manager sees the teams they manage, not the whole organisation).
+ */
+export async function listMembers(
+  orgId: string,
+  query: ListMembersQuery,
+  { onlyTeamIds }: { onlyTeamIds?: string[] } = {},
+) {
   const where: Prisma.MembershipWhereInput = {
     orgId,
+    ...(onlyTeamIds ? { AND: [{ teams: { some: { teamId: { in: onlyTeamIds } } } }] } : {}),
     role: query.role,
     status: query.status,
     ...(query.teamId ? { teams: { some: { teamId: query.teamId } } } : {}),

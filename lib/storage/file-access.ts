@@ -23,15 +23,20 @@ export async function readFileFor(
     return file ? { file, isPrivate: false } : null;
   }
   const userId = await readSessionUserId(headers);
-  if (!userId) return null;
   const [result, image] = await Promise.all([
-    resolveAccess(userId),
+    userId ? resolveAccess(userId) : Promise.resolve(null),
     db.contentImage.findFirst({
       where: { storageKey: key },
-      select: { orgId: true, suggestion: { select: { membershipId: true } } },
+      select: { orgId: true, itemId: true, suggestion: { select: { membershipId: true } } },
     }),
   ]);
-  if (result.kind !== "member" || !image || image.orgId !== result.access.orgId) return null;
+  if (image?.itemId) {
+    // Part of a post now (its public copy may still be on its way): public like any post image.
+    const file = await getStorage().get(key);
+    return file ? { file, isPrivate: false } : null;
+  }
+  if (!result || result.kind !== "member" || !image || image.orgId !== result.access.orgId)
+    return null;
   const { access } = result;
   const allowed =
     can(access.role, "suggestions:moderate") ||

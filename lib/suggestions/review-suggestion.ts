@@ -86,6 +86,10 @@ export async function acceptSuggestion(access: Access, id: string, input: Accept
     });
     return item;
   });
-  await publishSuggestionImages(access.orgId, item.id);
+  // Moving the photos to public keys is best effort: until it succeeds they are served publicly
+  // from their private keys anyway (they now belong to a post).
+  await publishSuggestionImages(access.orgId, item.id).catch((error: unknown) =>
+    console.error("Could not move suggestion photos to public storage", item.id, error),
+  );
   return item;
 }

@@ -59,6 +59,21 @@ export async function updateTeam(access: Access, teamId: string, input: UpdateTe
 
 export async function deleteTeam(access: Access, teamId: string) {
   await db.$transaction(async (tx) => {
+    // A post aimed only at this team would silently reach nobody: its audience must change first.
+    const orphaned = await tx.contentItem.count({
+      where: {
+        orgId: access.orgId,
+        status: { in: ["DRAFT", "IN_REVIEW", "PUBLISHED"] },
+        audienceAll: false,
+        audienceTeams: { some: { teamId }, every: { teamId } },
+        audienceLocations: { none: {} },
+      },
+    });
+    if (orphaned) {
+      throw conflict(
+        `${orphaned} post${orphaned === 1 ? " is" : "s are"} aimed only at this team. Change ${orphaned === 1 ? "its" : "their"} audience in the studio first.`,
+      );
+    }
     const deleted = await tx.team.deleteMany({ where: { id: teamId, orgId: access.orgId } });
     if (deleted.count === 0) throw notFound("Team");
     await recordAudit(tx, {

@@ -146,3 +146,53 @@ describe("teams", () => {
     ).toBe(404);
   });
 });
+
+describe("what managers and employees may read", () => {
+  it("a manager lists only the members of the teams they manage; an employee sees no emails", async () => {
+    const res = await callRoute(listMembers, {
+      userId: a.manager.user.id,
+      path: "/api/members?pageSize=200",
+    });
+    expect(res.status).toBe(200);
+    const ids = (res.json.members as { id: string }[]).map((m) => m.id);
+    expect(ids).toContain(a.manager.membership.id); // team A, which they manage
+    expect(ids).not.toContain(a.employee.membership.id); // team B
+    const team = await callRoute(teamRoute.GET, {
+      userId: a.employee.user.id,
+      params: { id: a.teamB.id },
+    });
+    expect(team.status).toBe(200);
+    const members = (team.json.team as { members: Record<string, unknown>[] }).members;
+    expect(members.length).toBeGreaterThan(0);
+    for (const m of members) {
+      expect(m).not.toHaveProperty("email");
+      expect(m).not.toHaveProperty("status");
+    }
+  });
+
+  it("a team that is the only audience of a post cannot be deleted", async () => {
+    const { POST: createContent } = await import("@/app/api/content/route");
+    const { contentInput } = await import("../support/content");
+    const created = await callRoute(createTeam, {
+      method: "POST",
+      userId: a.admin.user.id,
+      body: { name: "Solo" },
+    });
+    const teamId = (created.json.team as { id: string }).id;
+    const post = await callRoute(createContent, {
+      method: "POST",
+      userId: a.admin.user.id,
+      body: contentInput({ audience: { all: false, teamIds: [teamId], locationIds: [] } }),
+    });
+    expect(post.status).toBe(201);
+    const del = await callRoute(teamRoute.DELETE, {
+      method: "DELETE",
+      userId: a.admin.user.id,
+      params: { id: teamId },
+    });
+    expect(del.status).toBe(409);
+    expect(del.json.error?.message).toBe(
+      "1 post is aimed only at this team. Change its audience in the studio first.",
+    );
+  });
+});
