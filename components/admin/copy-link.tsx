@@ -37,7 +37,7 @@ export function CopyLink({ url, label = "Invitation link" }: { url: string; labe
           className={`${inputClass} font-mono text-xs`}
         />
         <Button variant="secondary" onClick={copy} className="shrink-0">
-          Copy
+          Copy<span className="sr-only"> {label.toLowerCase()}</span>
         </Button>
       </div>
       <p aria-live="polite" className="min-h-5 text-xs text-slate-600 dark:text-slate-400">

@@ -96,7 +96,10 @@ export function ActivityShareList({
                 </div>
               </dl>
               <div className="mt-4">
-                <CopyLink url={`${linkBase}/${share.code}`} label="Tracked link" />
+                <CopyLink
+                  url={`${linkBase}/${share.code}`}
+                  label={`Tracked link of ${share.item.title}`}
+                />
               </div>
             </article>
           </li>
