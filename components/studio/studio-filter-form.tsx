@@ -9,6 +9,7 @@ import {
   hasStudioFilters,
   type StudioFilters,
 } from "@/lib/content/studio-filters";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 const label = "block text-sm font-medium";
 const select = inputClass;
@@ -43,55 +44,48 @@ export function StudioFilterForm({
           className={inputClass}
         />
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor="studio-status" className={label}>
-          Status
-        </label>
-        <select
-          id="studio-status"
-          name="status"
-          defaultValue={filters.status ?? ""}
-          className={select}
-        >
-          <option value="">Any status</option>
-          {CONTENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="studio-value-type" className={label}>
-          Value type
-        </label>
-        <select
-          id="studio-value-type"
-          name="valueType"
-          defaultValue={filters.valueType ?? ""}
-          className={select}
-        >
-          <option value="">Any value type</option>
-          {VALUE_TYPES.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="studio-goal" className={label}>
-          Goal
-        </label>
-        <select id="studio-goal" name="goal" defaultValue={filters.goal ?? ""} className={select}>
-          <option value="">Any goal</option>
-          {GOALS.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="studio-status"
+        name="status"
+        label="Status"
+        defaultValue={filters.status ?? ""}
+        className={select}
+      >
+        <option value="">Any status</option>
+        {CONTENT_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABELS[s]}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        id="studio-value-type"
+        name="valueType"
+        label="Value type"
+        defaultValue={filters.valueType ?? ""}
+        className={select}
+      >
+        <option value="">Any value type</option>
+        {VALUE_TYPES.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.label}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        id="studio-goal"
+        name="goal"
+        label="Goal"
+        defaultValue={filters.goal ?? ""}
+        className={select}
+      >
+        <option value="">Any goal</option>
+        {GOALS.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.label}
+          </option>
+        ))}
+      </FilterSelect>
       <div className="space-y-1.5 sm:col-span-2">
         <label htmlFor="studio-audience" className={label}>
           Audience

@@ -10,6 +10,7 @@ import { requirePageAccess } from "@/lib/access/require-page-access";
 import { listForYouFeed, type FeedOrder } from "@/lib/sharing/list-for-you-feed";
 import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
 import { getMemberTeams } from "@/lib/members/get-member-teams";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export const metadata: Metadata = { title: "Feed" };
 
@@ -69,56 +70,44 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         aria-label="Filter the feed"
         className="mb-6 flex flex-wrap items-end gap-3"
       >
-        <div className="space-y-1.5">
-          <label htmlFor="feed-value-type" className="block text-sm font-medium">
-            Value type
-          </label>
-          <select
-            id="feed-value-type"
-            name="valueType"
-            defaultValue={valueType ?? ""}
-            className={`${inputClass} sm:w-auto`}
-          >
-            <option value="">All value types</option>
-            {VALUE_TYPES.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="feed-goal" className="block text-sm font-medium">
-            Goal
-          </label>
-          <select
-            id="feed-goal"
-            name="goal"
-            defaultValue={goal ?? ""}
-            className={`${inputClass} sm:w-auto`}
-          >
-            <option value="">All goals</option>
-            {GOALS.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="feed-order" className="block text-sm font-medium">
-            Order
-          </label>
-          <select
-            id="feed-order"
-            name="order"
-            defaultValue={order}
-            className={`${inputClass} sm:w-auto`}
-          >
-            <option value="for-you">For you</option>
-            <option value="newest">Newest first</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="feed-value-type"
+          name="valueType"
+          label="Value type"
+          defaultValue={valueType ?? ""}
+          className={`${inputClass} sm:w-auto`}
+        >
+          <option value="">All value types</option>
+          {VALUE_TYPES.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.label}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          id="feed-goal"
+          name="goal"
+          label="Goal"
+          defaultValue={goal ?? ""}
+          className={`${inputClass} sm:w-auto`}
+        >
+          <option value="">All goals</option>
+          {GOALS.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect
+          id="feed-order"
+          name="order"
+          label="Order"
+          defaultValue={order}
+          className={`${inputClass} sm:w-auto`}
+        >
+          <option value="for-you">For you</option>
+          <option value="newest">Newest first</option>
+        </FilterSelect>
         <button type="submit" className={buttonClass("secondary")}>
           Apply
         </button>

@@ -20,6 +20,7 @@ import {
   type SearchParams,
 } from "@/lib/members/member-filters";
 import { listTeams } from "@/lib/teams/list-teams";
+import { FilterSelect } from "@/components/ui/filter-select";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -201,57 +202,45 @@ function FilterForm({
           className={inputClass}
         />
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor="members-role" className="block text-sm font-medium">
-          Role
-        </label>
-        <select
-          id="members-role"
-          name="role"
-          defaultValue={filters.role ?? ""}
-          className={selectClass}
-        >
-          <option value="">All roles</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="members-status" className="block text-sm font-medium">
-          Status
-        </label>
-        <select
-          id="members-status"
-          name="status"
-          defaultValue={filters.status ?? ""}
-          className={selectClass}
-        >
-          <option value="">Any status</option>
-          <option value="ACTIVE">Active</option>
-          <option value="DEACTIVATED">Deactivated</option>
-        </select>
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="members-team" className="block text-sm font-medium">
-          Team
-        </label>
-        <select
-          id="members-team"
-          name="teamId"
-          defaultValue={filters.teamId ?? ""}
-          className={selectClass}
-        >
-          <option value="">All teams</option>
-          {teams.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="members-role"
+        name="role"
+        label="Role"
+        defaultValue={filters.role ?? ""}
+        className={selectClass}
+      >
+        <option value="">All roles</option>
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect
+        id="members-status"
+        name="status"
+        label="Status"
+        defaultValue={filters.status ?? ""}
+        className={selectClass}
+      >
+        <option value="">Any status</option>
+        <option value="ACTIVE">Active</option>
+        <option value="DEACTIVATED">Deactivated</option>
+      </FilterSelect>
+      <FilterSelect
+        id="members-team"
+        name="teamId"
+        label="Team"
+        defaultValue={filters.teamId ?? ""}
+        className={selectClass}
+      >
+        <option value="">All teams</option>
+        {teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </FilterSelect>
       <div className="flex gap-2">
         <button type="submit" className={buttonClass("primary")}>
           Apply
