@@ -98,6 +98,21 @@ export const envSchema = z.object({
   S3_ACCESS_KEY_ID: optionalString,
   S3_SECRET_ACCESS_KEY: optionalString,
   S3_FORCE_PATH_STYLE: booleanFlag(true),
+  /** Trust X-Forwarded-For (set when a proxy you run overwrites it); otherwise the socket address. */
+  TRUST_PROXY: booleanFlag(false),
+  /** Tracked links: seconds a link look-up stays cached in memory (changes invalidate at once). */
+  LINK_CACHE_TTL_SECONDS: int(1, 3600, 60),
+  /** Click recording: flush interval, batch size, in-memory bound, spool directory for outages. */
+  CLICK_FLUSH_MS: int(10, 10_000, 200),
+  CLICK_BATCH_SIZE: int(1, 10_000, 1000),
+  CLICK_BUFFER_MAX: int(1000, 10_000_000, 200_000),
+  CLICK_SPOOL_DIR: z.string().default(".data/click-spool"),
+  /** Requests per visitor key per minute on one tracked link before answering 429. */
+  CLICK_RATE_LIMIT_PER_MINUTE: int(1, 100_000, 120),
+  /** Public API requests per API key per minute. */
+  API_RATE_LIMIT_PER_MINUTE: int(1, 100_000, 600),
+  /** Run background jobs (rollups, …) in this process; turn off on instances that only serve. */
+  JOBS_ENABLED: booleanFlag(true),
   LINK_PREVIEW_ALLOWED_HOSTS: commaList(
     isValidAllowListEntry,
     "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",

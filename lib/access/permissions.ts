@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "suggestions:create",
   "suggestions:moderate",
   "shares:create",
+  "analytics:export",
+  "apikeys:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -32,6 +34,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "members:read",
     "teams:read",
     "dashboard:read",
+    "analytics:export",
     "feed:read",
     "profile:update",
     "suggestions:create",

@@ -17,7 +17,10 @@ export type IdPrefix =
   | "ctt" // content transition
   | "img" // content image
   | "sug" // suggestion
-  | "shr"; // share
+  | "shr" // share
+  | "clk" // click event
+  | "cnv" // conversion
+  | "key"; // API key
 
 /** Random base62 string; rejection sampling keeps every character uniformly likely. */
 export function randomString(length: number): string {

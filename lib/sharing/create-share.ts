@@ -114,10 +114,10 @@ export async function createShare(
   const channel = getShareChannel(input.channel as ShareChannelId);
   await channel.assertAvailable(access);
 
-  const org = await db.organization.findUniqueOrThrow({
-    where: { id: access.orgId },
-    select: { slug: true },
-  });
+  const [org, sharer] = await Promise.all([
+    db.organization.findUniqueOrThrow({ where: { id: access.orgId }, select: { slug: true } }),
+    db.user.findUniqueOrThrow({ where: { id: access.userId }, select: { networkSize: true } }),
+  ]);
   const target = item.linkUrl ?? publicItemUrl(urls.appUrl, org.slug, item.slug);
   const language =
     input.language && item.translations.some((t) => t.language === input.language)
@@ -144,6 +144,8 @@ export async function createShare(
             startedFrom: input.startedFrom,
             authenticity,
             destinationUrl: mergeUtm(target, shareUtm(settings, item.slug, code)),
+            // Reach estimates use the network size at the time of sharing.
+            networkSize: sharer.networkSize,
           },
           select: {
             id: true,
