@@ -65,8 +65,8 @@ export async function benchImportInvitations(databaseUrl: string): Promise<Bench
 
   return {
     name: "import 10k invitations",
-    baseline: { label: "1 raw INSERT", ms: baselineMs },
-    subject: { label: `import (${ROWS / CHUNK} chunks)`, ms: subjectMs },
+    baseline: { label: "1 raw INSERT", value: baselineMs, unit: "ms" },
+    subject: { label: `import (${ROWS / CHUNK} chunks)`, value: subjectMs, unit: "ms" },
     ratio: subjectMs / baselineMs,
     target: "< 60 s",
     pass: subjectMs < 60_000,

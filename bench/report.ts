@@ -1,10 +1,17 @@
 /** Benchmark results: a table for people and one JSON line for tools. */
+export interface BenchMeasure {
+  label: string;
+  value: number;
+  /** "ms", "req/s", … */
+  unit: string;
+}
+
 export interface BenchResult {
   name: string;
   /** What the subject is compared against, measured in the same process and run. */
-  baseline: { label: string; ms: number };
-  subject: { label: string; ms: number };
-  /** subject time ÷ baseline time (lower is better). */
+  baseline: BenchMeasure;
+  subject: BenchMeasure;
+  /** subject ÷ baseline (for times lower is better, for throughput higher is better). */
   ratio: number;
   target?: string;
   pass?: boolean;
@@ -14,8 +21,8 @@ export interface BenchResult {
 export function printResults(results: BenchResult[]): void {
   const rows = results.map((r) => [
     r.name,
-    `${r.baseline.label}: ${r.baseline.ms.toFixed(0)} ms`,
-    `${r.subject.label}: ${r.subject.ms.toFixed(0)} ms`,
+    `${r.baseline.label}: ${formatMeasure(r.baseline)}`,
+    `${r.subject.label}: ${formatMeasure(r.subject)}`,
     r.ratio.toFixed(2),
     r.target ? `${r.target} ${r.pass ? "✓" : "✗"}` : "",
   ]);
@@ -26,4 +33,9 @@ export function printResults(results: BenchResult[]): void {
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const row of rows) console.log(line(row));
   console.log(`BENCH_JSON ${JSON.stringify(results)}`);
+}
+
+function formatMeasure(m: BenchMeasure): string {
+  const digits = m.value >= 100 ? 0 : m.value >= 10 ? 1 : 2;
+  return `${m.value.toFixed(digits)} ${m.unit}`;
 }

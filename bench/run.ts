@@ -1,21 +1,44 @@
 /**
- * `npm run bench`: each benchmark runs against its own fresh database (TEST_DATABASE_URL /
+ * `npm run bench [-- name…]`: each benchmark runs against its own fresh database (TEST_DATABASE_URL /
  * DATABASE_URL server, else embedded) and is reported as a ratio against a baseline measured in
- * the same run.
+ * the same run. Names: import-invitations, redirect, dashboard (all when none is given).
  */
 import { createTestDatabase } from "../tests/helpers/test-database";
 import { printResults, type BenchResult } from "./report";
 
-const database = await createTestDatabase();
-process.env.DATABASE_URL = database.url;
+type Bench = (databaseUrl: string) => Promise<BenchResult[]>;
+
+const BENCHES: Record<string, () => Promise<Bench>> = {
+  "import-invitations": async () => {
+    const { benchImportInvitations } = await import("./import-invitations");
+    return async (url) => [await benchImportInvitations(url)];
+  },
+  redirect: async () => (await import("./redirect")).benchRedirect,
+  dashboard: async () => (await import("./dashboard")).benchDashboard,
+};
+
+const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length) {
+  console.error(
+    `Unknown benchmark: ${unknown.join(", ")}. Known: ${Object.keys(BENCHES).join(", ")}`,
+  );
+  process.exit(2);
+}
+const names = wanted.length ? wanted : Object.keys(BENCHES);
+
 const results: BenchResult[] = [];
-try {
-  const { benchImportInvitations } = await import("./import-invitations");
-  results.push(await benchImportInvitations(database.url));
-} finally {
-  const { disconnectDb } = await import("@/lib/db/client");
-  await disconnectDb();
-  await database.drop();
+for (const name of names) {
+  const database = await createTestDatabase();
+  process.env.DATABASE_URL = database.url;
+  try {
+    const bench = await BENCHES[name]!();
+    results.push(...(await bench(database.url)));
+  } finally {
+    const { disconnectDb } = await import("@/lib/db/client");
+    await disconnectDb();
+    await database.drop();
+  }
 }
 printResults(results);
 process.exit(results.every((r) => r.pass !== false) ? 0 : 1);
