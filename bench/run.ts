@@ -1,6 +1,6 @@
 /**
- * `npm run bench [-- name…]`: each benchmark runs against its own fresh database (TEST_DATABASE_URL /
- * DATABASE_URL server, else embedded) and is reported as a ratio against a baseline measured in
+ * `npm run bench [-- name…]`: the benchmarks run against a fresh database (TEST_DATABASE_URL /
+ * DATABASE_URL server, else embedded), each with its own organisations, and is reported as a ratio against a baseline measured in
  * the same run. Names: import-invitations, redirect, dashboard (all when none is given).
  */
 import { createTestDatabase } from "../tests/helpers/test-database";
@@ -28,17 +28,17 @@ if (unknown.length) {
 const names = wanted.length ? wanted : Object.keys(BENCHES);
 
 const results: BenchResult[] = [];
-for (const name of names) {
-  const database = await createTestDatabase();
-  process.env.DATABASE_URL = database.url;
-  try {
+const database = await createTestDatabase();
+process.env.DATABASE_URL = database.url;
+try {
+  for (const name of names) {
     const bench = await BENCHES[name]!();
     results.push(...(await bench(database.url)));
-  } finally {
-    const { disconnectDb } = await import("@/lib/db/client");
-    await disconnectDb();
-    await database.drop();
   }
+} finally {
+  const { disconnectDb } = await import("@/lib/db/client");
+  await disconnectDb();
+  await database.drop();
 }
 printResults(results);
 process.exit(results.every((r) => r.pass !== false) ? 0 : 1);
