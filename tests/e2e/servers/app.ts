@@ -13,6 +13,10 @@ const root = path.resolve(import.meta.dirname, "../../..");
 const database = await createTestDatabase();
 // Uploaded and seeded files of this run go to a folder of its own, removed at the end.
 const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-e2e-uploads-"));
+// Clicks spooled while the database is unreachable: a folder of the run, removed at the end.
+const clickSpoolDir = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-e2e-click-spool-"));
+// Tests read the database URL from here to recount what the pages show.
+fs.writeFileSync(E2E.databaseUrlFile, database.url, { mode: 0o600 });
 const oidcClient = { id: "chorus-sso", secret: "chorus-sso-secret-for-tests-only" };
 const linkedinClient = { id: "chorus-linkedin", secret: "chorus-linkedin-secret-for-tests-only" };
 
@@ -29,6 +33,7 @@ const child = spawn(
       AUTH_SECRET: E2E.authSecret,
       SEED_DEMO: "true",
       UPLOADS_DIR: uploadsDir,
+      CLICK_SPOOL_DIR: clickSpoolDir,
       OIDC_ISSUER: E2E.oidcIssuer,
       OIDC_CLIENT_ID: oidcClient.id,
       OIDC_CLIENT_SECRET: oidcClient.secret,
@@ -50,6 +55,8 @@ async function stop(code: number) {
   }
   await database.drop();
   fs.rmSync(uploadsDir, { recursive: true, force: true });
+  fs.rmSync(clickSpoolDir, { recursive: true, force: true });
+  fs.rmSync(E2E.databaseUrlFile, { force: true });
   process.exit(code);
 }
 process.on("SIGTERM", () => void stop(0));
