@@ -6,7 +6,12 @@ import { CONVERSION_OUTCOMES, OUTCOME_AREA } from "@/lib/analytics/outcomes";
 import { daysIn, previousRange, rangeBounds } from "@/lib/analytics/day-range";
 import { earnedMediaValue } from "@/lib/analytics/emv";
 import { getAnalyticsSettings } from "@/lib/analytics/org-analytics-settings";
-import { impressionsSql, scopeFilter, shareDaySql } from "@/lib/analytics/scope-sql";
+import {
+  impressionsSql,
+  scopeFilter,
+  shareDaySql,
+  sharedStatusSql,
+} from "@/lib/analytics/scope-sql";
 
 /**
  * The dashboard overview: KPIs for a range and the range just before it, and a daily trend.
@@ -140,11 +145,6 @@ interface SharesRow {
   authenticity: number;
   reach: number;
   anyEstimate: boolean;
-}
-
-/** Shares that went out (SHARED or POSTED) in the range, by day of the share in the org's zone. */
-export function sharedStatusSql(): Prisma.Sql {
-  return Prisma.sql`sh."status" IN ('SHARED', 'POSTED')`;
 }
 
 async function sharesByDayAndMember(

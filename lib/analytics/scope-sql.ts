@@ -22,3 +22,8 @@ export function impressionsSql(reachRate: number, defaultNetworkSize: number): P
 export function shareDaySql(timeZone: string): Prisma.Sql {
   return Prisma.sql`to_char((sh."createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD')`;
 }
+
+/** Shares that went out (alias `sh`): SHARED or POSTED; scheduled or failed ones are not shares yet. */
+export function sharedStatusSql(): Prisma.Sql {
+  return Prisma.sql`sh."status" IN ('SHARED', 'POSTED')`;
+}
