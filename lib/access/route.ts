@@ -4,6 +4,10 @@ import { can, ROLE_LABELS, type Permission } from "@/lib/access/permissions";
 import { resolveAccess, type Access } from "@/lib/access/resolve-access";
 import { readSessionUserId } from "@/lib/auth/session-user";
 import { assertSameOrigin } from "@/lib/access/same-origin";
+import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authenticate-api-key";
+import { kindOfKey, type ApiScope } from "@/lib/api-keys/api-key-format";
+import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { env } from "@/lib/env";
 
 type Params = Record<string, string | string[] | undefined>;
 type Segment = { params: Promise<Params> };
@@ -17,6 +21,10 @@ export interface OrgContext extends BaseContext {
 }
 export interface UserContext extends BaseContext {
   userId: string;
+}
+export interface ApiKeyContext extends BaseContext {
+  /** The calling key: everything the handler does is scoped by `apiKey.orgId`. */
+  apiKey: ApiKeyPrincipal;
 }
 
 type Result = Response | object | null;
@@ -82,4 +90,122 @@ function wrap(
       return errorResponse(error);
     }
   };
+}
+
+/** Public API bodies are small JSON documents. */
+export const API_BODY_LIMIT_BYTES = 16 * 1024;
+
+/** Browsers may call the public API from any site: it authenticates by key, never by cookie. */
+export const API_CORS_HEADERS: Record<string, string> = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "Retry-After, Idempotent-Replayed",
+};
+
+/**
+ * Public API routes, authenticated by an organisation API key (`Authorization: Bearer …` or
+ * `X-Api-Key`; publishable keys also as `?key=` for the browser snippet). Missing, unknown or
+ * revoked key → 401; a key without one of `scopes` → 403; per-key rate limit → 429; bodies are
+ * buffered with a cap counted on the stream (413). No session and no same-origin check: an API key
+ * is an explicit credential, so cross-site requests cannot ride on it. The handler's `req` carries
+ * the already-read (bounded) body.
+ */
+export function apiKeyRoute(
+  scopes: ApiScope | readonly ApiScope[],
+  handler: (ctx: ApiKeyContext) => Promise<Result>,
+  { maxBodyBytes = API_BODY_LIMIT_BYTES }: { maxBodyBytes?: number } = {},
+) {
+  const allowed: readonly ApiScope[] = typeof scopes === "string" ? [scopes] : scopes;
+  return async (req: Request, segment?: Segment): Promise<Response> => {
+    let response: Response;
+    try {
+      const params = (await segment?.params) ?? {};
+      const apiKey = await requireApiKey(req);
+      if (!apiKey.scopes.some((scope) => allowed.includes(scope))) {
+        throw forbidden(
+          `This API key is not allowed to do this (it needs ${allowed.join(" or ")}).`,
+        );
+      }
+      await enforceRateLimit(
+        { key: `api:key:${apiKey.id}`, limit: env().API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 },
+        "requests with this API key",
+      );
+      const bounded = await withBoundedBody(req, maxBodyBytes);
+      const result = await handler({ req: bounded, params, apiKey });
+      response = result instanceof Response ? result : Response.json(result ?? { ok: true });
+    } catch (error) {
+      response = errorResponse(error);
+      if (response.status === 401) {
+        response.headers.set("WWW-Authenticate", 'Bearer realm="chorus", error="invalid_token"');
+      }
+    }
+    for (const [name, value] of Object.entries(API_CORS_HEADERS)) response.headers.set(name, value);
+    response.headers.set("Cache-Control", "no-store");
+    return response;
+  };
+}
+
+function presentedKey(req: Request): string | null {
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match) {
+      throw unauthorized('Send the API key as "Authorization: Bearer <key>".');
+    }
+    return match[1]!;
+  }
+  const header = req.headers.get("x-api-key")?.trim();
+  if (header) return header;
+  const query = new URL(req.url).searchParams.get("key")?.trim();
+  if (query) {
+    if (kindOfKey(query) !== "publishable") {
+      throw unauthorized(
+        "Only publishable keys (chorus_pk_…) may be sent in the URL. Send secret keys in the Authorization header.",
+      );
+    }
+    return query;
+  }
+  return null;
+}
+
+async function requireApiKey(req: Request): Promise<ApiKeyPrincipal> {
+  const key = presentedKey(req);
+  if (!key) {
+    throw unauthorized(
+      'An API key is required: send it as "Authorization: Bearer <key>". Admins create keys in Settings → API keys.',
+    );
+  }
+  const check = await authenticateApiKey(key);
+  if (check.ok) return check.apiKey;
+  throw unauthorized(
+    check.reason === "revoked"
+      ? "This API key has been revoked. Ask an admin for a new one."
+      : "This API key is not valid. Check that you copied all of it.",
+  );
+}
+
+async function withBoundedBody(req: Request, maxBytes: number): Promise<Request> {
+  if (!req.body) return req;
+  const tooLarge = new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The request body is too large (limit ${Math.round(maxBytes / 1024)} KB).`,
+  );
+  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge;
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge;
+    }
+    chunks.push(value);
+  }
+  return new Request(req.url, {
+    method: req.method,
+    headers: req.headers,
+    body: Buffer.concat(chunks),
+  });
 }

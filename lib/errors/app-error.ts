@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "CONFLICT"
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
+  | "UNPROCESSABLE"
   | "RATE_LIMITED";
 
 const STATUS: Record<AppErrorCode, number> = {
@@ -17,6 +18,7 @@ const STATUS: Record<AppErrorCode, number> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
 };
 
@@ -46,5 +48,8 @@ export const forbidden = (message = "You don't have permission to do that.") =>
 export const notFound = (what = "That") => new AppError("NOT_FOUND", `${what} was not found.`);
 export const conflict = (message: string, fields?: FieldErrors) =>
   new AppError("CONFLICT", message, fields);
+/** Well-formed input that cannot be applied, e.g. a conversion outside the attribution window. */
+export const unprocessable = (message: string, fields?: FieldErrors) =>
+  new AppError("UNPROCESSABLE", message, fields);
 export const rateLimited = (message: string, retryAfterSeconds: number) =>
   new AppError("RATE_LIMITED", message, undefined, retryAfterSeconds);

@@ -1,0 +1,33 @@
+import { API_CORS_HEADERS, apiKeyRoute } from "@/lib/access/route";
+import { parseConversionBody } from "@/lib/conversions/parse-conversion-body";
+import { recordConversion } from "@/lib/conversions/record-conversion";
+
+/** POST a conversion (secret or publishable key). 201 recorded, 200 replay of the same key. */
+export const POST = apiKeyRoute(
+  ["conversions:write", "conversions:browser"],
+  async ({ req, apiKey }) => {
+    const input = await parseConversionBody(req);
+    const { created, conversion } = await recordConversion(
+      apiKey,
+      input,
+      req.headers.get("idempotency-key"),
+    );
+    return Response.json(conversion, {
+      status: created ? 201 : 200,
+      headers: created ? undefined : { "Idempotent-Replayed": "true" },
+    });
+  },
+);
+
+/** CORS preflight: any site may call the API with an explicit key (never cookies). */
+export function OPTIONS(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...API_CORS_HEADERS,
+      "Access-Control-Allow-Methods": "POST, OPTIONS",
+      "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key, X-Api-Key",
+      "Access-Control-Max-Age": "86400",
+    },
+  });
+}
