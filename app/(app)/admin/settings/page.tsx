@@ -2,8 +2,14 @@ import type { Metadata } from "next";
 import { GuardrailsForm } from "@/components/admin/settings/guardrails-form";
 import { LogoUploader } from "@/components/admin/settings/logo-uploader";
 import { OrgSettingsForm, type TimeZoneGroup } from "@/components/admin/settings/org-settings-form";
+import { AnalyticsSettingsForm } from "@/components/settings/analytics-settings-form";
+import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/access/require-page-access";
+import { can } from "@/lib/access/permissions";
+import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { appUrl } from "@/lib/http/app-url";
+import { getAnalyticsSettings } from "@/lib/settings/get-analytics-settings";
 import { getOrgSettings } from "@/lib/settings/get-org-settings";
 import { isTimeZone } from "@/lib/validation";
 
@@ -28,12 +34,16 @@ function timeZoneGroups(current: string): TimeZoneGroup[] {
 export default async function SettingsPage() {
   const access = await requirePageAccess("org:update");
   const { org } = access;
-  const guardrails = await getOrgSettings(org.id);
+  const [guardrails, analytics, apiKeys] = await Promise.all([
+    getOrgSettings(org.id),
+    getAnalyticsSettings(org.id),
+    can(access.role, "apikeys:manage") ? listApiKeys(org.id) : null,
+  ]);
   return (
     <>
       <PageHeader
         title="Settings"
-        description="Your organisation's name, time zone and logo, and the rules every post follows."
+        description="Your organisation's name, time zone and logo, the rules every post follows, analytics and API keys."
       />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
@@ -49,6 +59,14 @@ export default async function SettingsPage() {
         <Card className="lg:col-span-2">
           <GuardrailsForm settings={guardrails} />
         </Card>
+        <Card className="lg:col-span-2">
+          <AnalyticsSettingsForm settings={analytics} />
+        </Card>
+        {apiKeys ? (
+          <Card className="lg:col-span-2">
+            <ApiKeysPanel initialKeys={apiKeys} appUrl={appUrl()} />
+          </Card>
+        ) : null}
       </div>
     </>
   );

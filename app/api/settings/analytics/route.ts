@@ -1,0 +1,16 @@
+import { orgRoute } from "@/lib/access/route";
+import { parseJsonBody } from "@/lib/http/parse-body";
+import { getAnalyticsSettings } from "@/lib/settings/get-analytics-settings";
+import {
+  updateAnalyticsSettings,
+  updateAnalyticsSettingsSchema,
+} from "@/lib/settings/update-analytics-settings";
+
+export const GET = orgRoute("org:update", async ({ access }) => ({
+  settings: await getAnalyticsSettings(access.orgId),
+}));
+
+export const PATCH = orgRoute("org:update", async ({ req, access }) => {
+  const input = await parseJsonBody(req, updateAnalyticsSettingsSchema, { maxBytes: 4096 });
+  return { settings: await updateAnalyticsSettings(access, input) };
+});
