@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DayRange } from "@/lib/analytics/types";
+import { dayCount, isDayKey, lastNDays } from "@/lib/analytics/day-range";
 import { zonedDateKey } from "@/lib/time/zoned-time";
 
 /**
@@ -34,37 +35,6 @@ export interface AnalyticsParams {
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-/** "2026-02-31" and "2026-13-01" are not days. */
-export function isCalendarDay(value: string): boolean {
-  const m = DAY_PATTERN.exec(value);
-  if (!m) return false;
-  const [year, month, day] = m.slice(1).map(Number) as [number, number, number];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Days from `from` to `to`, both included. */
-export function countDays(range: DayRange): number {
-  return (
-    Math.round(
-      (Date.parse(`${range.to}T00:00:00Z`) - Date.parse(`${range.from}T00:00:00Z`)) / DAY_MS,
-    ) + 1
-  );
-}
-
-/** The last `days` days up to and including today in `timeZone`. */
-export function presetRange(days: number, timeZone: string, now: Date = new Date()): DayRange {
-  const to = zonedDateKey(now, timeZone);
-  return { from: addDays(to, -(days - 1)), to };
-}
-
 /** The query string as one value per key (the first of repeated keys; blanks count as absent). */
 function single(params: SearchParams | URLSearchParams): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
@@ -81,7 +51,7 @@ function single(params: SearchParams | URLSearchParams): Record<string, string |
 const dayField = (what: string) =>
   z
     .string()
-    .refine(isCalendarDay, `${what} must be a date written YYYY-MM-DD, e.g. 2026-11-01.`)
+    .refine(isDayKey, `${what} must be a date written YYYY-MM-DD, e.g. 2026-11-01.`)
     .optional();
 
 /**
@@ -139,7 +109,7 @@ export function analyticsParamsSchema(timeZone: string, now: Date = new Date()) 
           path: ["to"],
           message: "The end date must be on or after the start date.",
         });
-      } else if (countDays({ from: v.from, to: v.to }) > MAX_RANGE_DAYS) {
+      } else if (dayCount({ from: v.from, to: v.to }) > MAX_RANGE_DAYS) {
         ctx.addIssue({
           code: "custom",
           path: ["to"],
@@ -152,7 +122,7 @@ export function analyticsParamsSchema(timeZone: string, now: Date = new Date()) 
       const range =
         preset === "custom"
           ? { from: v.from!, to: v.to! }
-          : presetRange(PRESET_DAYS[preset], timeZone, now);
+          : lastNDays(PRESET_DAYS[preset], timeZone, now);
       return { preset, range, teamId: v.team ?? null };
     });
 }
@@ -181,7 +151,7 @@ export function readAnalyticsParams(
   return {
     params: {
       preset: DEFAULT_PRESET,
-      range: presetRange(PRESET_DAYS[DEFAULT_PRESET], timeZone, now),
+      range: lastNDays(PRESET_DAYS[DEFAULT_PRESET], timeZone, now),
       teamId: teamOk ? (values.team ?? null) : null,
     },
     errors,

@@ -2,11 +2,10 @@ import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import {
   analyticsSearch,
-  countDays,
-  isCalendarDay,
   parseAnalyticsParams,
   readAnalyticsParams,
 } from "@/lib/analytics/analytics-params";
+import { dayCount as countDays, isDayKey as isCalendarDay } from "@/lib/analytics/day-range";
 import { zodFieldErrors } from "@/lib/http/zod-messages";
 import { csvCell, csvLine } from "@/lib/csv/to-csv";
 

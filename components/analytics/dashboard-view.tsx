@@ -1,0 +1,126 @@
+import { Alert } from "@/components/ui/alert";
+import { Card, PageHeader } from "@/components/ui/card";
+import { DashboardFilters } from "@/components/analytics/dashboard-filters";
+import { DashboardSection } from "@/components/analytics/dashboard-section";
+import { DownloadCsvLink } from "@/components/analytics/download-link";
+import { KpiCards } from "@/components/analytics/kpi-cards";
+import { TrendSection } from "@/components/analytics/trend-section";
+import {
+  FunnelSection,
+  GoalsSection,
+  LeaderboardSection,
+  TeamsSection,
+  TopContentSection,
+  ValueTypesSection,
+} from "@/components/analytics/breakdown-sections";
+import { formatRange } from "@/components/analytics/format";
+import { dayCount } from "@/lib/analytics/day-range";
+import type { DashboardData } from "@/lib/analytics/load-dashboard";
+
+/** The analytics dashboard: filters, headline figures, trend and breakdowns for one scope. */
+export function DashboardView({ data }: { data: DashboardData }) {
+  const { params, scope, overview, breakdowns, settings, search, role } = data;
+  const isAdmin = role === "ADMIN";
+  const team = params.teamId ? scope.teams.find((t) => t.id === params.teamId) : null;
+  const who = team
+    ? team.name
+    : isAdmin
+      ? "The whole organisation"
+      : `Your team${scope.teams.length === 1 ? "" : "s"}: ${scope.teams.map((t) => t.name).join(", ")}`;
+  const days = dayCount(params.range);
+
+  return (
+    <>
+      <PageHeader
+        title="Dashboard"
+        description={
+          <>
+            <span data-testid="dashboard-scope">{who}</span> ·{" "}
+            <span data-testid="dashboard-range">{formatRange(params.range)}</span>
+          </>
+        }
+      />
+      <div className="space-y-6">
+        {data.errors.length ? (
+          <Alert tone="error">
+            <p className="font-medium">Some filters could not be used; showing the defaults.</p>
+            <ul className="mt-1 list-disc pl-5">
+              {data.errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </Alert>
+        ) : null}
+
+        {overview === null || breakdowns === null ? (
+          <Card>
+            <h2 className="text-lg font-medium">No team to show yet</h2>
+            <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+              The dashboard shows the teams you manage, and you don&apos;t manage any team yet. Ask
+              an admin to make you a manager of your team on the Teams page; its figures will appear
+              here.
+            </p>
+          </Card>
+        ) : (
+          <>
+            <DashboardFilters
+              preset={params.preset}
+              from={params.range.from}
+              to={params.range.to}
+              today={data.today}
+              teamId={params.teamId}
+              teams={scope.teams}
+              allTeamsLabel={isAdmin ? "Whole organisation" : "All my teams"}
+            />
+
+            <section aria-labelledby="kpi-title">
+              <h2 id="kpi-title" className="sr-only">
+                Headline figures
+              </h2>
+              <KpiCards
+                overview={overview}
+                rates={settings}
+                period={`previous ${days} day${days === 1 ? "" : "s"}`}
+              />
+            </section>
+
+            <DashboardSection
+              id="trend"
+              title="Trend"
+              description="Day by day in the organisation's time zone."
+              download={<DownloadCsvLink table="daily" search={search} />}
+            >
+              <TrendSection trend={overview.trend} />
+            </DashboardSection>
+
+            <ValueTypesSection
+              rows={breakdowns.valueTypes}
+              currency={overview.currency}
+              search={search}
+            />
+            <GoalsSection rows={breakdowns.goals} currency={overview.currency} search={search} />
+            <div className="grid gap-6 xl:grid-cols-2">
+              <TopContentSection
+                rows={breakdowns.topContent}
+                currency={overview.currency}
+                search={search}
+                linkToStudio={isAdmin}
+              />
+              <LeaderboardSection
+                rows={breakdowns.leaderboard}
+                search={search}
+                points={{
+                  share: settings.pointsPerShare,
+                  click: settings.pointsPerClick,
+                  conversion: settings.pointsPerConversion,
+                }}
+              />
+            </div>
+            <TeamsSection rows={breakdowns.teams} currency={overview.currency} search={search} />
+            <FunnelSection funnel={breakdowns.funnel} search={search} />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import type { TrendPoint } from "@/lib/analytics/types";
+import { TrendChart, type TrendSeries } from "@/components/analytics/trend-chart";
+import { DataTable } from "@/components/analytics/data-table";
+import { formatCount, formatDay } from "@/components/analytics/format";
+
+const ATTENTION: TrendSeries[] = [
+  { metric: "humanClicks", label: "Human clicks", tone: "text-brand-600 dark:text-brand-100" },
+  {
+    metric: "uniqueVisits",
+    label: "Unique visits",
+    tone: "text-teal-600 dark:text-teal-300",
+    dash: "6 4",
+  },
+];
+const ACTIVITY: TrendSeries[] = [
+  { metric: "shares", label: "Shares", tone: "text-violet-600 dark:text-violet-300" },
+  {
+    metric: "conversions",
+    label: "Conversions",
+    tone: "text-fuchsia-600 dark:text-fuchsia-300",
+    dash: "2 3",
+  },
+];
+
+/** Daily trend: clicks and visits, shares and conversions, and the numbers as a table. */
+export function TrendSection({ trend }: { trend: TrendPoint[] }) {
+  return (
+    <div className="space-y-6">
+      <div className="grid gap-6 lg:grid-cols-2">
+        <TrendChart
+          title="Human clicks and unique visits per day"
+          points={trend}
+          series={ATTENTION}
+        />
+        <TrendChart title="Shares and conversions per day" points={trend} series={ACTIVITY} />
+      </div>
+      <details>
+        <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">
+          Show the daily numbers as a table
+        </summary>
+        <div className="mt-3 max-h-96 overflow-auto">
+          <DataTable
+            caption="Daily figures"
+            rows={trend}
+            rowKey={(p) => p.day}
+            columns={[
+              { header: "Day", cell: (p) => formatDay(p.day, true), rowHeader: true },
+              { header: "Shares", cell: (p) => formatCount(p.shares), numeric: true },
+              { header: "Human clicks", cell: (p) => formatCount(p.humanClicks), numeric: true },
+              { header: "Unique visits", cell: (p) => formatCount(p.uniqueVisits), numeric: true },
+              { header: "Conversions", cell: (p) => formatCount(p.conversions), numeric: true },
+              {
+                header: "Estimated reach",
+                cell: (p) => formatCount(p.estimatedReach),
+                numeric: true,
+              },
+            ]}
+          />
+        </div>
+      </details>
+    </div>
+  );
+}
