@@ -1,7 +1,7 @@
 /**
  * `npm start` / `npm run dev`: validate the configuration, start the embedded PostgreSQL when no
  * DATABASE_URL is set, apply migrations, seed the demo organisation into an empty database, build
- * when needed, then serve Next.js on PORT. With DATABASE_URL set, the same against that server.
+ * when needed, then serve the app (scripts/server.ts: tracked links + Next.js) on PORT. With DATABASE_URL set, the same against that server.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -117,11 +117,14 @@ async function main() {
   if (!dev) buildIfNeeded();
 
   const port = String(env.PORT);
-  const child = spawn(process.execPath, [nextBin(), dev ? "dev" : "start", "-p", port], {
+  // The app server: tracked links on a fast path, everything else through Next (scripts/server.ts).
+  const serverArgs = ["--import", "tsx", path.join(root, "scripts", "server.ts")];
+  const child = spawn(process.execPath, dev ? [...serverArgs, "--dev"] : serverArgs, {
     cwd: root,
     stdio: "inherit",
     env: {
       ...process.env,
+      PORT: port,
       NODE_ENV: dev ? "development" : "production",
       NEXT_TELEMETRY_DISABLED: "1",
     },

@@ -1,9 +1,44 @@
-import { db } from "@/lib/db/client";
+import type pg from "pg";
 import { isShareCode } from "@/lib/sharing/share-code";
+import { destinationTemplate } from "@/lib/tracking/click-destination";
+import type { LinkTarget } from "@/lib/tracking/link-cache";
 
-/** The destination of a tracked link, or null for an unknown or malformed code. */
-export async function resolveShareCode(code: string): Promise<string | null> {
+/**
+ * What a tracked link leads to — the destination stored with the share, the organisation's
+ * click-id parameter and time zone — or null for an unknown or malformed code (or a stored
+ * destination that is not an http(s) URL). One indexed query (Share.code is unique).
+ */
+export async function resolveShareCode(
+  client: Pick<pg.Pool, "query">,
+  code: string,
+): Promise<LinkTarget | null> {
   if (!isShareCode(code)) return null;
-  const share = await db.share.findUnique({ where: { code }, select: { destinationUrl: true } });
-  return share?.destinationUrl ?? null;
+  const { rows } = await client.query<{
+    shareId: string;
+    orgId: string;
+    destinationUrl: string;
+    timeZone: string;
+    clickIdParam: string | null;
+  }>(
+    `SELECT s."id" AS "shareId", s."orgId", s."destinationUrl", o."timeZone",
+            os."clickIdParam"
+     FROM "Share" s
+     JOIN "Organization" o ON o."id" = s."orgId"
+     LEFT JOIN "OrgSettings" os ON os."orgId" = s."orgId"
+     WHERE s."code" = $1`,
+    [code],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const clickIdParam = row.clickIdParam || "aid";
+  const template = destinationTemplate(row.destinationUrl, clickIdParam);
+  if (!template) return null;
+  return {
+    shareId: row.shareId,
+    orgId: row.orgId,
+    destinationUrl: row.destinationUrl,
+    clickIdParam,
+    timeZone: row.timeZone,
+    template,
+  };
 }

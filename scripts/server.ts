@@ -1,0 +1,197 @@
+/**
+ * The app server (spawned by scripts/start.ts; `--dev` for development): a plain Node `http`
+ * server in front of Next.js.
+ *
+ * - `GET|HEAD /{code}` (10 base62 characters) takes a fast path that never enters Next: link cache
+ *   look-up (no database round trip when warm) → 302 to the stored destination with the click id →
+ *   the click is buffered after the response is sent (lib/tracking/click-path.ts). Codes the cache
+ *   does not know are handed to Next, whose app/[code]/route.ts renders the friendly 404 (so a real
+ *   10-character page route keeps working).
+ * - Everything else goes to Next's request handler. With `--links-only` Next is not loaded at all
+ *   and anything else answers the friendly 404: an instance that serves only tracked links (a
+ *   custom short domain, SHORT_LINK_BASE_URL), starting in well under a second.
+ * - Without TRUST_PROXY, X-Forwarded-For is overwritten with the socket address (and X-Real-IP
+ *   dropped) before anything reads it, so per-address rate limits cannot be dodged by a header.
+ * - SIGTERM/SIGINT: stop accepting, let open requests finish (≤ 5 s), write every buffered click
+ *   (spool it if the database is down), stop background jobs, exit.
+ */
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { env, EnvError } from "@/lib/env";
+import { notFoundPage } from "@/lib/http/not-found-page";
+import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
+import { LINK_UNAVAILABLE_HTML, TOO_MANY_CLICKS_HTML } from "@/lib/tracking/click-pages";
+import { getClickPath, REDIRECT_HEADERS, type ClickAnswer } from "@/lib/tracking/click-path";
+import { startLinkListener } from "@/lib/tracking/link-listener";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const linksOnly = process.argv.includes("--links-only");
+const log = (line: string) => console.log(`[chorus] ${line}`);
+/** A share code, with or without a query string (apps append tracking parameters to links). */
+const CODE_PATH = /^\/([0-9A-Za-z]{10})(?:\?|$)/;
+const GRACE_MS = 5000;
+
+let config: ReturnType<typeof env>;
+try {
+  config = env();
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+if (!config.DATABASE_URL) {
+  console.error("DATABASE_URL is not set: start the app with `npm start` or `npm run dev`.");
+  process.exit(1);
+}
+const trustProxy = config.TRUST_PROXY;
+const clickPath = getClickPath();
+
+function clientAddress(req: http.IncomingMessage): string {
+  if (trustProxy) {
+    const forwarded = req.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first;
+  }
+  return req.socket.remoteAddress ?? "unknown";
+}
+
+const server = http.createServer();
+const app = linksOnly
+  ? null
+  : next({ dev, dir: root, hostname: "localhost", port: config.PORT, httpServer: server });
+const handle = app?.getRequestHandler();
+const notFoundHtml = notFoundPage().text();
+
+function toNext(req: http.IncomingMessage, res: http.ServerResponse) {
+  if (!handle) {
+    void notFoundHtml.then((html) => {
+      res.writeHead(404, {
+        "content-type": "text/html; charset=utf-8",
+        "cache-control": "no-store",
+        "content-length": Buffer.byteLength(html),
+      });
+      res.end(html);
+    });
+    return;
+  }
+  handle(req, res).catch((error: unknown) => {
+    console.error("[chorus] request failed:", error);
+    if (!res.headersSent) res.writeHead(500).end();
+  });
+}
+
+function page(res: http.ServerResponse, status: number, html: string, retryAfter: number) {
+  res.writeHead(status, {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "retry-after": String(retryAfter),
+    "content-length": Buffer.byteLength(html),
+  });
+  res.end(html);
+}
+
+function respond(answer: ClickAnswer, req: http.IncomingMessage, res: http.ServerResponse) {
+  switch (answer.kind) {
+    case "redirect":
+      res.writeHead(302, { location: answer.location, ...REDIRECT_HEADERS, "content-length": 0 });
+      res.end();
+      answer.record(); // after the response is handed to the socket
+      return;
+    case "not-found":
+      return toNext(req, res);
+    case "rate-limited":
+      return page(res, 429, TOO_MANY_CLICKS_HTML, answer.retryAfterSeconds);
+    case "unavailable":
+      return page(res, 503, LINK_UNAVAILABLE_HTML, 5);
+  }
+}
+
+server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+  if (!trustProxy) {
+    req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+    delete req.headers["x-real-ip"];
+  }
+  const match =
+    (req.method === "GET" || req.method === "HEAD") && req.url ? CODE_PATH.exec(req.url) : null;
+  if (!match) return toNext(req, res);
+  try {
+    const referer = req.headers.referer;
+    const answer = clickPath.answer({
+      code: match[1]!,
+      method: req.method!,
+      clientAddress: clientAddress(req),
+      userAgent: req.headers["user-agent"] ?? "",
+      referer: referer ?? null,
+      now: Date.now(),
+    });
+    if (answer instanceof Promise) {
+      answer.then(
+        (a) => respond(a, req, res),
+        () => page(res, 503, LINK_UNAVAILABLE_HTML, 5),
+      );
+    } else {
+      respond(answer, req, res);
+    }
+  } catch (error) {
+    console.error("[chorus] tracked link failed:", error);
+    if (!res.headersSent) page(res, 503, LINK_UNAVAILABLE_HTML, 5);
+  }
+});
+
+let stopListener: () => Promise<void> = async () => {};
+let stopping = false;
+
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log(`${signal}: stopping (finishing open requests, writing buffered clicks)…`);
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([closed, new Promise<void>((r) => (timer = setTimeout(r, GRACE_MS)))]);
+  clearTimeout(timer);
+  server.closeAllConnections();
+  await stopListener();
+  if (config.JOBS_ENABLED) await stopJobs().catch((e) => console.error("[chorus] jobs:", e));
+  const { stats } = clickPath.recorder;
+  await clickPath.close();
+  log(
+    `clicks: ${stats.written} written, ${stats.spooledEvents} spooled` +
+      (clickPath.recorder.databaseUp ? "" : " (database unreachable: replayed on next start)"),
+  );
+  await app?.close().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
+
+async function main() {
+  await clickPath.salts
+    .sync()
+    .catch(() => log("visitor salts: database unreachable, using a local salt until it is back"));
+  stopListener = startLinkListener({
+    connectionString: config.DATABASE_URL!,
+    onReconnect: () => clickPath.cache.clear(),
+  });
+  await app?.prepare();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.PORT, () => resolve());
+  });
+  log(
+    `listening on port ${config.PORT}${dev ? " (development)" : ""}${linksOnly ? " (tracked links only)" : ""}`,
+  );
+  if (config.JOBS_ENABLED) await startJobs();
+}
+
+main().catch((error) => {
+  console.error(
+    "[chorus] could not start the server:",
+    error instanceof Error ? error.message : error,
+  );
+  process.exit(1);
+});
