@@ -96,7 +96,11 @@ describe("sharing an item", () => {
 
     const redirect = await callRoute(trackedLink, { params: { code } });
     expect(redirect.status).toBe(302);
-    expect(redirect.headers.get("location")).toBe(destinationUrl);
+    // The destination plus the click id (for conversion attribution).
+    const location = new URL(redirect.headers.get("location")!);
+    expect(location.searchParams.get("aid")).toMatch(/^clk_/);
+    location.searchParams.delete("aid");
+    expect(location.toString()).toBe(destinationUrl);
 
     const row = await getDb().share.findUniqueOrThrow({ where: { code } });
     expect(row).toMatchObject({
