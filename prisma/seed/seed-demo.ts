@@ -4,12 +4,13 @@ import { createRandom } from "./random";
 import { seedContent } from "./seed-content";
 import { seedOrganization } from "./seed-organization";
 import { seedShares } from "./seed-shares";
+import { seedAnalytics } from "./seed-analytics";
 
 /**
  * The demo organisation, built by steps in order. Each capability adds its own step (content,
  * shares, clicks, outcomes…) that reads what earlier steps put in the context.
  */
-export const SEED_STEPS: SeedStep[] = [seedOrganization, seedContent, seedShares];
+export const SEED_STEPS: SeedStep[] = [seedOrganization, seedContent, seedShares, seedAnalytics];
 
 export async function seedDemo(
   db: PrismaClient,

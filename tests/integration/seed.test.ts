@@ -16,6 +16,8 @@ import { getStorage } from "@/lib/storage/get-storage";
 import type { SeedContext } from "@/prisma/seed/context";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
+import { readRollups, recountFromRaw, sorted } from "@/tests/support/analytics";
+import { CONVERSION_OUTCOMES } from "@/lib/analytics/outcomes";
 
 const DAY_MS = 24 * 3600 * 1000;
 const now = new Date();
@@ -282,5 +284,73 @@ describe("demo share seed", () => {
     }
     expect(Math.max(...perDay.values())).toBeLessThanOrEqual(5);
     expect(ctx.shares).toHaveLength(shares.length);
+  });
+});
+
+describe("demo click and conversion seed", () => {
+  it("rolls up every click and conversion: the rollups equal a raw recount", async () => {
+    expect(await db.rollupDirty.count()).toBe(0);
+    const [rollups, recount] = await Promise.all([
+      readRollups(ctx.org.id, db),
+      recountFromRaw(ctx.org.id, db),
+    ]);
+    expect(rollups.size).toBeGreaterThan(300);
+    expect(sorted(rollups)).toEqual(sorted(recount));
+  });
+
+  it("spreads clicks over 90 days, hours, devices and referrers, with ~8 % bots", async () => {
+    const clicks = await db.clickEvent.findMany({ where: { orgId: ctx.org.id } });
+    expect(clicks.length).toBeGreaterThan(3000);
+    const bots = clicks.filter((c) => c.isBot).length / clicks.length;
+    expect(bots).toBeGreaterThan(0.05);
+    expect(bots).toBeLessThan(0.11);
+    const days = new Set(clicks.map((c) => c.at.toISOString().slice(0, 10)));
+    expect(days.size).toBeGreaterThanOrEqual(60);
+    expect(new Set(clicks.map((c) => c.at.getUTCHours())).size).toBe(24);
+    for (const c of clicks) {
+      expect(c.at.getTime()).toBeLessThanOrEqual(now.getTime());
+      expect(c.at.getTime()).toBeGreaterThan(now.getTime() - 92 * DAY_MS);
+    }
+    expect(new Set(clicks.map((c) => c.device))).toEqual(
+      new Set(["desktop", "mobile", "tablet", "bot"]),
+    );
+    expect(new Set(clicks.map((c) => c.browser)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(clicks.map((c) => c.referrerHost)).size).toBeGreaterThanOrEqual(5);
+    const shares = await db.share.findMany({ where: { orgId: ctx.org.id } });
+    expect(shares.filter((s) => s.networkSize !== null).length).toBeGreaterThan(shares.length / 2);
+  });
+
+  it("tells a story: education and inspiration earn the most per share; goals bring their outcomes", async () => {
+    const stats = await db.shareDailyStats.findMany({ where: { orgId: ctx.org.id } });
+    const shares = await db.share.findMany({
+      where: { orgId: ctx.org.id },
+      include: { item: true },
+    });
+    const perShare = (types: string[]) => {
+      const ids = new Set(shares.filter((s) => types.includes(s.item.valueType)).map((s) => s.id));
+      const visits = stats
+        .filter((s) => ids.has(s.shareId))
+        .reduce((n, s) => n + s.uniqueVisits, 0);
+      return visits / Math.max(1, ids.size);
+    };
+    expect(perShare(["EDUCATION", "INSPIRATION"])).toBeGreaterThan(
+      1.3 * perShare(["INFORMATION", "TOGETHERNESS", "ENTERTAINMENT"]),
+    );
+
+    const conversions = await db.conversion.findMany({
+      where: { orgId: ctx.org.id },
+      include: { share: { include: { item: true } } },
+    });
+    expect(new Set(conversions.map((c) => c.outcome))).toEqual(new Set(CONVERSION_OUTCOMES));
+    for (const c of conversions) {
+      const goals = c.share.item.goals;
+      if (c.outcome === "APPLICATION" || c.outcome === "HIRE") expect(goals).toContain("HR");
+      if (c.outcome === "LEAD" || c.outcome === "DEAL") expect(goals).toContain("SALES");
+      if (c.value !== null) expect(c.currency).toBe("EUR");
+      expect(c.occurredAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    }
+    expect(
+      conversions.filter((c) => c.outcome === "DEAL" && c.value !== null).length,
+    ).toBeGreaterThan(0);
   });
 });

@@ -5,6 +5,7 @@
  * the rollups and dashboard queries against.
  */
 import { getDb } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createId, randomString } from "@/lib/db/create-id";
 import type { BusinessGoal, ConversionOutcome, ValueType } from "@/lib/generated/prisma/enums";
 import { countUniqueVisits } from "@/lib/analytics/unique-visits";
@@ -143,8 +144,10 @@ export interface RecountRow {
 }
 
 /** Share-day totals recounted from the raw events in JavaScript (independent of the SQL). */
-export async function recountFromRaw(orgId: string): Promise<Map<string, RecountRow>> {
-  const db = getDb();
+export async function recountFromRaw(
+  orgId: string,
+  db: PrismaClient = getDb(),
+): Promise<Map<string, RecountRow>> {
   const org = await db.organization.findUniqueOrThrow({
     where: { id: orgId },
     select: { timeZone: true, settings: { select: { currency: true } } },
@@ -197,8 +200,11 @@ export async function recountFromRaw(orgId: string): Promise<Map<string, Recount
 }
 
 /** ShareDailyStats of an organisation in the same shape as `recountFromRaw`. */
-export async function readRollups(orgId: string): Promise<Map<string, RecountRow>> {
-  const stats = await getDb().shareDailyStats.findMany({ where: { orgId } });
+export async function readRollups(
+  orgId: string,
+  db: PrismaClient = getDb(),
+): Promise<Map<string, RecountRow>> {
+  const stats = await db.shareDailyStats.findMany({ where: { orgId } });
   const rows = new Map<string, RecountRow>();
   for (const s of stats) {
     const day = s.day.toISOString().slice(0, 10);
