@@ -10,7 +10,7 @@ const HEADERS = {
 };
 
 /** The conversion snippet (lib/conversions/snippet.ts) for customers' landing pages. */
-export function GET(req: Request): Response {
+export async function GET(req: Request): Promise<Response> {
   if (req.headers.get("if-none-match") === SNIPPET_ETAG) {
     return new Response(null, { status: 304, headers: HEADERS });
   }

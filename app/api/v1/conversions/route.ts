@@ -20,7 +20,7 @@ export const POST = apiKeyRoute(
 );
 
 /** CORS preflight: any site may call the API with an explicit key (never cookies). */
-export function OPTIONS(): Response {
+export async function OPTIONS(): Promise<Response> {
   return new Response(null, {
     status: 204,
     headers: {

@@ -2,7 +2,7 @@ import { buildOpenApiDocument } from "@/lib/conversions/openapi";
 import { appUrl } from "@/lib/http/app-url";
 
 /** The OpenAPI 3.1 document of the public API, generated from the same zod schemas it validates with. */
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   return Response.json(buildOpenApiDocument(appUrl()), {
     headers: {
       "Cache-Control": "public, max-age=300",
