@@ -83,6 +83,8 @@ test("an employee filters the feed, makes a caption their own, shares by copy an
   expect(location.searchParams.get("utm_medium")).toBe("employee_advocacy");
   expect(location.searchParams.get("utm_content")).toBe(trackedUrl.split("/").pop());
   expect(location.searchParams.get("utm_campaign")).toBeTruthy();
+  // …and the click id, for conversion attribution (the organisation's parameter, default "aid").
+  expect(location.searchParams.get("aid")).toMatch(/^clk_[0-9A-Za-z]{20}$/);
 
   // …and a share of a post without a link lands, in the browser, on the post's public page.
   const feed = (await (await page.request.get("/api/feed")).json()) as {

@@ -19,7 +19,7 @@ let pool: pg.Pool;
 
 beforeAll(async () => {
   pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
-  [share] = await insertShares(pool, 1);
+  share = (await insertShares(pool, 1))[0]!;
 });
 
 afterAll(async () => {
