@@ -36,7 +36,7 @@ export function DashboardFilters({
     <Form
       action="/dashboard"
       role="search"
-      aria-label="Dashboard period and team"
+      aria-label="Filter the dashboard"
       className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 dark:bg-slate-900 dark:ring-slate-800"
     >
       <div className="space-y-1.5">
