@@ -105,7 +105,7 @@ export function ApiKeysPanel({
         className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-start"
       >
         <TextField
-          label="Name"
+          label="Key name"
           value={name}
           maxLength={80}
           onChange={(e) => setName(e.target.value)}
@@ -114,7 +114,7 @@ export function ApiKeysPanel({
           autoComplete="off"
         />
         <SelectField
-          label="Kind"
+          label="Key kind"
           value={kind}
           onChange={(e) => setKind(e.target.value as "secret" | "publishable")}
           error={fields.kind}
