@@ -24,6 +24,7 @@ const CONNECTIONS = 64;
 const DURATION_S = 10;
 const WARMUP_S = 2;
 const CODES = 10;
+const BENCH_SECRET = "bench-only-secret-0123456789abcdefghijklmnop";
 const BOT_UA =
   "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)";
 const HUMAN_UAS = [
@@ -181,7 +182,12 @@ function ensureBuild() {
     {
       cwd: root,
       stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_SECRET: process.env.AUTH_SECRET ?? BENCH_SECRET,
+      },
     },
   );
   if (result.status !== 0) throw new Error("next build failed");
@@ -236,7 +242,7 @@ export async function benchRedirect(databaseUrl: string): Promise<BenchResult[]>
         NEXT_TELEMETRY_DISABLED: "1",
         DATABASE_URL: databaseUrl,
         PORT: String(port),
-        AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdefghijklmnop",
+        AUTH_SECRET: process.env.AUTH_SECRET ?? BENCH_SECRET,
         TRUST_PROXY: "true",
         JOBS_ENABLED: "false",
         CLICK_SPOOL_DIR: path.join(tmp, "spool"),

@@ -1,9 +1,9 @@
 import path from "node:path";
 import pg from "pg";
-import { createId } from "@/lib/db/create-id";
 import { env } from "@/lib/env";
 import { resolveShareCode } from "@/lib/sharing/resolve-share-code";
 import { ClickRecorder } from "@/lib/tracking/click-buffer";
+import { newClickId } from "@/lib/tracking/click-id";
 import { locationFor } from "@/lib/tracking/click-destination";
 import { classifyUserAgent, referrerHost } from "@/lib/tracking/classify-user-agent";
 import { LinkCache, type LinkTarget } from "@/lib/tracking/link-cache";
@@ -108,7 +108,7 @@ function createClickPath(): ClickPath {
     const visitorKey = salts.keyFor(now, clientAddress, userAgent);
     const wait = limiter.hit(`${request.code}\n${visitorKey}`, now);
     if (wait > 0) return { kind: "rate-limited", retryAfterSeconds: wait };
-    const id = createId("clk");
+    const id = newClickId();
     return {
       kind: "redirect",
       location: locationFor(target.template, id),

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import type pg from "pg";
 
 /**
@@ -18,7 +18,11 @@ export function newSalt(): string {
   return randomBytes(32).toString("base64url");
 }
 
-export function computeVisitorKey(salt: string, clientAddress: string, userAgent: string): string {
+export function computeVisitorKey(
+  salt: string | KeyObject,
+  clientAddress: string,
+  userAgent: string,
+): string {
   return createHmac("sha256", salt)
     .update(`${clientAddress}\n${userAgent}`)
     .digest("base64url")
@@ -34,24 +38,44 @@ const DAY_MS = 86_400_000;
  * other instances' keys for the same visitor).
  */
 export class VisitorSalts {
-  private readonly salts = new Map<string, { salt: string; synced: boolean }>();
+  private readonly salts = new Map<string, { salt: string; key: KeyObject; synced: boolean }>();
   private syncing: Promise<void> | null = null;
+  /** The current day and its bounds, so the hot path does not format a date per request. */
+  private today = { day: "", start: 0, end: 0, key: null as KeyObject | null };
 
   constructor(private readonly pool: pg.Pool) {}
 
   /** Key of one visitor at `at` (sync; never touches the database). */
   keyFor(at: number, clientAddress: string, userAgent: string): string {
-    return computeVisitorKey(this.saltFor(utcDay(at)), clientAddress, userAgent);
+    const today = this.today;
+    if (today.key && at >= today.start && at < today.end) {
+      return computeVisitorKey(today.key, clientAddress, userAgent);
+    }
+    const day = utcDay(at);
+    const start = Date.parse(`${day}T00:00:00Z`);
+    const key = this.entry(day).key;
+    this.today = { day, start, end: start + DAY_MS, key };
+    return computeVisitorKey(key, clientAddress, userAgent);
   }
 
   saltFor(day: string): string {
+    return this.entry(day).salt;
+  }
+
+  private entry(day: string) {
     let entry = this.salts.get(day);
     if (!entry) {
-      entry = { salt: newSalt(), synced: false };
-      this.salts.set(day, entry);
+      entry = this.set(day, newSalt(), false);
       void this.sync(Date.parse(`${day}T12:00:00Z`)).catch(() => {});
     }
-    return entry.salt;
+    return entry;
+  }
+
+  private set(day: string, salt: string, synced: boolean) {
+    const entry = { salt, key: createSecretKey(Buffer.from(salt)), synced };
+    this.salts.set(day, entry);
+    if (this.today.day === day) this.today = { ...this.today, key: entry.key };
+    return entry;
   }
 
   /**
@@ -76,7 +100,9 @@ export class VisitorSalts {
       `SELECT "day", "salt" FROM "VisitorSalt" WHERE "day" = ANY($1::text[])`,
       [days],
     );
-    for (const row of rows) this.salts.set(row.day, { salt: row.salt, synced: true });
+    for (const row of rows) {
+      if (this.salts.get(row.day)?.salt !== row.salt) this.set(row.day, row.salt, true);
+    }
     for (const day of [...this.salts.keys()]) if (day < days[0]!) this.salts.delete(day);
     await this.pool.query(`DELETE FROM "VisitorSalt" WHERE "day" < $1`, [utcDay(now - 2 * DAY_MS)]);
   }

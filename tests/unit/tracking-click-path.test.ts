@@ -4,6 +4,7 @@ import { destinationTemplate, locationFor, withClickId } from "@/lib/tracking/cl
 import { SlidingWindowLimiter } from "@/lib/tracking/rate-limiter";
 import { computeVisitorKey, newSalt, utcDay, VISITOR_KEY_LENGTH } from "@/lib/tracking/visitor-key";
 import { isRetryableWriteError } from "@/lib/tracking/click-writer";
+import { newClickId } from "@/lib/tracking/click-id";
 
 describe("visitor key", () => {
   const ua =
@@ -257,5 +258,13 @@ describe("write errors", () => {
         Object.assign(new Error("time zone not recognized"), { code: "22023" }),
       ),
     ).toBe(false);
+  });
+});
+
+describe("click ids", () => {
+  it("look like other ids (clk_ + 20 base62) and do not repeat", () => {
+    const ids = new Set(Array.from({ length: 20_000 }, () => newClickId()));
+    expect(ids.size).toBe(20_000);
+    for (const id of [...ids].slice(0, 100)) expect(id).toMatch(/^clk_[0-9A-Za-z]{20}$/);
   });
 });
