@@ -18,7 +18,12 @@ import {
   getAnalyticsSettings,
   type AnalyticsSettings,
 } from "@/lib/analytics/org-analytics-settings";
-import { impressionsSql, scopeFilter, sharedStatusSql } from "@/lib/analytics/scope-sql";
+import {
+  impressionsSql,
+  scopeFilter,
+  scopeMemberIds,
+  sharedStatusSql,
+} from "@/lib/analytics/scope-sql";
 import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
 
 /**
@@ -38,11 +43,14 @@ export async function getBreakdowns(
   query: AnalyticsQuery,
   { limit = 10 }: { limit?: number } = {},
 ): Promise<Breakdowns> {
-  const settings = await getAnalyticsSettings(query.orgId);
-  const empty = query.teamIds?.length === 0;
+  const [settings, scopeMembers] = await Promise.all([
+    getAnalyticsSettings(query.orgId),
+    scopeMemberIds(query),
+  ]);
+  const empty = scopeMembers?.length === 0;
   const [stats, shares, teams] = await Promise.all([
-    empty ? [] : statsByItemAndMember(query),
-    empty ? [] : sharesByItemAndMember(query, settings),
+    empty ? [] : statsByItemAndMember(query, scopeMembers),
+    empty ? [] : sharesByItemAndMember(query, scopeMembers, settings),
     teamsInScope(query),
   ]);
 
@@ -224,7 +232,10 @@ function addStats(acc: Acc, row: StatsRow) {
   acc.byArea.SALES += row.sales;
 }
 
-async function statsByItemAndMember(query: AnalyticsQuery): Promise<StatsRow[]> {
+async function statsByItemAndMember(
+  query: AnalyticsQuery,
+  members: string[] | null,
+): Promise<StatsRow[]> {
   return db.$queryRaw<StatsRow[]>`
     SELECT d."itemId", d."membershipId",
       SUM(d."humanClicks")::int AS "humanClicks", SUM(d."uniqueVisits")::int AS "uniqueVisits",
@@ -236,7 +247,7 @@ async function statsByItemAndMember(query: AnalyticsQuery): Promise<StatsRow[]> 
     FROM "ShareDailyStats" d
     WHERE d."orgId" = ${query.orgId}
       AND d."day" BETWEEN ${query.range.from}::date AND ${query.range.to}::date
-      ${scopeFilter(query, Prisma.sql`d."membershipId"`)}
+      ${scopeFilter(members, Prisma.sql`d."membershipId"`)}
     GROUP BY 1, 2`;
 }
 
@@ -249,6 +260,7 @@ interface SharesRow {
 
 async function sharesByItemAndMember(
   query: AnalyticsQuery,
+  members: string[] | null,
   settings: AnalyticsSettings,
 ): Promise<SharesRow[]> {
   const { start, end } = rangeBounds(query.range, settings.timeZone);
@@ -260,7 +272,7 @@ async function sharesByItemAndMember(
       AND sh."createdAt" >= (${start.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       AND sh."createdAt" < (${end.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       AND ${sharedStatusSql()}
-      ${scopeFilter(query, Prisma.sql`sh."membershipId"`)}
+      ${scopeFilter(members, Prisma.sql`sh."membershipId"`)}
     GROUP BY 1, 2`;
 }
 

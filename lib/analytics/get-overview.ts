@@ -9,6 +9,7 @@ import { getAnalyticsSettings } from "@/lib/analytics/org-analytics-settings";
 import {
   impressionsSql,
   scopeFilter,
+  scopeMemberIds,
   shareDaySql,
   sharedStatusSql,
 } from "@/lib/analytics/scope-sql";
@@ -23,13 +24,17 @@ import {
  * went out count (status SHARED or POSTED; scheduled or failed ones are not shares yet).
  */
 export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
-  const settings = await getAnalyticsSettings(query.orgId);
+  const [settings, members] = await Promise.all([
+    getAnalyticsSettings(query.orgId),
+    scopeMemberIds(query),
+  ]);
   const previous = previousRange(query.range);
   const whole: DayRange = { from: previous.from, to: query.range.to };
+  const scope = { orgId: query.orgId, members };
   const [stats, shares, eligible] = await Promise.all([
-    statsByDay(query, whole),
-    sharesByDayAndMember(query, whole, settings),
-    eligibleAdvocates(query),
+    statsByDay(scope, whole),
+    sharesByDayAndMember(scope, whole, settings),
+    eligibleAdvocates(scope),
   ]);
 
   const current = emptyKpis(eligible);
@@ -121,8 +126,14 @@ interface StatsRow extends OutcomeCounts {
   conversionValue: number;
 }
 
-async function statsByDay(scope: AnalyticsQuery, range: DayRange): Promise<StatsRow[]> {
-  if (scope.teamIds?.length === 0) return [];
+/** An organisation and the memberships in scope (null = all). */
+export interface MemberScope {
+  orgId: string;
+  members: string[] | null;
+}
+
+async function statsByDay(scope: MemberScope, range: DayRange): Promise<StatsRow[]> {
+  if (scope.members?.length === 0) return [];
   return db.$queryRaw<StatsRow[]>`
     SELECT to_char(d."day", 'YYYY-MM-DD') AS "day",
       SUM(d."clicks")::int AS "clicks", SUM(d."humanClicks")::int AS "humanClicks",
@@ -134,7 +145,7 @@ async function statsByDay(scope: AnalyticsQuery, range: DayRange): Promise<Stats
     FROM "ShareDailyStats" d
     WHERE d."orgId" = ${scope.orgId}
       AND d."day" BETWEEN ${range.from}::date AND ${range.to}::date
-      ${scopeFilter(scope, Prisma.sql`d."membershipId"`)}
+      ${scopeFilter(scope.members, Prisma.sql`d."membershipId"`)}
     GROUP BY d."day"`;
 }
 
@@ -148,11 +159,11 @@ interface SharesRow {
 }
 
 async function sharesByDayAndMember(
-  scope: AnalyticsQuery,
+  scope: MemberScope,
   range: DayRange,
   settings: { timeZone: string; reachRate: number; defaultNetworkSize: number },
 ): Promise<SharesRow[]> {
-  if (scope.teamIds?.length === 0) return [];
+  if (scope.members?.length === 0) return [];
   const { start, end } = rangeBounds(range, settings.timeZone);
   return db.$queryRaw<SharesRow[]>`
     SELECT ${shareDaySql(settings.timeZone)} AS "day", sh."membershipId",
@@ -164,16 +175,16 @@ async function sharesByDayAndMember(
       AND sh."createdAt" >= (${start.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       AND sh."createdAt" < (${end.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       AND ${sharedStatusSql()}
-      ${scopeFilter(scope, Prisma.sql`sh."membershipId"`)}
+      ${scopeFilter(scope.members, Prisma.sql`sh."membershipId"`)}
     GROUP BY 1, 2`;
 }
 
-async function eligibleAdvocates(scope: AnalyticsQuery): Promise<number> {
-  if (scope.teamIds?.length === 0) return 0;
+async function eligibleAdvocates(scope: MemberScope): Promise<number> {
+  if (scope.members?.length === 0) return 0;
   const [row] = await db.$queryRaw<{ n: number }[]>`
     SELECT COUNT(*)::int AS "n" FROM "Membership" m
     WHERE m."orgId" = ${scope.orgId} AND m."status" = 'ACTIVE'
-      ${scopeFilter(scope, Prisma.sql`m."id"`)}`;
+      ${scopeFilter(scope.members, Prisma.sql`m."id"`)}`;
   return row?.n ?? 0;
 }
 

@@ -1,11 +1,34 @@
+import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnalyticsScope } from "@/lib/analytics/types";
 
 /**
- * `AND <column> IN (members of the scope's teams)` — nothing for the whole organisation. Team
- * scope means the teams' current members (TeamMember rows), for every period.
+ * The memberships a scope covers: null for the whole organisation; otherwise the current members
+ * (TeamMember rows) of the scope's teams, in any status — their past activity still counts.
  */
-export function scopeFilter(scope: AnalyticsScope, column: Prisma.Sql): Prisma.Sql {
+export async function scopeMemberIds(scope: AnalyticsScope): Promise<string[] | null> {
+  if (scope.teamIds === null) return null;
+  if (scope.teamIds.length === 0) return [];
+  const rows = await db.teamMember.findMany({
+    where: { orgId: scope.orgId, teamId: { in: scope.teamIds } },
+    select: { membershipId: true },
+    distinct: ["membershipId"],
+  });
+  return rows.map((r) => r.membershipId);
+}
+
+/**
+ * `AND <column> …` restricting rows to the scope's members — nothing for the whole organisation.
+ * - with member ids (from scopeMemberIds): `= ANY(ids)`, a plain array check for the planner;
+ * - with a scope: `IN (current members of the scope's teams)` as a subquery.
+ * Team scope means the teams' current members (TeamMember rows), for every period.
+ */
+export function scopeFilter(
+  scope: AnalyticsScope | string[] | null,
+  column: Prisma.Sql,
+): Prisma.Sql {
+  if (scope === null) return Prisma.empty;
+  if (Array.isArray(scope)) return Prisma.sql`AND ${column} = ANY(${scope}::text[])`;
   if (scope.teamIds === null) return Prisma.empty;
   return Prisma.sql`AND ${column} IN (
     SELECT tm."membershipId" FROM "TeamMember" tm
