@@ -16,8 +16,8 @@ export function DashboardSection({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} id={id}>
-      <Card className="space-y-4">
+    <section aria-labelledby={`${id}-title`} id={id} className="min-w-0">
+      <Card className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
             <h2 id={`${id}-title`} className="text-lg font-semibold">

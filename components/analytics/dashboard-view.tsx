@@ -99,23 +99,21 @@ export function DashboardView({ data }: { data: DashboardData }) {
               search={search}
             />
             <GoalsSection rows={breakdowns.goals} currency={overview.currency} search={search} />
-            <div className="grid gap-6 xl:grid-cols-2">
-              <TopContentSection
-                rows={breakdowns.topContent}
-                currency={overview.currency}
-                search={search}
-                linkToStudio={isAdmin}
-              />
-              <LeaderboardSection
-                rows={breakdowns.leaderboard}
-                search={search}
-                points={{
-                  share: settings.pointsPerShare,
-                  click: settings.pointsPerClick,
-                  conversion: settings.pointsPerConversion,
-                }}
-              />
-            </div>
+            <TopContentSection
+              rows={breakdowns.topContent}
+              currency={overview.currency}
+              search={search}
+              linkToStudio={isAdmin}
+            />
+            <LeaderboardSection
+              rows={breakdowns.leaderboard}
+              search={search}
+              points={{
+                share: settings.pointsPerShare,
+                click: settings.pointsPerClick,
+                conversion: settings.pointsPerConversion,
+              }}
+            />
             <TeamsSection rows={breakdowns.teams} currency={overview.currency} search={search} />
             <FunnelSection funnel={breakdowns.funnel} search={search} />
           </>

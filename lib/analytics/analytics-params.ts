@@ -88,7 +88,8 @@ export function analyticsParamsSchema(timeZone: string, now: Date = new Date()) 
           message: "Pick an end date for a custom range.",
         });
       }
-      if (!v.from || !v.to) return;
+      // Unreadable dates already have their own message.
+      if (!v.from || !v.to || !isDayKey(v.from) || !isDayKey(v.to)) return;
       if (v.from > today) {
         ctx.addIssue({
           code: "custom",

@@ -3,11 +3,12 @@ import { GET as exportRoute } from "@/app/api/analytics/export/route";
 import { getDb } from "@/lib/db/client";
 import { createId, randomString } from "@/lib/db/create-id";
 import { drainDirtyRollups } from "@/lib/analytics/rollup";
+import { loadDashboard } from "@/lib/analytics/load-dashboard";
 import { addDays } from "@/lib/analytics/day-range";
 import { EXPORT_TABLES, type ExportTable } from "@/lib/analytics/types";
 import { parseCsv } from "@/lib/csv/parse-csv";
 import { zonedDateKey } from "@/lib/time/zoned-time";
-import { createOrgFixture, type OrgFixture } from "../support/factories";
+import { accessFor, addMember, createOrgFixture, type OrgFixture } from "../support/factories";
 import { createItem, createShare, insertClicks, insertConversions } from "../support/analytics";
 import { callRoute, sessionCookie, TEST_ORIGIN } from "../support/http";
 
@@ -280,5 +281,36 @@ describe("GET /api/analytics/export", () => {
     // A manager of Alpha (c.manager's own team) sees only Alpha members' shares: c.manager's.
     const managed = await download(c.manager.user.id, query);
     expect(managed.rows).toHaveLength(1500);
+  });
+});
+
+describe("loadDashboard (the dashboard page's data)", () => {
+  it("tells a manager without teams there is nothing to show instead of failing", async () => {
+    const lonely = await addMember(a.org.id, "MANAGER");
+    const data = await loadDashboard(accessFor(a.org, lonely), {});
+    expect(data.scope.teamIds).toEqual([]);
+    expect(data.overview).toBeNull();
+    expect(data.breakdowns).toBeNull();
+  });
+
+  it("falls back to the default period and to all teams, with messages, for unusable filters", async () => {
+    const access = accessFor(a.org, a.manager);
+    const bad = await loadDashboard(access, { range: "custom", from: "2026-03-05", to: "x" });
+    expect(bad.errors).toEqual([
+      "The end date must be a date written YYYY-MM-DD, e.g. 2026-11-01.",
+    ]);
+    expect(bad.params.preset).toBe("30d");
+    expect(bad.overview?.trend).toHaveLength(30);
+
+    const otherTeam = await loadDashboard(access, { team: a.teamB.id });
+    expect(otherTeam.errors).toEqual([
+      "That team is not one you can see. Showing all of your teams instead.",
+    ]);
+    expect(otherTeam.params.teamId).toBeNull();
+    expect(otherTeam.scope.teamIds).toEqual([a.teamA.id]);
+    // Only Alpha's share is counted, never Beta's.
+    expect(otherTeam.overview?.current.shares).toBe(1);
+    expect(otherTeam.breakdowns?.teams.map((t) => t.label)).toEqual(["Alpha"]);
+    expect(otherTeam.search).toBe("range=30d");
   });
 });

@@ -169,3 +169,12 @@ describe("CSV cells of exports", () => {
     expect(csvLine(["=SUM(A1)", 2, null])).toBe("'=SUM(A1),2,\r\n");
   });
 });
+
+describe("analytics params with an unreadable date", () => {
+  it("reports only that the date is unreadable", () => {
+    const read = readAnalyticsParams({ range: "custom", from: "2026-03-05", to: "x" }, "UTC", NOW);
+    expect(read.errors).toEqual([
+      "The end date must be a date written YYYY-MM-DD, e.g. 2026-11-01.",
+    ]);
+  });
+});
