@@ -13,7 +13,7 @@ export interface ClickRecorderOptions {
   /** Events held in memory at most; beyond it they go to the spool. */
   bufferMax: number;
   log?: (message: string) => void;
-  /** Longest pause between replay attempts while the database is unreachable. */
+  /** Longest pause between replay attempts while the database is unreachable (default 2 s). */
   maxBackoffMs?: number;
 }
 
@@ -183,7 +183,7 @@ export class ClickRecorder {
         if (ok) {
           this.backoffMs = 200;
         } else {
-          this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs ?? 5000);
+          this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs ?? 2000);
           this.scheduleReplay();
         }
       });

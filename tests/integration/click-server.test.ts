@@ -138,6 +138,33 @@ describe("app server", () => {
     await pool.end();
   }, 60_000);
 
+  it("hears link changes of other instances through NOTIFY", async () => {
+    const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    const [share] = await insertShares(pool, 1);
+    const server = await startServer(process.env.DATABASE_URL!, {
+      CLICK_SPOOL_DIR: path.join(tmp, "spool-notify"),
+      LINK_CACHE_TTL_SECONDS: "3600",
+    });
+    const param = async () => {
+      const res = await get(`${server.url}/${share!.code}`);
+      return [...new URL(res.headers.get("location")!).searchParams.keys()].pop();
+    };
+    expect(await param()).toBe("aid"); // cached now, for an hour
+    await pool.query(
+      `INSERT INTO "OrgSettings" ("orgId", "clickIdParam", "updatedAt") VALUES ($1, 'ref_click', now())
+       ON CONFLICT ("orgId") DO UPDATE SET "clickIdParam" = 'ref_click'`,
+      [share!.orgId],
+    );
+    expect(await param()).toBe("aid");
+    // What invalidateLinks() does in another instance:
+    await pool.query(`SELECT pg_notify('chorus_link_changed', $1)`, [
+      JSON.stringify({ kind: "org", orgId: share!.orgId }),
+    ]);
+    await waitFor(async () => (await param()) === "ref_click", 5000, "the change to arrive");
+    expect(await server.stop()).toBe(0);
+    await pool.end();
+  }, 60_000);
+
   it("two instances, database restarted mid-load: every redirected click is counted once", async () => {
     const dataDir = path.join(tmp, "db");
     const port = await freePort();
