@@ -120,10 +120,23 @@ export const seedAnalytics: SeedStep = {
       .sort((a, b) => a.localeCompare(b))
       .slice(0, 2);
     for (const id of stars) network.set(id, 4000 + random.int(0, 3000));
+    // Self-reported network sizes on the people (where missing), copied to their shares as the
+    // share flow does when someone shares.
+    const known = [...network].filter(([, size]) => size !== null);
     await db.$executeRaw`
-      UPDATE "Share" s SET "networkSize" = v."size"
-      FROM unnest(${[...network.keys()]}::text[], ${[...network.values()]}::int[]) AS v("membershipId", "size")
-      WHERE s."orgId" = ${ctx.org.id} AND s."membershipId" = v."membershipId" AND s."networkSize" IS NULL`;
+      UPDATE "User" u SET "networkSize" = v."size"
+      FROM unnest(${known.map(([id]) => id)}::text[], ${known.map(([, size]) => size)}::int[])
+        AS v("membershipId", "size")
+      JOIN "Membership" m ON m."id" = v."membershipId"
+      WHERE u."id" = m."userId" AND u."networkSize" IS NULL`;
+    await db.$executeRaw`
+      UPDATE "Share" s SET "networkSize" = u."networkSize"
+      FROM "User" u
+      WHERE s."orgId" = ${ctx.org.id} AND u."id" = s."userId" AND s."networkSize" IS NULL`;
+    const sizes = await db.$queryRaw<{ id: string; size: number | null }[]>`
+      SELECT m."id", u."networkSize" AS "size" FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+      WHERE m."orgId" = ${ctx.org.id}`;
+    for (const { id, size } of sizes) network.set(id, size);
 
     const clicks: ClickRow[] = [];
     const conversions: {
