@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { createRandom } from "@/prisma/seed/random";
 import { drainDirtyRollups, processDirtyRollups, rebuildRollups } from "@/lib/analytics/rollup";
 import { requestRollup, startJobs, stopJobs } from "@/lib/jobs/run-jobs";
+import { cleanupVisitorSalts } from "@/lib/jobs/cleanup-visitor-salts";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
 import { CONVERSION_OUTCOMES } from "@/lib/analytics/outcomes";
 import { createOrgFixture, type OrgFixture } from "../support/factories";
@@ -208,5 +209,22 @@ describe("the rollup job", () => {
     expect(row).toMatchObject({ clicks: 3, humanClicks: 2, uniqueVisits: 2 });
     await stopJobs();
     await expectRollupsEqualRecount(f.org.id);
+  });
+});
+
+describe("visitor salt cleanup", () => {
+  it("forgets salts older than two days and keeps the recent ones", async () => {
+    const db = getDb();
+    const now = new Date("2027-03-10T12:00:00Z");
+    await db.visitorSalt.createMany({
+      data: [
+        { day: "2027-03-07", salt: "old", createdAt: new Date("2027-03-07T00:00:00Z") },
+        { day: "2027-03-09", salt: "yesterday", createdAt: new Date("2027-03-09T00:00:00Z") },
+        { day: "2027-03-10", salt: "today", createdAt: new Date("2027-03-10T00:00:00Z") },
+      ],
+    });
+    expect(await cleanupVisitorSalts(db, now)).toBe(1);
+    const left = await db.visitorSalt.findMany({ where: { day: { startsWith: "2027-03" } } });
+    expect(left.map((s) => s.salt).sort()).toEqual(["today", "yesterday"]);
   });
 });
