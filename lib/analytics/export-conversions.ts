@@ -52,27 +52,34 @@ export async function* exportConversionRows(
   let cursor: { at: string; id: string } | null = null;
   for (;;) {
     const after: Prisma.Sql = cursor
-      ? Prisma.sql`AND (c."occurredAt", c."id") > (${cursor.at}::timestamptz, ${cursor.id})`
+      ? Prisma.sql`AND c."occurredAt" >= ${cursor.at}::timestamptz
+          AND (c."occurredAt", c."id") > (${cursor.at}::timestamptz, ${cursor.id})`
       : Prisma.empty;
+    // The page of conversions is chosen first (index on orgId, occurredAt), then described.
     const rows: ConversionExportRow[] = await db.$queryRaw<ConversionExportRow[]>`
+      WITH page AS (
+        SELECT c.* FROM "Conversion" c
+        JOIN "Share" sh ON sh."id" = c."shareId" AND sh."orgId" = c."orgId"
+        WHERE c."orgId" = ${query.orgId}
+          AND c."occurredAt" >= ${start.toISOString()}::timestamptz
+          AND c."occurredAt" < ${end.toISOString()}::timestamptz
+          ${scopeFilter(query, Prisma.sql`sh."membershipId"`)}
+          ${after}
+        ORDER BY c."occurredAt", c."id"
+        LIMIT ${pageSize}
+      )
       SELECT c."id", c."occurredAt"::text AS "cursorAt",
         to_char(c."occurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "occurredAt",
         to_char(c."occurredAt" AT TIME ZONE ${settings.timeZone}, 'YYYY-MM-DD') AS "day",
         c."outcome"::text AS "outcome", c."value"::text AS "value", c."currency",
         sh."code", u."name" AS "advocate", m."handle", ci."id" AS "itemId", ci."title",
         c."clickId"
-      FROM "Conversion" c
-      JOIN "Share" sh ON sh."id" = c."shareId" AND sh."orgId" = c."orgId"
+      FROM page c
+      JOIN "Share" sh ON sh."id" = c."shareId"
       JOIN "Membership" m ON m."id" = sh."membershipId" AND m."orgId" = sh."orgId"
       JOIN "User" u ON u."id" = m."userId"
       JOIN "ContentItem" ci ON ci."id" = sh."itemId" AND ci."orgId" = sh."orgId"
-      WHERE c."orgId" = ${query.orgId}
-        AND c."occurredAt" >= ${start.toISOString()}::timestamptz
-        AND c."occurredAt" < ${end.toISOString()}::timestamptz
-        ${scopeFilter(query, Prisma.sql`sh."membershipId"`)}
-        ${after}
-      ORDER BY c."occurredAt", c."id"
-      LIMIT ${pageSize}`;
+      ORDER BY c."occurredAt", c."id"`;
     if (rows.length === 0) return;
     yield rows.map((r) => [
       r.occurredAt,

@@ -77,10 +77,24 @@ export async function* exportShareRows(
   const { start, end } = rangeBounds(query.range, settings.timeZone);
   let cursor: { at: string; id: string } | null = null;
   for (;;) {
+    // Keyset on (createdAt, id); the plain `>=` lets the (orgId, createdAt) index skip what was read.
     const after: Prisma.Sql = cursor
-      ? Prisma.sql`AND (sh."createdAt", sh."id") > (${cursor.at}::timestamp, ${cursor.id})`
+      ? Prisma.sql`AND sh."createdAt" >= ${cursor.at}::timestamp
+          AND (sh."createdAt", sh."id") > (${cursor.at}::timestamp, ${cursor.id})`
       : Prisma.empty;
+    // The page of shares is chosen first; names and rollup totals are looked up for its rows only.
     const rows: ShareExportRow[] = await db.$queryRaw<ShareExportRow[]>`
+      WITH page AS (
+        SELECT sh.* FROM "Share" sh
+        WHERE sh."orgId" = ${query.orgId}
+          AND sh."createdAt" >= (${start.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+          AND sh."createdAt" < (${end.toISOString()}::timestamptz AT TIME ZONE 'UTC')
+          AND ${sharedStatusSql()}
+          ${scopeFilter(query, Prisma.sql`sh."membershipId"`)}
+          ${after}
+        ORDER BY sh."createdAt", sh."id"
+        LIMIT ${pageSize}
+      )
       SELECT sh."id", sh."createdAt"::text AS "cursorAt",
         to_char(sh."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "sharedAt",
         ${shareDaySql(settings.timeZone)} AS "day",
@@ -94,25 +108,19 @@ export async function* exportShareRows(
         COALESCE(st."uniqueVisits", 0)::int AS "uniqueVisits",
         COALESCE(st."conversions", 0)::int AS "conversions",
         COALESCE(st."conversionValue", 0)::float8 AS "conversionValue"
-      FROM "Share" sh
+      FROM page sh
       JOIN "Membership" m ON m."id" = sh."membershipId" AND m."orgId" = sh."orgId"
       JOIN "User" u ON u."id" = m."userId"
       JOIN "ContentItem" ci ON ci."id" = sh."itemId" AND ci."orgId" = sh."orgId"
       LEFT JOIN LATERAL (
+        -- By the primary key (shareId, day): the share's own rows only.
         SELECT SUM(d."clicks") AS "clicks", SUM(d."humanClicks") AS "humanClicks",
           SUM(d."uniqueVisits") AS "uniqueVisits", SUM(d."conversions") AS "conversions",
           SUM(d."conversionValue") AS "conversionValue"
         FROM "ShareDailyStats" d
-        WHERE d."shareId" = sh."id" AND d."orgId" = sh."orgId" AND d."day" <= ${query.range.to}::date
+        WHERE d."shareId" = sh."id" AND d."day" <= ${query.range.to}::date
       ) st ON TRUE
-      WHERE sh."orgId" = ${query.orgId}
-        AND sh."createdAt" >= (${start.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-        AND sh."createdAt" < (${end.toISOString()}::timestamptz AT TIME ZONE 'UTC')
-        AND ${sharedStatusSql()}
-        ${scopeFilter(query, Prisma.sql`sh."membershipId"`)}
-        ${after}
-      ORDER BY sh."createdAt", sh."id"
-      LIMIT ${pageSize}`;
+      ORDER BY sh."createdAt", sh."id"`;
     if (rows.length === 0) return;
     yield rows.map((r) => [
       r.sharedAt,
