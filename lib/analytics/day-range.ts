@@ -1,4 +1,5 @@
 import type { DayRange } from "@/lib/analytics/types";
+import { badRequest } from "@/lib/errors/app-error";
 import { zonedDateKey, zonedLocalToDate } from "@/lib/time/zoned-time";
 
 /**
@@ -62,4 +63,27 @@ export function rangeBounds(range: DayRange, timeZone: string): { start: Date; e
     start: zonedLocalToDate(`${range.from}T00:00`, timeZone)!,
     end: zonedLocalToDate(`${addDays(range.to, 1)}T00:00`, timeZone)!,
   };
+}
+
+/** The longest range the dashboards answer (two years and a day). */
+export const MAX_QUERY_DAYS = 732;
+
+/** Refuses a range a person could not have meant, naming the field (400, never a 500). */
+export function assertDayRange(range: DayRange): void {
+  if (!isDayKey(range.from)) {
+    throw badRequest("The start date must be a day written YYYY-MM-DD.", { from: "Not a date." });
+  }
+  if (!isDayKey(range.to)) {
+    throw badRequest("The end date must be a day written YYYY-MM-DD.", { to: "Not a date." });
+  }
+  if (range.from > range.to) {
+    throw badRequest("The start date must not be after the end date.", {
+      from: "After the end date.",
+    });
+  }
+  if (dayCount(range) > MAX_QUERY_DAYS) {
+    throw badRequest(`Choose a range of at most ${MAX_QUERY_DAYS} days.`, {
+      from: "Range too long.",
+    });
+  }
 }

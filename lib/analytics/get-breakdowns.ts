@@ -11,7 +11,7 @@ import type {
   TeamRow,
   ValueTypeRow,
 } from "@/lib/analytics/types";
-import { rangeBounds } from "@/lib/analytics/day-range";
+import { assertDayRange, rangeBounds } from "@/lib/analytics/day-range";
 import { earnedMediaValue } from "@/lib/analytics/emv";
 import { advocatePoints } from "@/lib/analytics/points";
 import {
@@ -43,6 +43,7 @@ export async function getBreakdowns(
   query: AnalyticsQuery,
   { limit = 10 }: { limit?: number } = {},
 ): Promise<Breakdowns> {
+  assertDayRange(query.range);
   const [settings, scopeMembers] = await Promise.all([
     getAnalyticsSettings(query.orgId),
     scopeMemberIds(query),

@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
 import type { AnalyticsQuery, DayRange, Kpis, Overview, TrendPoint } from "@/lib/analytics/types";
 import { CONVERSION_OUTCOMES, OUTCOME_AREA } from "@/lib/analytics/outcomes";
-import { daysIn, previousRange, rangeBounds } from "@/lib/analytics/day-range";
+import { assertDayRange, daysIn, previousRange, rangeBounds } from "@/lib/analytics/day-range";
 import { earnedMediaValue } from "@/lib/analytics/emv";
 import { getAnalyticsSettings } from "@/lib/analytics/org-analytics-settings";
 import {
@@ -24,6 +24,7 @@ import {
  * went out count (status SHARED or POSTED; scheduled or failed ones are not shares yet).
  */
 export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
+  assertDayRange(query.range);
   const [settings, members] = await Promise.all([
     getAnalyticsSettings(query.orgId),
     scopeMemberIds(query),

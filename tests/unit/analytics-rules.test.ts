@@ -4,6 +4,7 @@ import { earnedMediaValue, estimatedImpressions } from "@/lib/analytics/emv";
 import { advocatePoints } from "@/lib/analytics/points";
 import {
   addDays,
+  assertDayRange,
   dayCount,
   daysIn,
   isDayKey,
@@ -153,5 +154,23 @@ describe("day ranges", () => {
     expect(isDayKey("2026-02-28")).toBe(true);
     expect(isDayKey("2026-02-31")).toBe(false);
     expect(isDayKey("2026-2-1")).toBe(false);
+  });
+});
+
+describe("assertDayRange", () => {
+  it("accepts a real range and refuses others with a 400 naming the field", () => {
+    expect(() => assertDayRange({ from: "2026-01-01", to: "2026-01-31" })).not.toThrow();
+    expect(() => assertDayRange({ from: "2026-02-30", to: "2026-03-01" })).toThrow(
+      expect.objectContaining({ status: 400, fields: { from: "Not a date." } }),
+    );
+    expect(() => assertDayRange({ from: "2026-03-02", to: "2026-03-01" })).toThrow(
+      expect.objectContaining({ status: 400, fields: { from: "After the end date." } }),
+    );
+    expect(() => assertDayRange({ from: "2026-01-01", to: "nope" })).toThrow(
+      expect.objectContaining({ status: 400, fields: { to: "Not a date." } }),
+    );
+    expect(() => assertDayRange({ from: "2020-01-01", to: "2026-01-01" })).toThrow(
+      expect.objectContaining({ status: 400 }),
+    );
   });
 });
