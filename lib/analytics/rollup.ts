@@ -140,13 +140,20 @@ export async function processDirtyRollups(
   );
 }
 
-/** Runs `processDirtyRollups` until no marker is left; returns how many share-days it recounted. */
-export async function drainDirtyRollups(db: Db, { limit = 2000 } = {}): Promise<number> {
+/**
+ * Runs `processDirtyRollups` until no marker is left (or `maxMs` has passed: the job then leaves
+ * the rest to its next run a minute later); returns how many share-days it recounted.
+ */
+export async function drainDirtyRollups(
+  db: Db,
+  { limit = 2000, maxMs = Infinity }: { limit?: number; maxMs?: number } = {},
+): Promise<number> {
+  const until = Date.now() + maxMs;
   let total = 0;
   for (;;) {
     const { processed } = await processDirtyRollups(db, { limit });
     total += processed;
-    if (processed === 0) return total;
+    if (processed === 0 || Date.now() >= until) return total;
   }
 }
 

@@ -35,7 +35,9 @@ export const QUEUES: JobQueue[] = [
         import("@/lib/analytics/rollup"),
         import("@/lib/db/client"),
       ]);
-      await drainDirtyRollups(getDb());
+      // Bounded, so a huge backlog (a rebuild) never outlives the job's expiry; the next run
+      // (every minute) goes on where this one stopped.
+      await drainDirtyRollups(getDb(), { limit: 1000, maxMs: 5 * 60_000 });
     },
   },
   {
