@@ -22,6 +22,8 @@ import {
   impressionsSql,
   scopeFilter,
   scopeMemberIds,
+  scopeShareIds,
+  statsScopeFilter,
   sharedStatusSql,
 } from "@/lib/analytics/scope-sql";
 import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
@@ -49,8 +51,9 @@ export async function getBreakdowns(
     scopeMemberIds(query),
   ]);
   const empty = scopeMembers?.length === 0;
+  const scopeShares = await scopeShareIds(query.orgId, scopeMembers);
   const [stats, shares, teams] = await Promise.all([
-    empty ? [] : statsByItemAndMember(query, scopeMembers),
+    empty || scopeShares?.length === 0 ? [] : statsByItemAndMember(query, scopeShares),
     empty ? [] : sharesByItemAndMember(query, scopeMembers, settings),
     teamsInScope(query),
   ]);
@@ -235,7 +238,7 @@ function addStats(acc: Acc, row: StatsRow) {
 
 async function statsByItemAndMember(
   query: AnalyticsQuery,
-  members: string[] | null,
+  shareIds: string[] | null,
 ): Promise<StatsRow[]> {
   return db.$queryRaw<StatsRow[]>`
     SELECT d."itemId", d."membershipId",
@@ -248,7 +251,7 @@ async function statsByItemAndMember(
     FROM "ShareDailyStats" d
     WHERE d."orgId" = ${query.orgId}
       AND d."day" BETWEEN ${query.range.from}::date AND ${query.range.to}::date
-      ${scopeFilter(members, Prisma.sql`d."membershipId"`)}
+      ${statsScopeFilter(shareIds)}
     GROUP BY 1, 2`;
 }
 

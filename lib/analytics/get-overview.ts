@@ -10,6 +10,8 @@ import {
   impressionsSql,
   scopeFilter,
   scopeMemberIds,
+  scopeShareIds,
+  statsScopeFilter,
   shareDaySql,
   sharedStatusSql,
 } from "@/lib/analytics/scope-sql";
@@ -31,12 +33,19 @@ export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
   ]);
   const previous = previousRange(query.range);
   const whole: DayRange = { from: previous.from, to: query.range.to };
-  const scope = { orgId: query.orgId, members };
-  const [stats, shares, eligible] = await Promise.all([
-    statsByDay(scope, whole),
+  const scope = {
+    orgId: query.orgId,
+    members,
+    shareIds: await scopeShareIds(query.orgId, members),
+  };
+  // The two periods' rollups are read by two queries at once (two connections, two cores).
+  const [currentStats, previousStats, shares, eligible] = await Promise.all([
+    statsByDay(scope, query.range),
+    statsByDay(scope, previous),
     sharesByDayAndMember(scope, whole, settings),
     eligibleAdvocates(scope),
   ]);
+  const stats = [...currentStats, ...previousStats];
 
   const current = emptyKpis(eligible);
   const before = emptyKpis(eligible);
@@ -131,10 +140,12 @@ interface StatsRow extends OutcomeCounts {
 export interface MemberScope {
   orgId: string;
   members: string[] | null;
+  /** Their shares (null = all). */
+  shareIds: string[] | null;
 }
 
 async function statsByDay(scope: MemberScope, range: DayRange): Promise<StatsRow[]> {
-  if (scope.members?.length === 0) return [];
+  if (scope.shareIds?.length === 0) return [];
   return db.$queryRaw<StatsRow[]>`
     SELECT to_char(d."day", 'YYYY-MM-DD') AS "day",
       SUM(d."clicks")::int AS "clicks", SUM(d."humanClicks")::int AS "humanClicks",
@@ -146,7 +157,7 @@ async function statsByDay(scope: MemberScope, range: DayRange): Promise<StatsRow
     FROM "ShareDailyStats" d
     WHERE d."orgId" = ${scope.orgId}
       AND d."day" BETWEEN ${range.from}::date AND ${range.to}::date
-      ${scopeFilter(scope.members, Prisma.sql`d."membershipId"`)}
+      ${statsScopeFilter(scope.shareIds)}
     GROUP BY d."day"`;
 }
 

@@ -18,6 +18,29 @@ export async function scopeMemberIds(scope: AnalyticsScope): Promise<string[] | 
 }
 
 /**
+ * The shares of the scope's members (any status): null for the whole organisation. Rollup rows of
+ * a team are then read through their primary key (shareId, day) instead of scanning every row of
+ * the organisation's period and filtering by person.
+ */
+export async function scopeShareIds(
+  orgId: string,
+  members: string[] | null,
+): Promise<string[] | null> {
+  if (members === null) return null;
+  if (members.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT sh."id" FROM "Share" sh
+    WHERE sh."orgId" = ${orgId} AND sh."membershipId" = ANY(${members}::text[])`;
+  return rows.map((r) => r.id);
+}
+
+/** `AND d."shareId" = ANY(<share ids>)` for rollup rows (alias `d`); nothing for the whole org. */
+export function statsScopeFilter(shareIds: string[] | null): Prisma.Sql {
+  if (shareIds === null) return Prisma.empty;
+  return Prisma.sql`AND d."shareId" = ANY(${shareIds}::text[])`;
+}
+
+/**
  * `AND <column> …` restricting rows to the scope's members — nothing for the whole organisation.
  * - with member ids (from scopeMemberIds): `= ANY(ids)`, a plain array check for the planner;
  * - with a scope: `IN (current members of the scope's teams)` as a subquery.
