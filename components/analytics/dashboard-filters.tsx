@@ -1,7 +1,7 @@
 "use client";
 
 import Form from "next/form";
-import { useRef } from "react";
+import { useRef, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { PRESET_LABELS, RANGE_PRESETS, type RangePreset } from "@/lib/analytics/analytics-params";
@@ -32,9 +32,23 @@ export function DashboardFilters({
   const toCustom = () => {
     if (period.current) period.current.value = "custom";
   };
+  // Keep the URL short: dates only with custom dates, no empty team. Disabled fields are left out
+  // of the query string; they come back right after it is built.
+  const trimQuery = (event: FormEvent<HTMLFormElement>) => {
+    const form = event.currentTarget;
+    const custom = period.current?.value === "custom";
+    const skip = Array.from(
+      form.querySelectorAll<HTMLInputElement | HTMLSelectElement>("input, select"),
+    ).filter((el) => (el.type === "date" && !custom) || (el.name === "team" && !el.value));
+    for (const el of skip) el.disabled = true;
+    setTimeout(() => {
+      for (const el of skip) el.disabled = false;
+    }, 0);
+  };
   return (
     <Form
       action="/dashboard"
+      onSubmit={trimQuery}
       role="search"
       aria-label="Filter the dashboard"
       className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 dark:bg-slate-900 dark:ring-slate-800"

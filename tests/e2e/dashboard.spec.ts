@@ -223,7 +223,8 @@ test("a manager's dashboard shows their team's figures, equal to a SQL recount, 
   // Another period through the filter form: the URL is the state.
   await page.getByLabel("Period", { exact: true }).selectOption("7d");
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(/range=7d/);
+  // Only what matters goes into the URL: no dates for a preset, no empty team.
+  await expect(page).toHaveURL(/\/dashboard\?range=7d$/);
   await expectKpisEqual(page, await recount({ days: 7, managerEmail: MANAGER }));
   await expect(charts.first().locator("circle[data-point]")).toHaveCount(14);
 });
@@ -240,6 +241,16 @@ test("a manager cannot read another team's figures; bad filters fall back with a
   await expect(page.getByTestId("dashboard-scope")).toHaveText("Your team: Engineering");
   const csv = await page.request.get(`/api/analytics/export?table=shares&team=${rows[0].id}`);
   expect(csv.status()).toBe(404);
+
+  // Custom dates: picking a date switches the period to custom.
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  await page.goto("/dashboard");
+  await page.getByLabel("From", { exact: true }).fill(day(10));
+  await page.getByLabel("To", { exact: true }).fill(day(3));
+  await expect(page.getByLabel("Period", { exact: true })).toHaveValue("custom");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(`/dashboard?range=custom&from=${day(10)}&to=${day(3)}`);
+  await expect(page.locator('svg[data-chart="trend"]').first().locator("circle")).toHaveCount(16);
 
   await page.goto("/dashboard?range=custom&from=2026-02-30&to=2026-03-01");
   await expect(page.getByText(/start date must be a date written YYYY-MM-DD/)).toBeVisible();
@@ -266,7 +277,7 @@ test("an admin sees the whole organisation and filters by team", async ({ page }
 
   await page.getByLabel("Team", { exact: true }).selectOption({ label: "Engineering" });
   await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(/team=team_/);
+  await expect(page).toHaveURL(/\/dashboard\?range=30d&team=team_[A-Za-z0-9]+$/);
   await expect(page.getByTestId("dashboard-scope")).toHaveText("Engineering");
   const engineering = await recount({ days: 30, team: "Engineering" });
   expect(engineering.shares).toBeLessThan(org.shares);
