@@ -37,6 +37,9 @@ export async function exportCsvResponse(
   const query = { orgId: scope.orgId, teamIds: scope.teamIds, range: params.data.range };
   const { header, pages } = await exportTable(table.data.table, query);
   const iterator = pages[Symbol.asyncIterator]();
+  // The first page is read before answering, so a failure there is still a proper error response
+  // (aggregated tables are a single page: they are complete before the first byte goes out).
+  let pending: IteratorResult<unknown[][]> | null = await iterator.next();
   const encoder = new TextEncoder();
   let started = false;
 
@@ -48,7 +51,8 @@ export async function exportCsvResponse(
         return;
       }
       try {
-        const next = await iterator.next();
+        const next = pending ?? (await iterator.next());
+        pending = null;
         if (next.done) {
           controller.close();
           return;
