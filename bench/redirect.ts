@@ -5,6 +5,7 @@
  * answering `GET /{code}` with a warm link cache. Baseline: a bare Node `http` server that answers
  * a fixed 302, on the same machine in the same run. Each is loaded by autocannon (64 connections,
  * 10 s) running in a process of its own, so client and server get one core each (2 cores here).
+ * The baseline runs before and after the subject; its figures are the mean of both runs.
  * Requests spread X-Forwarded-For over many addresses (TRUST_PROXY=true; otherwise the per-visitor
  * limit would answer 429) and 10 % carry a bot user agent. Every request has its own Referer host,
  * so after a graceful stop each redirect answered can be found among the recorded clicks:
@@ -211,7 +212,8 @@ export async function benchRedirect(databaseUrl: string): Promise<BenchResult[]>
     const shares = await insertShares(pool, CODES);
     const codes = shares.map((s) => s.code);
 
-    // Baseline first, alone on the machine.
+    // Baseline, subject, baseline again: this machine is shared, and the baseline is taken as the
+    // mean of the runs before and after the subject's so drift in between does not skew the ratio.
     const basePort = await freePort();
     const base = await startProcess(
       ["-e", BASELINE_SERVER, String(basePort)],
@@ -229,8 +231,7 @@ export async function benchRedirect(databaseUrl: string): Promise<BenchResult[]>
         tagsFile: path.join(tmp, `${run}.tags`),
       });
     await load(baseUrl, "bw", WARMUP_S);
-    const baseline = await load(baseUrl, "b", DURATION_S);
-    await base.stop();
+    const baselineBefore = await load(baseUrl, "b1", DURATION_S);
 
     // Subject: the production app server.
     const port = await freePort();
@@ -254,6 +255,13 @@ export async function benchRedirect(databaseUrl: string): Promise<BenchResult[]>
     const warm = await load(url, "sw", WARMUP_S);
     const subject = await load(url, "s", DURATION_S);
     const stopCode = await server.stop(); // graceful: writes every buffered click
+    const baselineAfter = await load(baseUrl, "b2", DURATION_S);
+    await base.stop();
+    const baseline = {
+      requestsPerSecond: (baselineBefore.requestsPerSecond + baselineAfter.requestsPerSecond) / 2,
+      p50: (baselineBefore.p50 + baselineAfter.p50) / 2,
+      p99: (baselineBefore.p99 + baselineAfter.p99) / 2,
+    };
 
     // Every answered redirect must be a recorded click, with the right bot flag.
     const sent = new Map([
@@ -298,6 +306,8 @@ export async function benchRedirect(databaseUrl: string): Promise<BenchResult[]>
           connections: CONNECTIONS,
           seconds: DURATION_S,
           baselineReqPerSec: Math.round(baseline.requestsPerSecond),
+          baselineBeforeReqPerSec: Math.round(baselineBefore.requestsPerSecond),
+          baselineAfterReqPerSec: Math.round(baselineAfter.requestsPerSecond),
           baselineP50Ms: baseline.p50,
           baselineP99Ms: baseline.p99,
           subjectReqPerSec: Math.round(subject.requestsPerSecond),
