@@ -1,7 +1,8 @@
 /**
  * `npm start` / `npm run dev`: validate the configuration, start the embedded PostgreSQL when no
  * DATABASE_URL is set, apply migrations, seed the demo organisation into an empty database, build
- * when needed, then serve the app (scripts/server.ts: tracked links + Next.js) on PORT. With DATABASE_URL set, the same against that server.
+ * when needed, then serve the app on PORT (scripts/server.ts: tracked links, then Next.js). With
+ * DATABASE_URL set, the same against that server.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
