@@ -97,7 +97,17 @@ function page(res: http.ServerResponse, status: number, html: string, retryAfter
 function respond(answer: ClickAnswer, req: http.IncomingMessage, res: http.ServerResponse) {
   switch (answer.kind) {
     case "redirect":
-      res.writeHead(302, { location: answer.location, ...REDIRECT_HEADERS, "content-length": 0 });
+      // A flat header list: the cheapest form for Node to write.
+      res.writeHead(302, [
+        "location",
+        answer.location,
+        "cache-control",
+        REDIRECT_HEADERS["cache-control"],
+        "referrer-policy",
+        REDIRECT_HEADERS["referrer-policy"],
+        "content-length",
+        "0",
+      ]);
       res.end();
       answer.record(); // after the response is handed to the socket
       return;

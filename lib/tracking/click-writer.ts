@@ -2,10 +2,9 @@ import type pg from "pg";
 import type { ClickEvent } from "@/lib/tracking/click-event";
 
 /**
- * Writes one batch of clicks in ONE statement (a multi-row INSERT … SELECT from the batch as one
- * JSON parameter — about ten times faster than Prisma's createMany) and, in the same statement,
- * marks each share-day it touched for the rollup job (day = calendar day in the organisation's
- * time zone).
+ * Writes one batch of clicks in ONE statement (a multi-row INSERT … SELECT FROM unnest(arrays) —
+ * about ten times faster than Prisma's createMany) and, in the same statement, marks each
+ * share-day it touched for the rollup job (day = calendar day in the organisation's time zone).
  *
  * - The organisation comes from the share (never from the event), and events of shares deleted
  *   meanwhile are dropped by the join.
@@ -20,25 +19,62 @@ export async function writeClicks(
   events: ClickEvent[],
 ): Promise<number> {
   if (events.length === 0) return 0;
-  // One JSON parameter: JSON.stringify is native and ~2.5× cheaper on the event loop than
-  // serialising eight parallel arrays for unnest() (measured: 0.5 vs 1.3 ms per 1,000 clicks).
+  const n = events.length;
+  const ids = new Array<string>(n);
+  const shareIds = new Array<string>(n);
+  const ats = new Array<number>(n);
+  const bots = new Array<string>(n);
+  const keys = new Array<string>(n);
+  const devices = new Array<string>(n);
+  const browsers = new Array<string>(n);
+  const referrers = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const e = events[i]!;
+    ids[i] = safe(e.id);
+    shareIds[i] = safe(e.shareId);
+    ats[i] = Math.trunc(e.at);
+    bots[i] = e.isBot ? "t" : "f";
+    keys[i] = safe(e.visitorKey);
+    devices[i] = safe(e.device);
+    browsers[i] = safe(e.browser);
+    referrers[i] = e.referrerHost === null ? "NULL" : quote(e.referrerHost);
+  }
+  // Array literals built here: a plain join is much cheaper on the event loop than pg's generic
+  // array serialisation, and the payload is a third smaller than JSON with its repeated keys.
   const { rows } = await client.query<{ inserted: string }>(INSERT_CLICKS, [
-    JSON.stringify(events),
+    `{${ids.join(",")}}`,
+    `{${shareIds.join(",")}}`,
+    `{${ats.join(",")}}`,
+    `{${bots.join(",")}}`,
+    `{${keys.join(",")}}`,
+    `{${devices.join(",")}}`,
+    `{${browsers.join(",")}}`,
+    `{${referrers.join(",")}}`,
   ]);
   return Number(rows[0]?.inserted ?? 0);
 }
 
+/** Our ids, keys and labels are [0-9A-Za-z_-]; anything else is quoted (never trusted bare). */
+const SAFE = /^[0-9A-Za-z_-]+$/;
+function safe(value: string): string {
+  return SAFE.test(value) && value.toUpperCase() !== "NULL" ? value : quote(value);
+}
+
+function quote(value: string): string {
+  return `"${value.replace(/[\\"]/g, "\\$&")}"`;
+}
+
 const INSERT_CLICKS = `
 WITH v AS (
-  SELECT * FROM json_to_recordset($1::json) AS v(
-    "id" text, "shareId" text, "at" float8, "isBot" boolean, "visitorKey" text, "device" text,
-    "browser" text, "referrerHost" text)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::int8[], $4::bool[], $5::text[], $6::text[],
+                       $7::text[], $8::text[])
+    AS v(id, share_id, at_ms, is_bot, visitor_key, device, browser, referrer_host)
 ), ins AS (
   INSERT INTO "ClickEvent"
     ("id", "orgId", "shareId", "at", "isBot", "visitorKey", "device", "browser", "referrerHost")
-  SELECT v."id", s."orgId", v."shareId", to_timestamp(v."at" / 1000.0), v."isBot", v."visitorKey",
-         v."device", v."browser", left(v."referrerHost", 255)
-  FROM v JOIN "Share" s ON s."id" = v."shareId"
+  SELECT v.id, s."orgId", v.share_id, to_timestamp(v.at_ms / 1000.0), v.is_bot, v.visitor_key,
+         v.device, v.browser, left(v.referrer_host, 255)
+  FROM v JOIN "Share" s ON s."id" = v.share_id
   ON CONFLICT ("id") DO NOTHING
   RETURNING "orgId", "shareId", "at"
 ), marks AS (

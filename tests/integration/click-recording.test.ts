@@ -124,6 +124,33 @@ describe("click recording", () => {
     expect(await count(`SELECT count(*) AS n FROM "ClickEvent"`)).toBe(4);
   });
 
+  it("stores every value exactly, whatever characters a referrer host holds", async () => {
+    const odd = [
+      'a"b',
+      "c,d",
+      "{e}",
+      "f\\g",
+      "NULL",
+      "null",
+      " h ",
+      "ü.example",
+      "",
+      "x".repeat(300),
+    ];
+    const batch: ClickEvent[] = odd.map((host) => ({ ...click(shares[0]!), referrerHost: host }));
+    batch.push({ ...click(shares[0]!), referrerHost: null });
+    expect(await writeClicks(pool, batch)).toBe(batch.length);
+    const { rows } = await pool.query<{ id: string; referrerHost: string | null; at: Date }>(
+      `SELECT "id", "referrerHost", "at" FROM "ClickEvent" WHERE "id" = ANY($1)`,
+      [batch.map((e) => e.id)],
+    );
+    for (const e of batch) {
+      const row = rows.find((r) => r.id === e.id)!;
+      expect(row.referrerHost).toBe(e.referrerHost === null ? null : e.referrerHost.slice(0, 255));
+      expect(row.at.getTime()).toBe(e.at);
+    }
+  });
+
   it("marks the share-day in the organisation's time zone", async () => {
     await pool.query(`DELETE FROM "RollupDirty"`);
     // 23:30 UTC on 1 March is already 2 March in Berlin.
