@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  // The Prisma client and pg are server-only Node packages; keep them out of the bundler.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite"],
+  // Server-only Node packages (database drivers, the job queue): keep them out of the bundler.
+  serverExternalPackages: ["pg", "@prisma/adapter-pg", "@electric-sql/pglite", "pg-boss"],
   typedRoutes: false,
 };
 

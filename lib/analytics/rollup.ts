@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
 /**
  * Daily rollups: one ShareDailyStats row per share and calendar day (in the organisation's time
@@ -163,7 +163,7 @@ export async function drainDirtyRollups(
  * hold events — after a time-zone change — are recounted to nothing and removed). Use after a
  * time-zone change or to repair; the job then recounts them. Returns the number of markers.
  */
-export async function rebuildRollups(db: Db, orgId: string): Promise<number> {
+export async function rebuildRollups(db: Db | Tx, orgId: string): Promise<number> {
   return db.$executeRaw`
     WITH org AS (SELECT "timeZone" FROM "Organization" WHERE "id" = ${orgId})
     INSERT INTO "RollupDirty" ("shareId", "day")

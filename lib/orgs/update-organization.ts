@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { timeZoneField } from "@/lib/validation";
+import { rebuildRollups } from "@/lib/analytics/rollup";
+import { requestRollup } from "@/lib/jobs/boss";
 
 export const updateOrganizationSchema = z
   .object({
@@ -20,7 +22,11 @@ export async function updateOrganization(
   access: Access,
   input: z.infer<typeof updateOrganizationSchema>,
 ) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: access.orgId },
+      select: { timeZone: true },
+    });
     const org = await tx.organization.update({
       where: { id: access.orgId },
       data: input,
@@ -34,6 +40,11 @@ export async function updateOrganization(
       targetId: access.orgId,
       metadata: input,
     });
-    return org;
+    // Daily rollups are days in the organisation's time zone: recount them all in the new one.
+    const timeZoneChanged = org.timeZone !== before.timeZone;
+    if (timeZoneChanged) await rebuildRollups(tx, access.orgId);
+    return { org, timeZoneChanged };
   });
+  if (result.timeZoneChanged) void requestRollup();
+  return result.org;
 }
