@@ -145,7 +145,9 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
       'STORAGE_DRIVER: S3 variables are set but STORAGE_DRIVER is not "s3", so files would go to local disk; set STORAGE_DRIVER=s3 or remove them',
     );
   }
-  if (source.NODE_ENV === "production" && !set("AUTH_SECRET")) {
+  // `next build` runs with NODE_ENV=production but signs nothing: the secret is needed to serve.
+  const building = source.NEXT_PHASE === "phase-production-build";
+  if (source.NODE_ENV === "production" && !building && !set("AUTH_SECRET")) {
     problems.push(
       "AUTH_SECRET: is required in production (generate one with `openssl rand -base64 32`)",
     );

@@ -38,6 +38,8 @@ describe("environment validation", () => {
     expect(problems({ NODE_ENV: "production" })).toEqual([
       expect.stringContaining("AUTH_SECRET: is required in production"),
     ]);
+    // `next build` does not need it (nothing is signed while building).
+    expect(problems({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).toEqual([]);
     expect(problems({ OIDC_ISSUER: "https://idp.example.com" })[0]).toContain(
       "OIDC SSO needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET",
     );
