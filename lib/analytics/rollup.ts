@@ -169,7 +169,7 @@ export async function rebuildRollups(db: Db | Tx, orgId: string): Promise<number
     INSERT INTO "RollupDirty" ("shareId", "day")
     SELECT DISTINCT "shareId", "day" FROM (
       SELECT c."shareId", (c."at" AT TIME ZONE org."timeZone")::date AS "day"
-      FROM "ClickEvent" c, org WHERE c."orgId" = ${orgId}
+      FROM "Share" s JOIN "ClickEvent" c ON c."shareId" = s."id", org WHERE s."orgId" = ${orgId}
       UNION
       SELECT v."shareId", (v."occurredAt" AT TIME ZONE org."timeZone")::date
       FROM "Conversion" v, org WHERE v."orgId" = ${orgId}

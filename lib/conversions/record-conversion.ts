@@ -181,16 +181,20 @@ async function resolveTarget(orgId: string, input: ConversionRequest): Promise<T
   if (input.clickId !== undefined) {
     const click = await db.clickEvent.findFirst({
       where: { id: input.clickId, orgId },
-      select: { id: true, shareId: true, at: true, share: { select: { code: true } } },
+      select: { id: true, shareId: true, at: true },
     });
-    if (!click) {
+    // Click events have no foreign key (lib/tracking/click-writer.ts): the share must still exist.
+    const share = click
+      ? await db.share.findFirst({ where: { id: click.shareId, orgId }, select: { code: true } })
+      : null;
+    if (!click || !share) {
       throw new AppError("NOT_FOUND", "No click with this id in your organisation.", {
         clickId: "No click with this id in your organisation.",
       });
     }
     return {
       shareId: click.shareId,
-      shareCode: click.share.code,
+      shareCode: share.code,
       clickId: click.id,
       start: click.at,
     };

@@ -267,4 +267,13 @@ describe("click ids", () => {
     expect(ids.size).toBe(20_000);
     for (const id of [...ids].slice(0, 100)) expect(id).toMatch(/^clk_[0-9A-Za-z]{20}$/);
   });
+
+  it("start with the time, so later clicks sort after earlier ones", () => {
+    const t = Date.UTC(2026, 10, 25, 12);
+    const times = [t, t + 1, t + 61, t + 3_600_000, t + 86_400_000 * 400];
+    const ids = times.map((time) => newClickId(time));
+    expect([...ids].sort()).toEqual(ids); // byte order = time order
+    expect(newClickId(t).slice(0, 12)).toBe(newClickId(t).slice(0, 12));
+    expect(newClickId(t).slice(12)).not.toBe(newClickId(t).slice(12)); // 12 random characters
+  });
 });
