@@ -183,10 +183,14 @@ async function main() {
   await clickPath.salts
     .sync()
     .catch(() => log("visitor salts: database unreachable, using a local salt until it is back"));
-  stopListener = startLinkListener({
+  const listener = startLinkListener({
     connectionString: config.DATABASE_URL!,
     onReconnect: () => clickPath.cache.clear(),
   });
+  stopListener = listener.stop;
+  // Answer only once link changes of other instances are heard (at most 5 s: a database that is
+  // down must not keep the server from serving cached links later).
+  await Promise.race([listener.ready, new Promise((r) => setTimeout(r, 5000).unref())]);
   await app?.prepare();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -10,13 +10,14 @@ import {
  * connection, re-emitted on this process's link bus. Reconnects with backoff (1 s doubling to
  * 30 s); after a reconnection `onReconnect` runs (the cache is cleared, as notices may have been
  * missed). On the embedded PGlite server notices may not be delivered: the cache TTL is the
- * backstop there.
+ * backstop there. `ready` settles after the first attempt (listening, or failed and retrying), so a
+ * server can start answering only once it hears changes.
  */
 export function startLinkListener(options: {
   connectionString: string;
   onReconnect: () => void;
   log?: (message: string) => void;
-}): () => Promise<void> {
+}): { ready: Promise<void>; stop: () => Promise<void> } {
   const log = options.log ?? ((m: string) => console.error(`[links] ${m}`));
   let client: pg.Client | null = null;
   let stopped = false;
@@ -66,10 +67,13 @@ export function startLinkListener(options: {
     backoff = Math.min(backoff * 2, 30_000);
   };
 
-  void connect();
-  return async () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-    await client?.end().catch(() => {});
+  const ready = connect();
+  return {
+    ready,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await client?.end().catch(() => {});
+    },
   };
 }
