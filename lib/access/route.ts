@@ -1,5 +1,6 @@
 import { AppError, forbidden, unauthorized } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/error-response";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
 import { can, ROLE_LABELS, type Permission } from "@/lib/access/permissions";
 import { resolveAccess, type Access } from "@/lib/access/resolve-access";
 import { readSessionUserId } from "@/lib/auth/session-user";
@@ -185,27 +186,6 @@ async function requireApiKey(req: Request): Promise<ApiKeyPrincipal> {
 
 async function withBoundedBody(req: Request, maxBytes: number): Promise<Request> {
   if (!req.body) return req;
-  const tooLarge = new AppError(
-    "PAYLOAD_TOO_LARGE",
-    `The request body is too large (limit ${Math.round(maxBytes / 1024)} KB).`,
-  );
-  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge;
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge;
-    }
-    chunks.push(value);
-  }
-  return new Request(req.url, {
-    method: req.method,
-    headers: req.headers,
-    body: Buffer.concat(chunks),
-  });
+  const body = await readBoundedBody(req, maxBytes);
+  return new Request(req.url, { method: req.method, headers: req.headers, body });
 }

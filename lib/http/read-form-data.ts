@@ -1,4 +1,5 @@
 import { AppError, badRequest } from "@/lib/errors/app-error";
+import { readBoundedBody } from "@/lib/http/read-bounded-body";
 
 /**
  * Reads a multipart/form-data body with a size cap. `req.formData()` alone would buffer any
@@ -16,8 +17,7 @@ export async function readFormData(
     "PAYLOAD_TOO_LARGE",
     tooLargeMessage ?? `The upload is too large (limit ${formatBytes(maxBytes)}).`,
   );
-  if (Number(req.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge;
-  const body = await readLimited(req, maxBytes, tooLarge);
+  const body = await readBoundedBody(req, maxBytes, tooLarge);
   try {
     return await new Response(body, { headers: { "content-type": type } }).formData();
   } catch {
@@ -29,32 +29,4 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
-}
-
-async function readLimited(
-  req: Request,
-  maxBytes: number,
-  tooLarge: AppError,
-): Promise<Uint8Array<ArrayBuffer>> {
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
 }
