@@ -78,6 +78,41 @@ export const envSchema = z.object({
     .string()
     .url({ message: "must be a full URL" })
     .default("https://www.linkedin.com/oauth"),
+  /** LinkedIn posting (Connect LinkedIn): OAuth and REST base URLs, API version (YYYYMM). */
+  LINKEDIN_AUTH_URL: z
+    .string()
+    .url({ message: "must be a full URL" })
+    .default("https://www.linkedin.com/oauth/v2"),
+  LINKEDIN_API_URL: z
+    .string()
+    .url({ message: "must be a full URL" })
+    .default("https://api.linkedin.com"),
+  LINKEDIN_API_VERSION: z
+    .string()
+    .regex(/^20\d{2}(0[1-9]|1[0-2])$/, { message: "must be a version month such as 202510" })
+    .default("202510"),
+  /** Ask for r_member_postAnalytics (only when the LinkedIn app has that product). */
+  LINKEDIN_POST_ANALYTICS: booleanFlag(false),
+  /**
+   * Keys that encrypt stored tokens (AES-256-GCM): comma-separated `id:base64key` (32 bytes each);
+   * the first encrypts, all decrypt (rotation: put a new key first, re-encrypt, drop the old).
+   */
+  TOKEN_ENCRYPTION_KEYS: optionalString.refine(
+    (v) =>
+      v === undefined ||
+      v
+        .split(",")
+        .every((entry) => /^[A-Za-z0-9_-]{1,16}:[A-Za-z0-9+/=_-]{43,44}$/.test(entry.trim())),
+    {
+      message:
+        "must be comma-separated id:base64key entries (32-byte keys: `openssl rand -base64 32`)",
+    },
+  ),
+  /** Outgoing email: smtp://user:pass@host:587 or smtps://…:465; unset = emails are not sent. */
+  SMTP_URL: optionalString.refine((v) => v === undefined || /^smtps?:\/\//.test(v), {
+    message: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587",
+  }),
+  EMAIL_FROM: z.string().default("Chorus <no-reply@chorus.local>"),
   LOGIN_MAX_FAILURES: int(1, 100, 5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60, 15),
   UPLOADS_DIR: optionalString.transform((v) => v ?? ".data/uploads"),

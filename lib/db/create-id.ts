@@ -20,7 +20,13 @@ export type IdPrefix =
   | "shr" // share
   | "clk" // click event
   | "cnv" // conversion
-  | "key"; // API key
+  | "key" // API key
+  | "lic" // LinkedIn connection
+  | "las" // LinkedIn auth state
+  | "ntf" // notification
+  | "eml" // email delivery
+  | "whk" // webhook endpoint
+  | "whd"; // webhook delivery
 
 /** Random base62 string; rejection sampling keeps every character uniformly likely. */
 export function randomString(length: number): string {
