@@ -41,20 +41,28 @@ export function startBoss({ workers }: { workers: boolean }): Promise<void> {
         name: q.name,
         policy: q.policy,
         ...(q.expireInSeconds ? { expireInSeconds: q.expireInSeconds } : {}),
-        retryLimit: 3,
-        retryDelay: 5,
+        retryLimit: q.retryLimit ?? 3,
+        retryDelay: q.retryDelay ?? 5,
+        retryBackoff: q.retryBackoff ?? false,
       });
     }
     if (!workers) return;
     for (const q of QUEUES) {
       if (q.cron) await boss.schedule(q.name, q.cron, {}, { tz: "UTC" });
-      await boss.work(
-        q.name,
-        { batchSize: 1, pollingIntervalSeconds: q.pollingIntervalSeconds ?? 2 },
-        async () => {
-          await q.run();
-        },
-      );
+      for (let i = 0; i < (q.concurrency ?? 1); i++) {
+        await boss.work<Record<string, unknown>>(
+          q.name,
+          {
+            batchSize: 1,
+            pollingIntervalSeconds: q.pollingIntervalSeconds ?? 2,
+            includeMetadata: true,
+          },
+          async ([job]) => {
+            if (!job) return;
+            await q.run(job.data ?? {}, { id: job.id, retryCount: job.retryCount });
+          },
+        );
+      }
     }
   })();
   g.chorusBoss = { boss, workers, ready };
@@ -96,4 +104,23 @@ export function requestRollup(): Promise<boolean> {
       return false;
     });
   return pending;
+}
+
+/**
+ * Sends a job to one of the app's queues (from any process: a boss without workers is started on
+ * demand). Returns the job id, or null when the queue's policy refused it (e.g. a singleton).
+ */
+export async function sendJob(
+  name: string,
+  data: Record<string, unknown>,
+  options: PgBoss.SendOptions = {},
+): Promise<string | null> {
+  await startBoss({ workers: false });
+  return g.chorusBoss!.boss.send(name, data, options);
+}
+
+/** Cancels a job that has not run yet (e.g. a scheduled post the person called off). */
+export async function cancelJob(name: string, id: string): Promise<void> {
+  await startBoss({ workers: false });
+  await g.chorusBoss!.boss.cancel(name, id);
 }

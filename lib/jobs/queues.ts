@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { EXTRA_QUEUES } from "@/lib/jobs/extra-queues";
 
 /**
  * Every background queue of the app, in one list: `startJobs` creates each queue, registers its
@@ -17,13 +18,23 @@ export interface JobQueue {
   pollingIntervalSeconds?: number;
   /** A job running longer than this is considered failed and retried. */
   expireInSeconds?: number;
-  run: () => Promise<void>;
+  /** Retries of a failed job (default 3), the first after `retryDelay` s, doubling with backoff. */
+  retryLimit?: number;
+  retryDelay?: number;
+  retryBackoff?: boolean;
+  /** Jobs a worker runs at once (each job is still one call of `run`). */
+  concurrency?: number;
+  /**
+   * Runs one job. Throwing fails the attempt: pg-boss retries it per the settings above, and after
+   * the last retry the job stays in pg-boss's tables as failed (visible and retryable).
+   */
+  run: (data: Record<string, unknown>, job: { id: string; retryCount: number }) => Promise<void>;
 }
 
 export const ANALYTICS_ROLLUP = "analytics-rollup";
 export const VISITOR_SALT_CLEANUP = "visitor-salt-cleanup";
 
-export const QUEUES: JobQueue[] = [
+const CORE_QUEUES: JobQueue[] = [
   {
     name: ANALYTICS_ROLLUP,
     policy: "stately",
@@ -55,3 +66,9 @@ export const QUEUES: JobQueue[] = [
     },
   },
 ];
+
+/**
+ * Queues of other domains live beside their code (lib/<domain>/*-queues.ts) and are listed here,
+ * so this stays the one list of every queue the app runs.
+ */
+export const QUEUES: JobQueue[] = [...CORE_QUEUES, ...EXTRA_QUEUES];

@@ -1,0 +1,7 @@
+import type { JobQueue } from "@/lib/jobs/queues";
+
+/**
+ * Queues of the LinkedIn, email and webhook domains. Each domain exports its own array from
+ * lib/<domain>/<domain>-queues.ts; add it here.
+ */
+export const EXTRA_QUEUES: JobQueue[] = [];
