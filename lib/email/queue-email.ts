@@ -1,0 +1,92 @@
+import { db } from "@/lib/db/client";
+import { createId } from "@/lib/db/create-id";
+import { sendJob } from "@/lib/jobs/boss";
+import { env } from "@/lib/env";
+import type { EmailCategory } from "@/lib/email/categories";
+import { subjectLine } from "@/lib/email/templates/layout";
+
+export const EMAIL_SEND = "email-send";
+
+export interface QueueEmailInput {
+  orgId?: string | null;
+  /** The recipient's user, when known: their opt-outs apply and the email gets an unsubscribe link. */
+  userId?: string | null;
+  to: string;
+  category: EmailCategory;
+  subject: string;
+  text: string;
+  html: string;
+  /** The same key twice yields one delivery and one email (e.g. `invite:<invitationId>`). */
+  dedupeKey?: string;
+}
+
+export interface QueuedEmail {
+  id: string;
+  status: "PENDING" | "SENT" | "FAILED";
+  /** False when the dedupe key already had a delivery (nothing new was queued). */
+  created: boolean;
+}
+
+/** What an email-send job carries: the delivery and the content (the row holds no body). */
+export interface EmailJobData {
+  deliveryId: string;
+  text: string;
+  html: string;
+}
+
+const NOT_CONFIGURED = "Not sent: SMTP_URL is not configured.";
+
+/**
+ * Records an EmailDelivery (PENDING) and sends an `email-send` job that delivers it with retries.
+ * A dedupe key that already has a delivery returns that one and queues nothing: nothing is sent
+ * twice. Without SMTP_URL the delivery is recorded (with a note) and no job is sent.
+ * Call it after the transaction that caused the email has committed.
+ */
+export async function queueEmail(input: QueueEmailInput): Promise<QueuedEmail> {
+  const to = input.to.trim().toLowerCase();
+  if (!to.includes("@")) throw new Error(`Cannot email "${input.to}": not an email address.`);
+  const configured = Boolean(env().SMTP_URL);
+  const id = createId("eml");
+  const data = {
+    id,
+    orgId: input.orgId ?? null,
+    userId: input.userId ?? null,
+    to,
+    category: input.category,
+    subject: subjectLine(input.subject),
+    dedupeKey: input.dedupeKey ?? null,
+    ...(configured ? {} : { lastError: NOT_CONFIGURED }),
+  };
+  if (input.dedupeKey) {
+    // ON CONFLICT DO NOTHING: a concurrent duplicate never errors, it just finds the first row.
+    const inserted = await db.$executeRaw`
+      INSERT INTO "EmailDelivery" (id, "orgId", "userId", "to", category, subject, "dedupeKey", "lastError")
+      VALUES (${data.id}, ${data.orgId}, ${data.userId}, ${data.to}, ${data.category}, ${data.subject},
+              ${data.dedupeKey}, ${data.lastError ?? null})
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+    if (inserted === 0) {
+      const existing = await db.emailDelivery.findUnique({
+        where: { dedupeKey: input.dedupeKey },
+        select: { id: true, status: true },
+      });
+      if (existing) return { ...existing, created: false };
+      // The first row vanished in between (its job could not be sent and it was removed): go on.
+      return queueEmail(input);
+    }
+  } else {
+    await db.emailDelivery.create({ data });
+  }
+  if (!configured) return { id, status: "PENDING", created: true };
+  try {
+    await enqueueDelivery({ deliveryId: id, text: input.text, html: input.html });
+  } catch (error) {
+    // No job means no email: remove the row so the caller's retry (same dedupe key) queues again.
+    await db.emailDelivery.delete({ where: { id } }).catch(() => undefined);
+    throw error;
+  }
+  return { id, status: "PENDING", created: true };
+}
+
+export async function enqueueDelivery(data: EmailJobData): Promise<string | null> {
+  return sendJob(EMAIL_SEND, { ...data });
+}
