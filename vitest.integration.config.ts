@@ -13,7 +13,11 @@ export default defineConfig({
     globalSetup: ["tests/setup/integration-global-setup.ts"],
     setupFiles: ["tests/setup/integration-env.ts"],
     // Session cookies in tests are signed with this unless the environment provides one.
-    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? "chorus-integration-tests-secret-0123456789" },
+    // Stored tokens are encrypted with a fixed test key (lib/crypto/token-cipher.ts).
+    env: {
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "chorus-integration-tests-secret-0123456789",
+      TOKEN_ENCRYPTION_KEYS: "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+    },
     fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
