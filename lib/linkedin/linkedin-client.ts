@@ -470,7 +470,7 @@ function wrapWithTimer(
     value: async () => {
       try {
         return await text();
-      } catch (error) {
+      } catch {
         if (controller.signal.aborted) {
           throw new LinkedInApiError({
             status: res.status,
