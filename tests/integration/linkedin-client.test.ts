@@ -28,7 +28,7 @@ beforeEach(() => fake.reset());
 
 async function expectError(
   promise: Promise<unknown>,
-  expected: { code: string; status: number | null; retryAfterSeconds?: number },
+  expected: { code: string; status?: number | null; retryAfterSeconds?: number },
 ) {
   const error = await promise.then(
     () => null,
