@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { evaluateGuardrails, type Guardrails } from "@/lib/content/guardrails";
 import { authenticityScore } from "@/lib/sharing/authenticity";
 import type { ChannelAction } from "@/lib/sharing/share-channels";
+import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time/zoned-time";
 
 interface ComposerItem {
   id: string;
@@ -24,14 +25,24 @@ interface ComposerItem {
   notes: string | null;
 }
 
-type Channel = "LINKEDIN_DIALOG" | "COPY";
+type Channel = "LINKEDIN_DIALOG" | "COPY" | "LINKEDIN_API";
 
 interface CreatedShare {
   code: string;
   trackedUrl: string;
   channel: Channel;
+  status: "SHARED" | "SCHEDULED" | "POSTED" | "FAILED";
+  scheduledAt: string | null;
   authenticity: number;
   action: ChannelAction;
+}
+
+/** Posting through the LinkedIn API: the member's connection and the zone they schedule in. */
+export interface ComposerLinkedIn {
+  /** LinkedIn posting is configured on this server. */
+  configured: boolean;
+  state: "not_connected" | "active" | "expiring" | "expired";
+  timeZone: string;
 }
 
 const SCRATCH = "__scratch__";
@@ -42,11 +53,13 @@ export function ShareComposer({
   author,
   rules,
   minAuthenticity,
+  linkedin,
 }: {
   item: ComposerItem;
   author: { name: string; headline: string | null; image: string | null };
   rules: Guardrails;
   minAuthenticity: number | null;
+  linkedin?: ComposerLinkedIn;
 }) {
   const starts = [
     ...item.captions.map((c) => ({ key: c.label, label: c.label, text: c.text })),
@@ -60,6 +73,10 @@ export function ShareComposer({
   const [busy, setBusy] = useState<Channel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ share: CreatedShare; note: string } | null>(null);
+  const [when, setWhen] = useState<"now" | "later">("now");
+  const [localTime, setLocalTime] = useState("");
+  const [timeError, setTimeError] = useState<string | null>(null);
+  const canPostViaApi = linkedin?.state === "active" || linkedin?.state === "expiring";
 
   const sources = useMemo(() => [item.body, ...item.captions.map((c) => c.text)], [item]);
   const score = authenticityScore(text, sources);
@@ -77,8 +94,17 @@ export function ShareComposer({
   }
 
   async function share(channel: Channel) {
-    setBusy(channel);
     setError(null);
+    setTimeError(null);
+    let scheduledAt: string | undefined;
+    if (channel === "LINKEDIN_API" && when === "later") {
+      scheduledAt = zonedLocalToUtc(localTime, linkedin!.timeZone) ?? undefined;
+      if (!scheduledAt) {
+        setTimeError("Pick the date and time to post.");
+        return;
+      }
+    }
+    setBusy(channel);
     // The LinkedIn dialog opens in a window prepared during the click (no popup blocker), and the
     // text goes on the clipboard now, while the click still counts as the person's gesture.
     let dialog: Window | null = null;
@@ -94,12 +120,14 @@ export function ShareComposer({
         text,
         language: item.language,
         startedFrom: start === SCRATCH ? null : start === SUGGESTED ? "suggested text" : start,
+        ...(scheduledAt ? { scheduledAt } : {}),
       },
     });
     setBusy(null);
     if (!result.ok) {
       dialog?.close();
       setError(result.message);
+      if (result.fields?.scheduledAt) setTimeError(result.fields.scheduledAt);
       return;
     }
     const created = result.data.share;
@@ -122,6 +150,13 @@ export function ShareComposer({
       note = copied
         ? "Your text and tracked link are on the clipboard. Paste them into a new LinkedIn post."
         : "Copy your text and the tracked link below into a new LinkedIn post.";
+    } else if (action.kind === "posted") {
+      note =
+        created.status === "FAILED"
+          ? "Your post could not be queued for LinkedIn. Retry it from My activity."
+          : scheduledAt && created.scheduledAt
+            ? `Your post goes out on LinkedIn on ${formatZoned(created.scheduledAt, linkedin!.timeZone)} (${zoneLabel(linkedin!.timeZone)} time). You can cancel it in My activity until then.`
+            : "Your post is on its way to LinkedIn. My activity shows when it is live.";
     }
     setDone({ share: created, note });
   }
@@ -129,8 +164,17 @@ export function ShareComposer({
   if (done) {
     return (
       <div className="mt-6 max-w-2xl space-y-4">
-        <Alert tone="success">
-          <strong>Shared.</strong> {done.note}
+        <Alert tone={done.share.status === "FAILED" ? "error" : "success"}>
+          <strong>
+            {done.share.channel !== "LINKEDIN_API"
+              ? "Shared."
+              : done.share.status === "FAILED"
+                ? "Not posted."
+                : done.note.startsWith("Your post goes out")
+                  ? "Scheduled."
+                  : "Posting."}
+          </strong>{" "}
+          {done.note}
         </Alert>
         <CopyLink url={done.share.trackedUrl} label="Your tracked link" />
         <p className="text-sm text-slate-700 dark:text-slate-300">
@@ -224,9 +268,96 @@ export function ShareComposer({
             {busy === "COPY" ? "Copying…" : "Copy text and link"}
           </Button>
         </div>
+        {linkedin?.configured ? (
+          <fieldset className="space-y-3 rounded-md p-3 ring-1 ring-slate-200 dark:ring-slate-700">
+            <legend className="px-1 text-sm font-medium">Post to LinkedIn for me</legend>
+            {canPostViaApi ? (
+              <>
+                <div className="flex flex-wrap gap-4 text-sm">
+                  <label className="flex items-center gap-2">
+                    <input
+                      type="radio"
+                      name="when"
+                      value="now"
+                      checked={when === "now"}
+                      onChange={() => setWhen("now")}
+                    />
+                    Post now
+                  </label>
+                  <label className="flex items-center gap-2">
+                    <input
+                      type="radio"
+                      name="when"
+                      value="later"
+                      checked={when === "later"}
+                      onChange={() => {
+                        setWhen("later");
+                        if (!localTime) {
+                          setLocalTime(
+                            utcToZonedLocal(new Date(Date.now() + 3_600_000), linkedin.timeZone),
+                          );
+                        }
+                      }}
+                    />
+                    Schedule
+                  </label>
+                </div>
+                {when === "later" ? (
+                  <div className="text-sm">
+                    <label htmlFor="scheduled-at" className="block font-medium">
+                      When ({zoneLabel(linkedin.timeZone)} time)
+                    </label>
+                    <input
+                      id="scheduled-at"
+                      type="datetime-local"
+                      value={localTime}
+                      min={utcToZonedLocal(new Date(), linkedin.timeZone)}
+                      onChange={(e) => setLocalTime(e.target.value)}
+                      aria-invalid={timeError ? true : undefined}
+                      aria-describedby={timeError ? "scheduled-at-error" : undefined}
+                      className="mt-1 rounded-md px-2 py-1.5 ring-1 ring-slate-300 dark:bg-slate-900 dark:ring-slate-600"
+                    />
+                    {timeError ? (
+                      <p id="scheduled-at-error" className="mt-1 text-red-700 dark:text-red-300">
+                        {timeError}
+                      </p>
+                    ) : null}
+                  </div>
+                ) : null}
+                <Button onClick={() => share("LINKEDIN_API")} disabled={blocked || busy !== null}>
+                  {busy === "LINKEDIN_API"
+                    ? "Sending to LinkedIn…"
+                    : when === "now"
+                      ? "Post to LinkedIn now"
+                      : "Schedule post"}
+                </Button>
+                {linkedin.state === "expiring" ? (
+                  <p className="text-xs text-amber-800 dark:text-amber-200">
+                    Your LinkedIn connection expires soon.{" "}
+                    <Link href="/profile" className="underline">
+                      Reconnect on your profile
+                    </Link>{" "}
+                    so scheduled posts keep going out.
+                  </p>
+                ) : null}
+              </>
+            ) : (
+              <p className="text-sm">
+                {linkedin.state === "expired"
+                  ? "Your LinkedIn connection has expired. "
+                  : "Connect your LinkedIn account to post directly or schedule a post. "}
+                <Link
+                  href="/profile"
+                  className="font-medium text-brand-700 underline dark:text-brand-100"
+                >
+                  {linkedin.state === "expired" ? "Reconnect LinkedIn" : "Connect LinkedIn"}
+                </Link>
+              </p>
+            )}
+          </fieldset>
+        ) : null}
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          Each share gets its own tracked link, so the clicks it brings count for you. Posting
-          directly through the LinkedIn API becomes available once LinkedIn is connected.
+          Each share gets its own tracked link, so the clicks it brings count for you.
         </p>
       </div>
       <div>
@@ -242,4 +373,16 @@ export function ShareComposer({
       </div>
     </div>
   );
+}
+
+function zoneLabel(timeZone: string): string {
+  return timeZone.replaceAll("_", " ");
+}
+
+function formatZoned(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  }).format(new Date(iso));
 }

@@ -3,6 +3,7 @@ import { ValueTypeChip } from "@/components/content/badges";
 import { FoldedText } from "@/components/content/folded-text";
 import { AuthenticityMeter } from "@/components/people/authenticity-meter";
 import { ShareStatusBadge } from "@/components/people/share-status-badge";
+import { LinkedInPublishStatus } from "@/components/sharing/linkedin-publish-status";
 import type { ShareChannel, ShareStatus, ValueType } from "@/lib/generated/prisma/enums";
 import { SHARE_CHANNEL_LABELS } from "@/lib/sharing/share-labels";
 
@@ -16,6 +17,11 @@ export interface ActivityShare {
   createdAt: Date;
   clicks: number | null;
   item: { title: string; valueType: ValueType };
+  /** Posts through the LinkedIn API: schedule, outcome, LinkedIn's post id, error. */
+  scheduledAt?: Date | null;
+  postedAt?: Date | null;
+  linkedinPostId?: string | null;
+  error?: string | null;
 }
 
 const NO_CLICKS_YET = "Clicks appear once analytics are on";
@@ -95,6 +101,19 @@ export function ActivityShareList({
                   </dd>
                 </div>
               </dl>
+              {share.channel === "LINKEDIN_API" ? (
+                <LinkedInPublishStatus
+                  share={{
+                    id: share.id,
+                    status: share.status,
+                    scheduledAt: share.scheduledAt ?? null,
+                    postedAt: share.postedAt ?? null,
+                    linkedinPostId: share.linkedinPostId ?? null,
+                    error: share.error ?? null,
+                  }}
+                  timeZone={timeZone}
+                />
+              ) : null}
               <div className="mt-4">
                 <CopyLink
                   url={`${linkBase}/${share.code}`}

@@ -15,6 +15,31 @@ import { authenticityScore } from "@/lib/sharing/authenticity";
 import { mergeUtm, shareUtm } from "@/lib/sharing/merge-utm";
 import { newShareCode } from "@/lib/sharing/share-code";
 import { channelAction, getShareChannel, type ShareChannelId } from "@/lib/sharing/share-channels";
+import { resolvePublishTime } from "@/lib/linkedin-publish/publish-time";
+import { newPublishJobId, sendPublishJob } from "@/lib/linkedin-publish/schedule-publish-job";
+import type { ShareStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * Sends the job that posts an API share at its time. Should the queue be unreachable, the share
+ * is not left waiting for a job that does not exist: it becomes FAILED with a message, and its
+ * owner retries it from My activity.
+ */
+async function startPublishing(shareId: string, jobId: string, at: Date): Promise<ShareStatus> {
+  try {
+    await sendPublishJob(jobId, shareId, at);
+    return "SCHEDULED";
+  } catch (error) {
+    console.error("[linkedin-publish] could not queue the post", error);
+    await db.share.updateMany({
+      where: { id: shareId, status: "SCHEDULED", publishJobId: jobId },
+      data: {
+        status: "FAILED",
+        error: "Your post could not be queued for LinkedIn. Retry it from My activity.",
+      },
+    });
+    return "FAILED";
+  }
+}
 
 export const createShareSchema = z
   .object({
@@ -26,8 +51,26 @@ export const createShareSchema = z
     startedFrom: z.string().trim().max(40).nullable().default(null),
     /** The language version the person started from (the item's own language when omitted). */
     language: languageField.optional(),
+    /**
+     * LINKEDIN_API only: when to post, an ISO date-time with offset (the composer reads its
+     * datetime-local in the person's time zone). Omitted = now.
+     */
+    scheduledAt: z
+      .string()
+      .trim()
+      .pipe(
+        z.iso.datetime({
+          offset: true,
+          error: "scheduledAt must be a date and time with offset, e.g. 2026-12-01T09:00:00+01:00.",
+        }),
+      )
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.scheduledAt === undefined || v.channel === "LINKEDIN_API", {
+    path: ["scheduledAt"],
+    error: "scheduledAt only applies when posting through LinkedIn (channel LINKEDIN_API).",
+  });
 
 export type CreateShareInput = z.infer<typeof createShareSchema>;
 
@@ -112,6 +155,9 @@ export async function createShare(
   }
 
   const channel = getShareChannel(input.channel as ShareChannelId);
+  // Through the API: when to post (400 naming scheduledAt for a past or too distant time).
+  const viaApi = input.channel === "LINKEDIN_API";
+  const publishAt = viaApi ? resolvePublishTime(input.scheduledAt, now) : null;
   await channel.assertAvailable(access);
 
   const [org, sharer] = await Promise.all([
@@ -146,6 +192,7 @@ export async function createShare(
             destinationUrl: mergeUtm(target, shareUtm(settings, item.slug, code)),
             // Reach estimates use the network size at the time of sharing.
             networkSize: sharer.networkSize,
+            ...(publishAt ? { scheduledAt: publishAt, publishJobId: newPublishJobId() } : {}),
           },
           select: {
             id: true,
@@ -154,9 +201,14 @@ export async function createShare(
             authenticity: true,
             channel: true,
             status: true,
+            scheduledAt: true,
+            publishJobId: true,
           },
         });
       });
+      if (publishAt && share.publishJobId) {
+        share.status = await startPublishing(share.id, share.publishJobId, publishAt);
+      }
       const trackedUrl = `${urls.shortLinkBase}/${share.code}`;
       return {
         ...share,

@@ -19,6 +19,9 @@ export async function getMyActivity(access: Access, now = new Date()) {
       createdAt: true,
       destinationUrl: true,
       linkedinPostId: true,
+      scheduledAt: true,
+      postedAt: true,
+      error: true,
       item: { select: { id: true, title: true, valueType: true, goals: true } },
     },
   });

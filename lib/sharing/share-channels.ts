@@ -45,11 +45,19 @@ const CHANNELS: Record<ShareChannelId, ShareChannel> = {
     id: "LINKEDIN_API",
     label: "Post to LinkedIn for me",
     initialStatus: "SCHEDULED",
-    assertAvailable: async () => {
-      throw new AppError(
-        "CONFLICT",
-        "Connect your LinkedIn account to post directly. Until then, use “Share on LinkedIn” or copy the text.",
-      );
+    // Available when the member has a usable LinkedIn connection (lib/linkedin/connection.ts
+    // throws a clear AppError otherwise: not connected, or expired — reconnect on /profile).
+    assertAvailable: async (access) => {
+      const { getUsableConnection } = await import("@/lib/linkedin/connection");
+      try {
+        await getUsableConnection(access.orgId, access.membershipId);
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        throw new AppError(
+          "CONFLICT",
+          "Connect your LinkedIn account to post directly. Until then, use “Share on LinkedIn” or copy the text.",
+        );
+      }
     },
   },
 };

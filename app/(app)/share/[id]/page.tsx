@@ -8,6 +8,7 @@ import { valueTypeLabel } from "@/lib/content/value-types";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors/app-error";
 import { getOrgSettings } from "@/lib/settings/get-org-settings";
+import { connectionStatusFor } from "@/lib/linkedin/connection";
 
 export const metadata: Metadata = { title: "Make it yours" };
 
@@ -19,15 +20,16 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [settings, me, sharedBefore] = await Promise.all([
+  const [settings, me, sharedBefore, linkedin] = await Promise.all([
     getOrgSettings(access.orgId),
     db.user.findUniqueOrThrow({
       where: { id: access.userId },
-      select: { name: true, headline: true, image: true },
+      select: { name: true, headline: true, image: true, timeZone: true },
     }),
     db.share.count({
       where: { orgId: access.orgId, membershipId: access.membershipId, itemId: id },
     }),
+    connectionStatusFor(access),
   ]);
   return (
     <>
@@ -62,6 +64,12 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           requiredHashtags: settings.requiredHashtags,
         }}
         minAuthenticity={settings.minAuthenticity}
+        linkedin={{
+          configured: linkedin.configured,
+          state: linkedin.state,
+          // Scheduled times are read in the person's own zone, else the organisation's.
+          timeZone: me.timeZone ?? access.org.timeZone,
+        }}
       />
     </>
   );

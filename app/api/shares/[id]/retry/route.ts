@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { orgRoute } from "@/lib/access/route";
+import { parseJsonBody } from "@/lib/http/parse-body";
+import { retryShare } from "@/lib/linkedin-publish/manage-scheduled-share";
+
+const retrySchema = z
+  .object({
+    scheduledAt: z
+      .string()
+      .trim()
+      .pipe(
+        z.iso.datetime({
+          offset: true,
+          error: "scheduledAt must be a date and time with offset, e.g. 2026-12-01T09:00:00+01:00.",
+        }),
+      )
+      .optional(),
+  })
+  .strict();
+
+/** POST /api/shares/:id/retry — the owner retries a failed post through LinkedIn (now or later). */
+export const POST = orgRoute("shares:create", async ({ req, params, access }) => {
+  // The body is optional: none means "now".
+  const input = req.body ? await parseJsonBody(req, retrySchema) : {};
+  return { share: await retryShare(access, String(params.id), input.scheduledAt) };
+});
