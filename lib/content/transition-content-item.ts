@@ -8,6 +8,7 @@ import { checkTransition } from "@/lib/content/workflow";
 import { evaluateGuardrails, violationSummary } from "@/lib/content/guardrails";
 import { getOrgSettings } from "@/lib/settings/get-org-settings";
 import { getStorage } from "@/lib/storage/get-storage";
+import { announceContentItemSafely } from "@/lib/webhooks/announce-content";
 
 export const transitionSchema = z
   .object({
@@ -62,7 +63,7 @@ export async function transitionContentItem(
   itemId: string,
   input: TransitionInput,
 ) {
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const item = await tx.contentItem.findFirst({
       where: { id: itemId, orgId: access.orgId },
       select: {
@@ -127,6 +128,9 @@ export async function transitionContentItem(
     });
     return { id: itemId, status: input.to, action: check.action };
   });
+  // Slack/Teams webhooks (after commit; a scheduled item is announced when its publishAt passes).
+  if (input.to === "PUBLISHED") await announceContentItemSafely(access.orgId, itemId);
+  return result;
 }
 
 /** Only drafts can be deleted; published history is archived instead. */

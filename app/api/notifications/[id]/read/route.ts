@@ -1,0 +1,8 @@
+import { orgRoute } from "@/lib/access/route";
+import { markNotificationRead } from "@/lib/notifications/mark-notifications-read";
+import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
+
+export const POST = orgRoute("org:read", async ({ params, access }) => {
+  await markNotificationRead(access.orgId, access.userId, String(params.id));
+  return { unread: await countUnreadNotifications(access.orgId, access.userId) };
+});

@@ -1,0 +1,17 @@
+import { orgRoute } from "@/lib/access/route";
+import { parseJsonBody } from "@/lib/http/parse-body";
+import {
+  deleteWebhookEndpoint,
+  updateWebhookEndpoint,
+  updateWebhookSchema,
+} from "@/lib/webhooks/manage-webhooks";
+
+export const PATCH = orgRoute("org:update", async ({ req, params, access }) => {
+  const input = await parseJsonBody(req, updateWebhookSchema, { maxBytes: 4096 });
+  return { endpoint: await updateWebhookEndpoint(access, String(params.id), input) };
+});
+
+export const DELETE = orgRoute("org:update", async ({ params, access }) => {
+  await deleteWebhookEndpoint(access, String(params.id));
+  return { ok: true };
+});

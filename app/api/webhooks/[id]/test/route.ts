@@ -1,0 +1,7 @@
+import { orgRoute } from "@/lib/access/route";
+import { sendWebhookTest } from "@/lib/webhooks/webhook-deliveries";
+
+/** Queues a test message; its outcome appears in the delivery log. */
+export const POST = orgRoute("org:update", async ({ params, access }) =>
+  Response.json({ deliveryId: await sendWebhookTest(access, String(params.id)) }, { status: 202 }),
+);
