@@ -7,6 +7,7 @@ import { signOutAction } from "@/app/(auth)/actions";
 import { NAV_ITEMS } from "@/components/shell/nav-items";
 import { NavLinks } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 export function AppHeader({
   access,
@@ -39,6 +40,7 @@ export function AppHeader({
             ) : null}
             <OrgSwitcher current={access.org.id} organizations={organizations} />
           </div>
+          <NotificationBell />
           <Link
             href="/profile"
             className="hidden rounded-md px-1 text-sm text-slate-600 hover:underline sm:inline dark:text-slate-400"
