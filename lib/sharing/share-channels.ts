@@ -22,6 +22,9 @@ export interface ShareChannel {
   assertAvailable(access: Access): Promise<void>;
 }
 
+const NOT_CONNECTED =
+  "Connect your LinkedIn account to post directly (on your profile page). Until then, use “Share on LinkedIn” or copy the text.";
+
 const LINKEDIN_SHARE_OFFSITE = "https://www.linkedin.com/sharing/share-offsite/";
 
 export function linkedinShareDialogUrl(trackedUrl: string): string {
@@ -45,19 +48,16 @@ const CHANNELS: Record<ShareChannelId, ShareChannel> = {
     id: "LINKEDIN_API",
     label: "Post to LinkedIn for me",
     initialStatus: "SCHEDULED",
-    // Available when the member has a usable LinkedIn connection (lib/linkedin/connection.ts
-    // throws a clear AppError otherwise: not connected, or expired — reconnect on /profile).
+    // Available when the member has a usable LinkedIn connection. Without one: the message
+    // below; with an expired one: lib/linkedin/connection.ts's "reconnect" message (409).
     assertAvailable: async (access) => {
       const { getUsableConnection } = await import("@/lib/linkedin/connection");
-      try {
-        await getUsableConnection(access.orgId, access.membershipId);
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        throw new AppError(
-          "CONFLICT",
-          "Connect your LinkedIn account to post directly. Until then, use “Share on LinkedIn” or copy the text.",
-        );
-      }
+      const { db } = await import("@/lib/db/client");
+      const connected = await db.linkedInConnection.count({
+        where: { orgId: access.orgId, membershipId: access.membershipId },
+      });
+      if (!connected) throw new AppError("CONFLICT", NOT_CONNECTED);
+      await getUsableConnection(access.orgId, access.membershipId);
     },
   },
 };

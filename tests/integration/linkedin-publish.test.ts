@@ -176,8 +176,21 @@ describe("the LinkedIn API share channel", () => {
     const it0 = await item(f.org.id);
     const res = await shareViaApi(lonely, it0.id);
     expect(res.status).toBe(409);
-    expect(res.json.error?.message).toMatch(/not connected/i);
+    expect(res.json.error?.message).toContain("Connect your LinkedIn account");
     expect(await db.share.count({ where: { membershipId: lonely.membership.id } })).toBe(0);
+  });
+
+  it("is refused with the reconnect message when the connection has expired", async () => {
+    const member = await addMember(f.org.id, "EMPLOYEE");
+    const { connection } = await connect(f.org.id, member);
+    await db.linkedInConnection.update({
+      where: { id: connection.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    const res = await shareViaApi(member, (await item(f.org.id)).id);
+    expect(res.status).toBe(409);
+    expect(res.json.error?.message).toMatch(/expired.*Reconnect/);
+    expect(await db.share.count({ where: { membershipId: member.membership.id } })).toBe(0);
   });
 
   it("refuses a scheduled time in the past, or too far ahead, naming the field", async () => {
