@@ -187,6 +187,17 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
       "AUTH_SECRET: is required in production (generate one with `openssl rand -base64 32`)",
     );
   }
+  // Posting to LinkedIn stores members' tokens, encrypted with these keys (lib/crypto/token-cipher).
+  if (
+    source.NODE_ENV === "production" &&
+    !building &&
+    set("LINKEDIN_CLIENT_ID") &&
+    !set("TOKEN_ENCRYPTION_KEYS")
+  ) {
+    problems.push(
+      "TOKEN_ENCRYPTION_KEYS: is required in production when LinkedIn is configured (LINKEDIN_CLIENT_ID): it encrypts stored LinkedIn tokens; set it to key1:$(openssl rand -base64 32)",
+    );
+  }
   return problems;
 }
 

@@ -36,6 +36,23 @@ function ensureAuthSecret() {
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
+/**
+ * A development key for stored LinkedIn tokens (lib/crypto/token-cipher.ts), kept under .data like
+ * the auth secret; production sets TOKEN_ENCRYPTION_KEYS (docs/linkedin.md: storage and rotation).
+ */
+function ensureTokenKeys() {
+  if (process.env.TOKEN_ENCRYPTION_KEYS?.trim()) return;
+  const file = path.join(root, ".data", "token-keys");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `local:${randomBytes(32).toString("base64")}`, { mode: 0o600 });
+    log(
+      "generated a local TOKEN_ENCRYPTION_KEYS in .data/token-keys (set TOKEN_ENCRYPTION_KEYS in production)",
+    );
+  }
+  process.env.TOKEN_ENCRYPTION_KEYS = fs.readFileSync(file, "utf8").trim();
+}
+
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
 const SOURCE_FILES = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
@@ -79,6 +96,7 @@ function nextBin(): string {
 async function main() {
   loadDotEnv();
   ensureAuthSecret();
+  ensureTokenKeys();
   let env;
   try {
     env = parseEnv(process.env);
