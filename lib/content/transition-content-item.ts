@@ -9,6 +9,7 @@ import { evaluateGuardrails, violationSummary } from "@/lib/content/guardrails";
 import { getOrgSettings } from "@/lib/settings/get-org-settings";
 import { getStorage } from "@/lib/storage/get-storage";
 import { announceContentItemSafely } from "@/lib/webhooks/announce-content";
+import { queueApprovalRequestsSafely } from "@/lib/email/approval-emails";
 
 export const transitionSchema = z
   .object({
@@ -130,6 +131,8 @@ export async function transitionContentItem(
   });
   // Slack/Teams webhooks (after commit; a scheduled item is announced when its publishAt passes).
   if (input.to === "PUBLISHED") await announceContentItemSafely(access.orgId, itemId);
+  // Approval requests to the other admins (after commit; only when approval is required).
+  if (input.to === "IN_REVIEW") await queueApprovalRequestsSafely(access, itemId);
   return result;
 }
 

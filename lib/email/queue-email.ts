@@ -4,8 +4,7 @@ import { sendJob } from "@/lib/jobs/boss";
 import { env } from "@/lib/env";
 import type { EmailCategory } from "@/lib/email/categories";
 import { subjectLine } from "@/lib/email/templates/layout";
-
-export const EMAIL_SEND = "email-send";
+import { EMAIL_SEND } from "@/lib/email/email-queue-names";
 
 export interface QueueEmailInput {
   orgId?: string | null;

@@ -2,15 +2,13 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { EMAIL_CATEGORY_LABELS, isOptionalCategory } from "@/lib/email/categories";
 import { emailTransport } from "@/lib/email/transport";
+import { EMAIL_RETRY_LIMIT } from "@/lib/email/email-queue-names";
 import { FOOTER_MARKER, esc } from "@/lib/email/templates/layout";
 import {
   createUnsubscribeToken,
   oneClickUnsubscribeUrl,
   unsubscribePageUrl,
 } from "@/lib/email/unsubscribe-token";
-
-/** Attempts of one delivery before it is FAILED: 1 + EMAIL_RETRY_LIMIT. */
-export const EMAIL_RETRY_LIMIT = 5;
 
 export type SendOutcome =
   | "sent"

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { emailField, idField, roleField } from "@/lib/validation";
 import { newInvitationToken } from "@/lib/invitations/invitation-token";
 import { lockOrgInvitations } from "@/lib/invitations/lock-org-invitations";
+import { queueInvitationEmails } from "@/lib/email/invitation-emails";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -40,7 +41,7 @@ export type CreateInvitationInput = z.infer<typeof createInvitationSchema>;
 
 /** Creates an email invitation or a shareable link; returns the secret token once. */
 export async function createInvitation(access: Access, input: CreateInvitationInput) {
-  return db.$transaction(async (tx) => {
+  const created = await db.$transaction(async (tx) => {
     await lockOrgInvitations(tx, access.orgId);
     await assertTeamsInOrg(tx, access.orgId, input.teamIds);
     if (input.kind === "EMAIL") await assertInvitable(tx, access.orgId, input.email);
@@ -76,6 +77,13 @@ export async function createInvitation(access: Access, input: CreateInvitationIn
     });
     return { id, token, expiresAt };
   });
+  // After the commit: the invitation email (dedupe key invite:<id>).
+  if (input.kind === "EMAIL") {
+    await queueInvitationEmails(access, [
+      { ...created, email: input.email, name: input.name || null, role: input.role },
+    ]);
+  }
+  return created;
 }
 
 export async function assertTeamsInOrg(tx: Tx, orgId: string, teamIds: string[]) {

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { emailField, personNameField } from "@/lib/validation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { newInvitationToken } from "@/lib/invitations/invitation-token";
+import { queueInvitationEmails, type InvitationToEmail } from "@/lib/email/invitation-emails";
 
 export const IMPORT_CHUNK_MAX = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -61,10 +62,20 @@ export function splitTeams(value: string | undefined): string[] {
  * member or invited); the accepted rows are written in one transaction, so none is half-imported.
  */
 export async function importInvitations(access: Access, chunk: ImportChunk) {
-  return db.$transaction((tx) => importInTx(tx, access, chunk), { timeout: 60_000 });
+  const toEmail: InvitationToEmail[] = [];
+  const report = await db.$transaction((tx) => importInTx(tx, access, chunk, toEmail), {
+    timeout: 60_000,
+  });
+  await queueInvitationEmails(access, toEmail); // after the commit, one email job per invitation
+  return report;
 }
 
-async function importInTx(tx: Tx, access: Access, chunk: ImportChunk) {
+async function importInTx(
+  tx: Tx,
+  access: Access,
+  chunk: ImportChunk,
+  toEmail: InvitationToEmail[],
+) {
   const { orgId } = access;
   // Imports and single invitations of one organisation take turns, so two at once cannot both
   // invite the same address.
@@ -176,8 +187,9 @@ async function importInTx(tx: Tx, access: Access, chunk: ImportChunk) {
         metadata: { invited: prepared.length, refused: results.length },
       });
     }
-    for (const { row, token } of prepared) {
+    for (const { row, token, id } of prepared) {
       results.push({ line: row.line, email: row.email, status: "invited", token });
+      toEmail.push({ id, email: row.email, name: row.name, role: row.role, token, expiresAt });
     }
   }
   results.sort((a, b) => a.line - b.line);

@@ -1,0 +1,49 @@
+import type { Access } from "@/lib/access/resolve-access";
+import { queueEmail } from "@/lib/email/queue-email";
+import { invitationEmail } from "@/lib/email/templates/invitation";
+import { appUrl } from "@/lib/http/app-url";
+import { invitationUrl } from "@/lib/invitations/invitation-token";
+
+export interface InvitationToEmail {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  token: string;
+  expiresAt: Date;
+}
+
+/**
+ * Emails email invitations once their transaction has committed: one delivery and job each, with
+ * dedupe key `invite:<invitationId>`. Never throws: the invitations exist whatever happens here
+ * (their links are also shown to the admin); a failure is logged (the admin still sees each link to pass on).
+ */
+export async function queueInvitationEmails(
+  access: Access,
+  invitations: InvitationToEmail[],
+): Promise<number> {
+  let queued = 0;
+  const base = appUrl();
+  for (const inv of invitations) {
+    try {
+      const result = await queueEmail({
+        orgId: access.orgId,
+        to: inv.email,
+        category: "invitation",
+        ...invitationEmail({
+          orgName: access.org.name,
+          inviterName: access.user.name,
+          inviteeName: inv.name,
+          role: inv.role,
+          url: invitationUrl(base, inv.token),
+          expiresAt: inv.expiresAt,
+        }),
+        dedupeKey: `invite:${inv.id}`,
+      });
+      if (result.created) queued++;
+    } catch (error) {
+      console.error(`[email] could not queue the invitation email of ${inv.id}`, error);
+    }
+  }
+  return queued;
+}
