@@ -1,22 +1,39 @@
 import type { Metadata } from "next";
 import { ProfileForm } from "@/components/people/profile-form";
+import { LinkedInCard } from "@/components/linkedin/linkedin-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/access/require-page-access";
 import { getProfile } from "@/lib/people/update-profile";
+import { connectionStatusFor } from "@/lib/linkedin/connection";
+import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/linkedin/connect-linkedin";
 
 export const metadata: Metadata = { title: "Your profile" };
 
-export default async function ProfilePage() {
+export default async function ProfilePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await requirePageAccess("profile:update");
-  const profile = await getProfile(access);
+  const [profile, linkedin, params] = await Promise.all([
+    getProfile(access),
+    connectionStatusFor(access),
+    searchParams,
+  ]);
+  // Only known outcome codes are shown, as fixed text: nothing from the URL is reflected.
+  const code = typeof params.linkedin === "string" ? params.linkedin : null;
+  const outcome = code && Object.hasOwn(CONNECT_MESSAGES, code) ? (code as ConnectOutcome) : null;
   return (
-    <div className="mx-auto max-w-2xl">
+    <div className="mx-auto max-w-2xl space-y-6">
       <PageHeader
         title="Your profile"
         description={`How you appear to colleagues at ${access.org.name}, and what your page shows. Signed in as ${profile.email}.`}
       />
       <Card>
         <ProfileForm profile={profile} />
+      </Card>
+      <Card>
+        <LinkedInCard status={linkedin} outcome={outcome} timeZone={access.org.timeZone} />
       </Card>
     </div>
   );

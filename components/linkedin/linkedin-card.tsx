@@ -1,0 +1,96 @@
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { DisconnectLinkedInButton } from "@/components/linkedin/disconnect-linkedin-button";
+import { daysText, formatExpiry } from "@/components/linkedin/linkedin-dates";
+import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/linkedin/connect-linkedin";
+import type { LinkedInConnectionView } from "@/lib/linkedin/connection";
+
+/**
+ * A plain GET form, not a link: Next's <Link> would prefetch the route and start an OAuth attempt.
+ */
+export function ConnectLinkedInButton({ label }: { label: string }) {
+  return (
+    <form action="/api/linkedin/connect" method="get">
+      <button type="submit" className={buttonClass("primary")}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * The "LinkedIn" card on /profile: connect, who is connected, when access expires, a reconnect
+ * prompt from 7 days before expiry, disconnect. `outcome` is the callback's result code (from the
+ * query string, already checked against the known codes): its message is fixed text.
+ */
+export function LinkedInCard({
+  status,
+  outcome,
+  timeZone,
+}: {
+  status: LinkedInConnectionView;
+  outcome: ConnectOutcome | null;
+  timeZone?: string;
+}) {
+  const message = outcome ? CONNECT_MESSAGES[outcome] : null;
+  return (
+    <section id="linkedin" aria-labelledby="linkedin-title" className="space-y-4">
+      <div>
+        <h2 id="linkedin-title" className="text-lg font-semibold">
+          LinkedIn
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Connect your LinkedIn account so Chorus can publish the posts you choose, now or at the
+          time you schedule, and show how they do. Chorus never posts without you asking.
+        </p>
+      </div>
+      {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
+      {status.state === "not_connected" ? (
+        status.configured ? (
+          <ConnectLinkedInButton label="Connect LinkedIn" />
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Posting to LinkedIn is not set up on this Chorus server. Ask an admin.
+          </p>
+        )
+      ) : (
+        <div className="space-y-3">
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-500">Connected as</dt>
+            <dd className="font-medium" data-testid="linkedin-connected-as">
+              {status.name ?? "your LinkedIn account"}
+            </dd>
+            <dt className="text-slate-500">
+              Access {status.state === "expired" ? "ended" : "until"}
+            </dt>
+            <dd data-testid="linkedin-expires">
+              <time dateTime={status.expiresAt.toISOString()}>
+                {formatExpiry(status.expiresAt, timeZone)}
+              </time>
+              {status.state === "expired" ? null : ` (${daysText(status.daysLeft)})`}
+            </dd>
+          </dl>
+          {status.state === "expiring" ? (
+            <Alert tone="info">
+              Your LinkedIn access ends {daysText(status.daysLeft)}. Reconnect now so scheduled
+              posts keep going out.
+            </Alert>
+          ) : null}
+          {status.state === "expired" ? (
+            <Alert tone="error">
+              Your LinkedIn connection has expired
+              {status.lastError ? ` (${status.lastError})` : ""}. Chorus cannot post for you until
+              you reconnect.
+            </Alert>
+          ) : null}
+          <div className="flex flex-wrap items-start gap-2">
+            {status.state !== "active" && status.configured ? (
+              <ConnectLinkedInButton label="Reconnect LinkedIn" />
+            ) : null}
+            <DisconnectLinkedInButton />
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
