@@ -17,4 +17,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/members", label: "Members", permission: "members:update" },
   { href: "/admin/teams", label: "Teams", permission: "teams:manage" },
   { href: "/admin/settings", label: "Settings", permission: "org:update" },
+  { href: "/admin/integrations", label: "Integrations", permission: "org:update" },
 ];

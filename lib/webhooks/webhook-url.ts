@@ -39,7 +39,8 @@ function shapeProblem(kind: WebhookKind, url: URL): string | null {
 
 /** Parses and checks the form of a webhook URL (https, no credentials, the kind's shape). */
 export function parseWebhookUrl(kind: WebhookKind, text: string): URL {
-  const field = (message: string) => badRequest(message, { url: message });
+  const field = (message: string) =>
+    badRequest(message, { url: message.replace(/^url: (\w)/, (_m, c: string) => c.toUpperCase()) });
   let url: URL;
   try {
     url = new URL(text.trim());
@@ -82,7 +83,7 @@ export async function resolveWebhookTarget(url: URL): Promise<ResolvedAddress> {
   } catch (error) {
     if (error instanceof Error && /private or local network/.test(error.message)) {
       const message = `url: ${bareHostname(url)} points to a private or local network address; Chorus only sends webhooks to public addresses.`;
-      throw badRequest(message, { url: message });
+      throw badRequest(message, { url: message.slice("url: ".length) });
     }
     throw error;
   }
