@@ -1,0 +1,184 @@
+/**
+ * The weekly digest of the seeded demo employee (employee@fernhill.example), on a database of its
+ * own (seedDemo creates the fixed slug "fernhill-energy"): what buildDigest finds, checked against
+ * the seed's own records, and the email that reaches a real SMTP server through the job queue.
+ */
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectDb, getDb } from "@/lib/db/client";
+import { buildDigest, type Digest } from "@/lib/email/build-digest";
+import { isoWeek, queueWeeklyDigests } from "@/lib/email/queue-weekly-digests";
+import { closeEmailTransport } from "@/lib/email/transport";
+import { stopJobs, startJobs } from "@/lib/jobs/run-jobs";
+import { VALUE_TYPE_IDS } from "@/lib/content/value-types";
+import type { SeedContext } from "@/prisma/seed/context";
+import { seedDemo } from "@/prisma/seed/seed-demo";
+import { createTestDatabase } from "@/tests/helpers/test-database";
+import { startSmtpServer } from "@/tests/support/smtp-server";
+
+const DAY_MS = 86_400_000;
+const now = new Date();
+
+// Before the app's env() and database client are first used in this file: its own database,
+// uploads folder and SMTP server.
+const database = await createTestDatabase();
+const uploadsDir = await fs.mkdtemp(path.join(os.tmpdir(), "chorus-digest-uploads-"));
+const smtp = await startSmtpServer();
+const previous = {
+  DATABASE_URL: process.env.DATABASE_URL,
+  UPLOADS_DIR: process.env.UPLOADS_DIR,
+  SMTP_URL: process.env.SMTP_URL,
+};
+process.env.DATABASE_URL = database.url;
+process.env.UPLOADS_DIR = uploadsDir;
+process.env.SMTP_URL = smtp.url;
+
+let ctx: SeedContext;
+let employee: SeedContext["members"][number];
+let digest: Digest;
+
+beforeAll(async () => {
+  await disconnectDb();
+  ctx = await seedDemo(getDb(), { log: () => {}, now });
+  employee = ctx.members.find((m) => m.email === "employee@fernhill.example")!;
+  digest = (await buildDigest(ctx.org.id, employee.membershipId, now))!;
+  await startJobs();
+});
+
+afterAll(async () => {
+  await stopJobs();
+  closeEmailTransport();
+  await smtp.close();
+  await disconnectDb();
+  await database.drop();
+  await fs.rm(uploadsDir, { recursive: true, force: true });
+  for (const [key, value] of Object.entries(previous)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+
+/** Visible to the member at `at`, by the seed's own record of each item. */
+function visibleTo(item: SeedContext["items"][number], at: Date) {
+  return (
+    item.status === "PUBLISHED" &&
+    item.visibleFrom !== null &&
+    item.visibleFrom <= at &&
+    (item.visibleUntil === null || item.visibleUntil > at) &&
+    (item.audienceAll ||
+      item.audienceTeamIds.some((t) => employee.teamIds.includes(t)) ||
+      (employee.locationId !== null && item.audienceLocationIds.includes(employee.locationId)))
+  );
+}
+
+describe("the seeded employee's weekly digest", () => {
+  it("lists the items that went live for them last week and that they have not shared", () => {
+    const from = new Date(now.getTime() - 7 * DAY_MS);
+    const shared = new Set(
+      ctx.shares.filter((s) => s.membershipId === employee.membershipId).map((s) => s.itemId),
+    );
+    const expected = ctx.items
+      .filter((i) => visibleTo(i, now) && i.visibleFrom! >= from && !shared.has(i.id))
+      .sort((a, b) => b.visibleFrom!.getTime() - a.visibleFrom!.getTime());
+    expect(expected.length).toBeGreaterThan(0); // the seed gives the week something new
+    expect(digest.newItemCount).toBe(expected.length);
+    expect(digest.newItems.map((i) => i.title)).toEqual(expected.slice(0, 5).map((i) => i.title));
+    expect(digest.name).toBe("Sofia Lindqvist");
+  });
+
+  it("counts their shares and human clicks of last week", async () => {
+    const from = new Date(now.getTime() - 7 * DAY_MS);
+    const shares = ctx.shares.filter(
+      (s) => s.membershipId === employee.membershipId && s.createdAt >= from && s.createdAt < now,
+    );
+    expect(digest.sharesLastWeek).toBe(shares.length);
+    const stats = await getDb().shareDailyStats.aggregate({
+      where: {
+        membershipId: employee.membershipId,
+        day: {
+          gte: new Date(`${from.toISOString().slice(0, 10)}T00:00:00Z`),
+          lt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
+        },
+      },
+      _sum: { humanClicks: true, clicks: true },
+    });
+    expect(digest.clicksLastWeek).toBe(stats._sum.humanClicks ?? 0);
+    expect(digest.clicksLastWeek).toBeGreaterThan(0); // the seeded employee is an active advocate
+    // Bots are not counted.
+    expect(stats._sum.clicks ?? 0).toBeGreaterThanOrEqual(digest.clicksLastWeek);
+  });
+
+  it("nudges toward a value type they have not shared in 30 days, with an item of it", () => {
+    const since = new Date(now.getTime() - 30 * DAY_MS);
+    const byId = new Map(ctx.items.map((i) => [i.id, i]));
+    const recentTypes = new Set(
+      ctx.shares
+        .filter((s) => s.membershipId === employee.membershipId && s.createdAt >= since)
+        .map((s) => byId.get(s.itemId)!.valueType),
+    );
+    const missing = VALUE_TYPE_IDS.filter((t) => !recentTypes.has(t));
+    expect(missing.length).toBeGreaterThan(0);
+    expect(recentTypes.size).toBeGreaterThan(0);
+    expect(missing).toContain(digest.nudge!.valueType);
+    const item = byId.get(digest.nudge!.item!.id)!;
+    expect(item.valueType).toBe(digest.nudge!.valueType);
+    expect(visibleTo(item, now)).toBe(true);
+    expect(
+      ctx.shares.some((s) => s.membershipId === employee.membershipId && s.itemId === item.id),
+    ).toBe(false);
+  });
+
+  it("the cron job's fan-out emails it (text and HTML) once per member and week", async () => {
+    const active = await getDb().membership.count({
+      where: { orgId: ctx.org.id, status: "ACTIVE" },
+    });
+    const first = await queueWeeklyDigests(now, { orgId: ctx.org.id });
+    expect(first).toEqual({ queued: active, skipped: 0 });
+    const again = await queueWeeklyDigests(now, { orgId: ctx.org.id });
+    expect(again).toEqual({ queued: 0, skipped: active });
+
+    const deadline = Date.now() + 30_000;
+    const mine = () => smtp.messages.filter((m) => m.envelopeTo.includes(employee.email));
+    while (mine().length === 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const [mail] = mine();
+    const text = mail!.parsed.text!;
+    const html = String(mail!.parsed.html);
+    expect(text).toContain("Hi Sofia Lindqvist,");
+    expect(text).toContain(`New for you this week (${digest.newItemCount}):`);
+    for (const item of digest.newItems) {
+      expect(text).toContain(`- ${item.title} (${item.valueTypeLabel}): ${item.url}`);
+    }
+    const clicks = `${digest.clicksLastWeek.toLocaleString("en-US")} click${digest.clicksLastWeek === 1 ? "" : "s"}`;
+    expect(text).toContain(`and your links got ${clicks}.`);
+    expect(text).toContain(`Idea: ${digest.nudge!.message}.`);
+    expect(text).toContain(`Try: ${digest.nudge!.item!.title}`);
+    expect(text).toContain('Unsubscribe from "Weekly digest" emails: http://');
+    expect(html).toContain("Your week on Chorus");
+    expect(html).toContain(digest.nudge!.message.replace(/'/g, "&#39;"));
+    const row = await getDb().emailDelivery.findUniqueOrThrow({
+      where: { dedupeKey: `digest:${employee.membershipId}:${isoWeek(now)}` },
+    });
+    expect(row.category).toBe("digest");
+    // For the reader of the test output: the digest the seeded employee receives.
+    console.info(
+      `\n--- digest for ${employee.email} ---\nSubject: ${mail!.parsed.subject}\n\n${text}`,
+    );
+  });
+
+  it("an employee who opted out gets no digest", async () => {
+    await getDb().user.update({
+      where: { id: employee.userId },
+      data: { emailOptOuts: ["digest"] },
+    });
+    const later = new Date(now.getTime() + 7 * DAY_MS);
+    await queueWeeklyDigests(later, { orgId: ctx.org.id });
+    expect(
+      await getDb().emailDelivery.count({
+        where: { dedupeKey: `digest:${employee.membershipId}:${isoWeek(later)}` },
+      }),
+    ).toBe(0);
+  });
+});
