@@ -25,12 +25,13 @@ export async function reencryptStoredSecrets(
 
   let cursor: string | undefined;
   for (;;) {
-    const rows = await db.linkedInConnection.findMany({
-      select: { id: true, accessToken: true, refreshToken: true },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
+    const rows: { id: string; accessToken: string; refreshToken: string | null }[] =
+      await db.linkedInConnection.findMany({
+        select: { id: true, accessToken: true, refreshToken: true },
+        orderBy: { id: "asc" },
+        take: batchSize,
+        ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+      });
     if (rows.length === 0) break;
     cursor = rows.at(-1)!.id;
     for (const row of rows) {
@@ -56,7 +57,7 @@ export async function reencryptStoredSecrets(
 
   cursor = undefined;
   for (;;) {
-    const rows = await db.webhookEndpoint.findMany({
+    const rows: { id: string; url: string }[] = await db.webhookEndpoint.findMany({
       select: { id: true, url: true },
       orderBy: { id: "asc" },
       take: batchSize,
