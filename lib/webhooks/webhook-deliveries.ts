@@ -103,3 +103,27 @@ export async function sendWebhookTest(access: Access, endpointId: string): Promi
   await enqueueDelivery(id);
   return id;
 }
+
+/** A PENDING delivery this old without a waiting or running job is taken as lost. */
+const LOST_AFTER_MS = 15 * 60_000;
+
+/**
+ * Nothing stays PENDING silently: a delivery whose job is gone (the process stopped between
+ * saving the delivery and queueing its job, or died during the last attempt) is marked FAILED
+ * with an explanation, so it shows in the log with a Retry button. Run by the every-minute job.
+ */
+export async function failLostDeliveries(): Promise<number> {
+  const before = new Date(Date.now() - LOST_AFTER_MS);
+  return db.$executeRaw`
+    UPDATE "WebhookDelivery" d
+    SET status = 'FAILED',
+        "lastError" = 'The delivery job was lost (the server stopped). Retry to send it.'
+    WHERE d.status = 'PENDING'
+      AND d."createdAt" < ${before}
+      AND NOT EXISTS (
+        SELECT 1 FROM pgboss.job j
+        WHERE j.name = 'webhook-deliver'
+          AND j.data->>'deliveryId' = d.id
+          AND j.state < 'completed'
+      )`;
+}

@@ -34,8 +34,12 @@ export const WEBHOOK_QUEUES: JobQueue[] = [
     pollingIntervalSeconds: 5,
     expireInSeconds: 5 * 60,
     run: async () => {
-      const { announceItemsGoneLive } = await import("@/lib/webhooks/announce-content");
+      const [{ announceItemsGoneLive }, { failLostDeliveries }] = await Promise.all([
+        import("@/lib/webhooks/announce-content"),
+        import("@/lib/webhooks/webhook-deliveries"),
+      ]);
       await announceItemsGoneLive();
+      await failLostDeliveries();
     },
   },
 ];

@@ -10,7 +10,8 @@ import { getDb } from "@/lib/db/client";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
 import { setWebhookTransportForTests } from "@/lib/webhooks/webhook-transport";
 import { WEBHOOK_QUEUES } from "@/lib/webhooks/webhook-queues";
-import { deliverWebhook } from "@/lib/webhooks/deliver-webhook";
+import { deliverWebhook, enqueueDelivery } from "@/lib/webhooks/deliver-webhook";
+import { failLostDeliveries } from "@/lib/webhooks/webhook-deliveries";
 import { postWebhook } from "@/lib/webhooks/post-webhook";
 import { announceContentItem, announceItemsGoneLive } from "@/lib/webhooks/announce-content";
 import { createOrgFixture, type OrgFixture } from "../support/factories";
@@ -435,5 +436,35 @@ describe("delivery", () => {
     expect(await deliveriesOf(itemId)).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 1000));
     expect(receiver.requests).toHaveLength(0);
+  });
+
+  it("marks a PENDING delivery whose job is gone as FAILED (visible, retryable), not one still queued", async () => {
+    const created = await createEndpoint(a, "SLACK", SLACK_URL);
+    const endpointId = (created.json.endpoint as { id: string }).id;
+    const old = new Date(Date.now() - 20 * 60_000);
+    const make = (id: string) =>
+      getDb().webhookDelivery.create({
+        data: {
+          id,
+          orgId: a.org.id,
+          endpointId,
+          event: "test",
+          payload: { text: "x" },
+          createdAt: old,
+        },
+      });
+    const lost = await make(`whd_lost${Date.now()}`);
+    const queued = await make(`whd_queued${Date.now()}`);
+    await enqueueDelivery(queued.id, { startAfterSeconds: 3600 });
+    expect(await failLostDeliveries()).toBe(1);
+    expect(
+      await getDb().webhookDelivery.findUniqueOrThrow({ where: { id: lost.id } }),
+    ).toMatchObject({
+      status: "FAILED",
+      lastError: expect.stringMatching(/lost/),
+    });
+    expect(
+      (await getDb().webhookDelivery.findUniqueOrThrow({ where: { id: queued.id } })).status,
+    ).toBe("PENDING");
   });
 });
