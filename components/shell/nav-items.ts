@@ -18,4 +18,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/teams", label: "Teams", permission: "teams:manage" },
   { href: "/admin/settings", label: "Settings", permission: "org:update" },
   { href: "/admin/integrations", label: "Integrations", permission: "org:update" },
+  { href: "/admin/emails", label: "Emails", permission: "org:update" },
 ];

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ProfileForm } from "@/components/people/profile-form";
+import { EmailPreferencesCard } from "@/components/email/email-preferences-card";
 import { LinkedInCard } from "@/components/linkedin/linkedin-card";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/access/require-page-access";
@@ -35,6 +36,7 @@ export default async function ProfilePage({
       <Card>
         <LinkedInCard status={linkedin} outcome={outcome} timeZone={access.org.timeZone} />
       </Card>
+      <EmailPreferencesCard access={access} />
     </div>
   );
 }

@@ -1,0 +1,141 @@
+"use client";
+
+import { useState } from "react";
+import { apiFetch } from "@/components/api-fetch";
+import { LiveNotice, type Notice } from "@/components/admin/live-notice";
+import { Button } from "@/components/ui/button";
+import { EMAIL_CATEGORY_LABELS, isEmailCategory } from "@/lib/email/categories";
+
+export interface DeliveryView {
+  id: string;
+  to: string;
+  category: string;
+  subject: string;
+  status: "PENDING" | "SENT" | "FAILED";
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+const STATUS_STYLE = {
+  SENT: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900",
+  PENDING:
+    "bg-slate-50 text-slate-700 ring-slate-200 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-700",
+  FAILED: "bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-900",
+} as const;
+
+const STATUS_LABEL = { SENT: "Sent", PENDING: "Waiting", FAILED: "Failed" } as const;
+
+/** Email deliveries with status, attempts and error; Retry sends a failed one again. */
+export function EmailDeliveriesTable({
+  initial,
+  timeZone,
+}: {
+  initial: DeliveryView[];
+  timeZone: string;
+}) {
+  const [rows, setRows] = useState(initial);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const when = new Intl.DateTimeFormat("en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone,
+  });
+
+  async function retry(id: string) {
+    setBusy(id);
+    const result = await apiFetch(`/api/email/deliveries/${encodeURIComponent(id)}/retry`, {
+      method: "POST",
+    });
+    setBusy(null);
+    if (!result.ok) {
+      setNotice({ tone: "error", text: result.message });
+      return;
+    }
+    setRows((list) =>
+      list.map((r) => (r.id === id ? { ...r, status: "PENDING", lastError: null } : r)),
+    );
+    setNotice({ tone: "success", text: "The email is queued again." });
+  }
+
+  if (rows.length === 0) {
+    return <p className="text-sm text-slate-600 dark:text-slate-400">No emails yet.</p>;
+  }
+  return (
+    <>
+      <LiveNotice notice={notice} className="mb-3" />
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Recent emails</caption>
+          <thead className="text-slate-600 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Created
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                To
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Email
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Status
+              </th>
+              <th scope="col" className="py-2 pr-3 font-medium">
+                Attempts
+              </th>
+              <th scope="col" className="py-2 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {rows.map((r) => (
+              <tr key={r.id} className="align-top">
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  {when.format(new Date(r.createdAt))}
+                </td>
+                <td className="py-2 pr-3 break-all">{r.to}</td>
+                <td className="py-2 pr-3">
+                  <span className="block">{r.subject}</span>
+                  <span className="block text-xs text-slate-500">
+                    {isEmailCategory(r.category)
+                      ? EMAIL_CATEGORY_LABELS[r.category].label
+                      : r.category}
+                  </span>
+                  {r.lastError ? (
+                    <span className="mt-1 block text-xs text-red-700 dark:text-red-300">
+                      {r.lastError}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="py-2 pr-3">
+                  <span
+                    className={`inline-block rounded px-2 py-0.5 text-xs ring-1 ring-inset ${STATUS_STYLE[r.status]}`}
+                  >
+                    {STATUS_LABEL[r.status]}
+                  </span>
+                </td>
+                <td className="py-2 pr-3 tabular-nums">{r.attempts}</td>
+                <td className="py-2">
+                  {r.status === "FAILED" ? (
+                    <Button
+                      variant="secondary"
+                      disabled={busy === r.id}
+                      onClick={() => retry(r.id)}
+                      aria-label={`Retry the email to ${r.to}`}
+                    >
+                      {busy === r.id ? "Retrying…" : "Retry"}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
