@@ -135,6 +135,11 @@ export async function deliverWebhook(
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
+  if (outcome.kind !== "skip") {
+    console.warn(
+      `[webhooks] ${deliveryId} attempt ${retryCount + 1}: ${outcome.kind}${"message" in outcome ? ` (${outcome.message})` : ""}${"seconds" in outcome ? ` — again in ${outcome.seconds} s` : ""}`,
+    );
+  }
   if (outcome.kind === "later") {
     await enqueueDelivery(deliveryId, {
       startAfterSeconds: outcome.seconds,
