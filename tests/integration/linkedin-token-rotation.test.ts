@@ -90,5 +90,12 @@ describe("npm run tokens:reencrypt", () => {
     const missing = runScript(newSpec);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain(connection.id);
+
+    // Leave the shared database as other test files expect it: everything back on the test key.
+    await db.linkedInConnection.delete({ where: { id: connection.id } });
+    const restore = runScript(`${oldSpec},${newSpec}`);
+    expect(restore.stdout).toMatch(/webhookEndpoints: \d+ checked/);
+    const restored = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: webhook.id } });
+    expect(restored.url.startsWith(`v1:${oldSpec.split(":")[0]}:`)).toBe(true);
   }, 120_000);
 });
