@@ -31,10 +31,10 @@ export async function enqueueDelivery(
 
 type Outcome =
   | { kind: "skip" }
-  | { kind: "sent" }
-  | { kind: "failed" }
-  | { kind: "retry"; message: string }
-  | { kind: "later"; seconds: number };
+  | { kind: "sent"; attempts: number }
+  | { kind: "failed"; attempts: number; message?: string }
+  | { kind: "retry"; attempts: number; message: string }
+  | { kind: "later"; attempts: number; seconds: number };
 
 interface Row {
   status: "PENDING" | "SENT" | "FAILED";
@@ -91,7 +91,7 @@ export async function deliverWebhook(
           responseStatus: null,
           lastError: "The webhook was turned off before this message was sent.",
         });
-        return { kind: "failed" };
+        return { kind: "failed", attempts };
       }
       let url: string;
       try {
@@ -102,7 +102,7 @@ export async function deliverWebhook(
           responseStatus: null,
           lastError: (error as Error).message,
         });
-        return { kind: "failed" };
+        return { kind: "failed", attempts };
       }
       // The stored payload carries the item id (for "announced once"); chat services get the rest.
       const { itemId: _itemId, ...body } = (row.payload ?? {}) as Record<string, unknown>;
@@ -110,7 +110,7 @@ export async function deliverWebhook(
       const status = result.status;
       if (status !== null && status >= 200 && status < 300) {
         await finish({ status: "SENT", responseStatus: status, lastError: null });
-        return { kind: "sent" };
+        return { kind: "sent", attempts };
       }
       const described =
         status === null
@@ -123,21 +123,21 @@ export async function deliverWebhook(
           MAX_RETRY_AFTER_SECONDS,
           Math.max(1, result.retryAfterSeconds ?? 30 * 2 ** retryCount),
         );
-        return { kind: "later", seconds };
+        return { kind: "later", attempts, seconds };
       }
       const retryable = status === null || status >= 500 || status === 429;
       if (retryable && !lastTry) {
         await finish({ status: "PENDING", responseStatus: status, lastError: described });
-        return { kind: "retry", message: described };
+        return { kind: "retry", attempts, message: described };
       }
       await finish({ status: "FAILED", responseStatus: status, lastError: described });
-      return { kind: "failed" };
+      return { kind: "failed", attempts, message: described };
     },
     { timeout: 30_000, maxWait: 10_000 },
   );
   if (outcome.kind !== "skip") {
     console.warn(
-      `[webhooks] ${deliveryId} attempt ${retryCount + 1}: ${outcome.kind}${"message" in outcome ? ` (${outcome.message})` : ""}${"seconds" in outcome ? ` — again in ${outcome.seconds} s` : ""}`,
+      `[webhooks] ${deliveryId} attempt ${outcome.attempts}: ${outcome.kind}${"message" in outcome ? ` (${outcome.message})` : ""}${"seconds" in outcome ? ` — again in ${outcome.seconds} s` : ""}`,
     );
   }
   if (outcome.kind === "later") {
