@@ -1,5 +1,5 @@
 import type { Access } from "@/lib/access/resolve-access";
-import { queueEmail } from "@/lib/email/queue-email";
+import { queueEmails } from "@/lib/email/queue-email";
 import { invitationEmail } from "@/lib/email/templates/invitation";
 import { appUrl } from "@/lib/http/app-url";
 import { invitationUrl } from "@/lib/invitations/invitation-token";
@@ -22,14 +22,13 @@ export async function queueInvitationEmails(
   access: Access,
   invitations: InvitationToEmail[],
 ): Promise<number> {
-  let queued = 0;
   const base = appUrl();
-  for (const inv of invitations) {
-    try {
-      const result = await queueEmail({
+  try {
+    const { created } = await queueEmails(
+      invitations.map((inv) => ({
         orgId: access.orgId,
         to: inv.email,
-        category: "invitation",
+        category: "invitation" as const,
         ...invitationEmail({
           orgName: access.org.name,
           inviterName: access.user.name,
@@ -39,11 +38,11 @@ export async function queueInvitationEmails(
           expiresAt: inv.expiresAt,
         }),
         dedupeKey: `invite:${inv.id}`,
-      });
-      if (result.created) queued++;
-    } catch (error) {
-      console.error(`[email] could not queue the invitation email of ${inv.id}`, error);
-    }
+      })),
+    );
+    return created.length;
+  } catch (error) {
+    console.error(`[email] could not queue ${invitations.length} invitation emails`, error);
+    return 0;
   }
-  return queued;
 }

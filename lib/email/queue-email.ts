@@ -86,6 +86,50 @@ export async function queueEmail(input: QueueEmailInput): Promise<QueuedEmail> {
   return { id, status: "PENDING", created: true };
 }
 
+/**
+ * `queueEmail` for many emails at once (CSV invitation imports): one multi-row insert of the
+ * deliveries (duplicate dedupe keys are skipped), then one job per new delivery. Returns the ids
+ * of the deliveries created. A job that cannot be sent removes its delivery and is reported in
+ * `failed`, so nothing is left PENDING without a job.
+ */
+export async function queueEmails(
+  inputs: QueueEmailInput[],
+): Promise<{ created: string[]; failed: string[] }> {
+  if (inputs.length === 0) return { created: [], failed: [] };
+  const configured = Boolean(env().SMTP_URL);
+  const rows = inputs.map((input) => {
+    const to = input.to.trim().toLowerCase();
+    if (!to.includes("@")) throw new Error(`Cannot email "${input.to}": not an email address.`);
+    return { input, id: createId("eml"), to, subject: subjectLine(input.subject) };
+  });
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "EmailDelivery" (id, "orgId", "userId", "to", category, subject, "dedupeKey", "lastError")
+    SELECT * FROM unnest(
+      ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.input.orgId ?? null)}::text[],
+      ${rows.map((r) => r.input.userId ?? null)}::text[], ${rows.map((r) => r.to)}::text[],
+      ${rows.map((r) => r.input.category)}::text[], ${rows.map((r) => r.subject)}::text[],
+      ${rows.map((r) => r.input.dedupeKey ?? null)}::text[],
+      ${rows.map(() => (configured ? null : NOT_CONFIGURED))}::text[])
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING id`;
+  const created = new Set(inserted.map((r) => r.id));
+  const failed: string[] = [];
+  if (configured) {
+    for (const row of rows) {
+      if (!created.has(row.id)) continue;
+      try {
+        await enqueueDelivery({ deliveryId: row.id, text: row.input.text, html: row.input.html });
+      } catch (error) {
+        console.error(`[email] could not queue ${row.id}`, error);
+        await db.emailDelivery.delete({ where: { id: row.id } }).catch(() => undefined);
+        created.delete(row.id);
+        failed.push(row.id);
+      }
+    }
+  }
+  return { created: rows.filter((r) => created.has(r.id)).map((r) => r.id), failed };
+}
+
 export async function enqueueDelivery(data: EmailJobData): Promise<string | null> {
   return sendJob(EMAIL_SEND, { ...data });
 }

@@ -12,6 +12,7 @@ import { shareResultEmail } from "@/lib/email/templates/share-result";
 import { createUnsubscribeToken } from "@/lib/email/unsubscribe-token";
 import { closeEmailTransport } from "@/lib/email/transport";
 import { createInvitation } from "@/lib/invitations/create-invitation";
+import { importInvitations } from "@/lib/invitations/import-invitations";
 import { invitationUrl } from "@/lib/invitations/invitation-token";
 import { appUrl } from "@/lib/http/app-url";
 import { createContentItem } from "@/lib/content/save-content-item";
@@ -357,6 +358,35 @@ describe("wired-up emails", () => {
       where: { dedupeKey: `invite:${created.id}` },
     });
     expect(row).toMatchObject({ orgId: a.org.id, category: "invitation", to: email });
+  });
+
+  it("a CSV import emails each invited row once (bulk insert, one job each)", async () => {
+    const emails = [uniqueEmail("csv"), uniqueEmail("csv"), uniqueEmail("csv")];
+    const access = accessFor(a.org, a.admin);
+    const report = await importInvitations(access, {
+      rows: [
+        { line: 2, email: emails[0]!, name: "Csv One" },
+        { line: 3, email: "not-an-email" },
+        { line: 4, email: emails[1]!, role: "manager" },
+        { line: 5, email: emails[2]!, teams: "Alpha" },
+      ],
+      expiresInDays: 14,
+    });
+    expect(report.invited).toBe(3);
+    for (const email of emails) {
+      const [mail] = await waitForMail(email);
+      const result = report.results.find((r) => r.email === email)!;
+      expect(result.status).toBe("invited");
+      const token = result.status === "invited" ? result.token : "";
+      expect(mail!.parsed.text).toContain(invitationUrl(appUrl(), token));
+    }
+    expect(to(emails[0]!)[0]!.parsed.text).toContain("Hi Csv One,");
+    expect(to(emails[1]!)[0]!.parsed.text).toContain("as a manager");
+    const rows = await getDb().emailDelivery.findMany({
+      where: { orgId: a.org.id, to: { in: emails } },
+    });
+    expect(rows).toHaveLength(3);
+    expect(rows.every((r) => r.dedupeKey?.startsWith("invite:inv_"))).toBe(true);
   });
 
   it("submitting for review emails the other admins when approval is required", async () => {
