@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import type { EmailCategory } from "@/lib/email/categories";
 import { subjectLine } from "@/lib/email/templates/layout";
 import { EMAIL_SEND } from "@/lib/email/email-queue-names";
+import { warnEmailNotConfigured } from "@/lib/email/transport";
 
 export interface QueueEmailInput {
   orgId?: string | null;
@@ -75,7 +76,10 @@ export async function queueEmail(input: QueueEmailInput): Promise<QueuedEmail> {
   } else {
     await db.emailDelivery.create({ data });
   }
-  if (!configured) return { id, status: "PENDING", created: true };
+  if (!configured) {
+    warnEmailNotConfigured();
+    return { id, status: "PENDING", created: true };
+  }
   try {
     await enqueueDelivery({ deliveryId: id, text: input.text, html: input.html });
   } catch (error) {
@@ -114,6 +118,7 @@ export async function queueEmails(
     RETURNING id`;
   const created = new Set(inserted.map((r) => r.id));
   const failed: string[] = [];
+  if (!configured) warnEmailNotConfigured();
   if (configured) {
     for (const row of rows) {
       if (!created.has(row.id)) continue;

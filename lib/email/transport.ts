@@ -11,13 +11,17 @@ const g = globalThis as unknown as {
   chorusMailWarned?: boolean;
 };
 
+/** Logs once per process that emails are recorded but not sent. */
+export function warnEmailNotConfigured(): void {
+  if (g.chorusMailWarned) return;
+  g.chorusMailWarned = true;
+  console.warn("[email] SMTP_URL is not set: emails are recorded as deliveries but not sent.");
+}
+
 export function emailTransport(): Transporter | null {
   const url = env().SMTP_URL;
   if (!url) {
-    if (!g.chorusMailWarned) {
-      g.chorusMailWarned = true;
-      console.warn("[email] SMTP_URL is not set: emails are recorded as deliveries but not sent.");
-    }
+    warnEmailNotConfigured();
     return null;
   }
   if (g.chorusMail?.url !== url) {

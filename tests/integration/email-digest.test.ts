@@ -17,6 +17,8 @@ import type { SeedContext } from "@/prisma/seed/context";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { createTestDatabase } from "@/tests/helpers/test-database";
 import { startSmtpServer } from "@/tests/support/smtp-server";
+import { callRoute } from "@/tests/support/http";
+import { GET as digestPreview } from "@/app/api/email/digest-preview/route";
 
 const DAY_MS = 86_400_000;
 const now = new Date();
@@ -166,6 +168,35 @@ describe("the seeded employee's weekly digest", () => {
     console.info(
       `\n--- digest for ${employee.email} ---\nSubject: ${mail!.parsed.subject}\n\n${text}`,
     );
+  });
+
+  it("admins preview a member's digest (text); employees cannot; unknown members are 404", async () => {
+    const admin = ctx.members.find((m) => m.role === "ADMIN")!;
+    const res = await callRoute(digestPreview, {
+      userId: admin.userId,
+      path: `/api/email/digest-preview?membershipId=${employee.membershipId}&format=text`,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/plain");
+    const text = res.json as unknown as string; // not JSON: callRoute keeps the text
+    expect(text).toContain("Hi Sofia Lindqvist,");
+    expect(text).toContain(`your links got ${digest.clicksLastWeek.toLocaleString("en-US")}`);
+    const denied = await callRoute(digestPreview, {
+      userId: employee.userId,
+      path: `/api/email/digest-preview?membershipId=${employee.membershipId}`,
+    });
+    expect(denied.status).toBe(403);
+    const unknown = await callRoute(digestPreview, {
+      userId: admin.userId,
+      path: "/api/email/digest-preview?membershipId=mem_nobody",
+    });
+    expect(unknown.status).toBe(404);
+    const bad = await callRoute(digestPreview, {
+      userId: admin.userId,
+      path: "/api/email/digest-preview?format=pdf",
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error?.message).toContain("format");
   });
 
   it("an employee who opted out gets no digest", async () => {

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { EmailDeliveriesTable } from "@/components/email/email-deliveries-table";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/access/require-page-access";
 import { listEmailDeliveries } from "@/lib/email/email-deliveries";
@@ -16,6 +18,15 @@ export default async function EmailDeliveriesPage() {
       <PageHeader
         title="Emails"
         description="The last 100 emails Chorus sent (or tried to send) for your organisation. Failed ones can be sent again."
+        actions={
+          <Link
+            href="/api/email/digest-preview?format=html"
+            prefetch={false}
+            className={buttonClass("secondary")}
+          >
+            Preview your weekly digest
+          </Link>
+        }
       />
       {configured ? null : (
         <p className="mb-4 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-900">
