@@ -43,6 +43,18 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
+      // The fake LinkedIn: consent page, Posts API, images, post analytics (same client as sign-in).
+      command: "npx tsx tests/e2e/servers/fake-linkedin.ts",
+      url: `${E2E.linkedinUrl}/oauth/v2/authorization?response_type=code&client_id=${E2E.linkedinClient.id}&redirect_uri=http%3A%2F%2Flocalhost%2F`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        E2E_LINKEDIN_PORT: String(E2E.linkedinPort),
+        E2E_LINKEDIN_CLIENT_ID: E2E.linkedinClient.id,
+        E2E_LINKEDIN_CLIENT_SECRET: E2E.linkedinClient.secret,
+      },
+    },
+    {
       // Creates its own database, then runs `npm start`'s script against it (build if needed,
       // migrate, seed, serve); drops the database on exit.
       command: "npx tsx tests/e2e/servers/app.ts",

@@ -4,12 +4,23 @@ import path from "node:path";
 /** Fixed loopback addresses for the end-to-end run. */
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3199);
+const linkedinPort = Number(process.env.E2E_LINKEDIN_PORT ?? 3198);
 
 export const E2E = {
   appPort,
   appUrl: `http://localhost:${appPort}`,
   oidcPort,
   oidcIssuer: `http://127.0.0.1:${oidcPort}`,
+  /** The fake LinkedIn (tests/e2e/servers/fake-linkedin.ts): consent page, Posts API, analytics. */
+  linkedinPort,
+  linkedinUrl: `http://127.0.0.1:${linkedinPort}`,
+  /**
+   * One LinkedIn app for sign-in (the OIDC provider) and for posting (the fake LinkedIn), as in
+   * production: both servers accept these credentials.
+   */
+  linkedinClient: { id: "chorus-linkedin", secret: "chorus-linkedin-secret-for-tests-only" },
+  /** Encrypts stored LinkedIn tokens in the e2e app (32 bytes, base64). */
+  tokenEncryptionKeys: "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
   authSecret: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
   /**
    * The app server (tests/e2e/servers/app.ts) writes the URL of its run's database here, so tests

@@ -18,7 +18,7 @@ const clickSpoolDir = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-e2e-click-sp
 // Tests read the database URL from here to recount what the pages show.
 fs.writeFileSync(E2E.databaseUrlFile, database.url, { mode: 0o600 });
 const oidcClient = { id: "chorus-sso", secret: "chorus-sso-secret-for-tests-only" };
-const linkedinClient = { id: "chorus-linkedin", secret: "chorus-linkedin-secret-for-tests-only" };
+const linkedinClient = E2E.linkedinClient;
 
 const child = spawn(
   process.execPath,
@@ -41,6 +41,11 @@ const child = spawn(
       LINKEDIN_CLIENT_ID: linkedinClient.id,
       LINKEDIN_CLIENT_SECRET: linkedinClient.secret,
       LINKEDIN_OIDC_ISSUER: E2E.oidcIssuer,
+      // Connect LinkedIn and posting go to the fake LinkedIn (tests/e2e/servers/fake-linkedin.ts).
+      LINKEDIN_AUTH_URL: `${E2E.linkedinUrl}/oauth/v2`,
+      LINKEDIN_API_URL: E2E.linkedinUrl,
+      LINKEDIN_POST_ANALYTICS: "true",
+      TOKEN_ENCRYPTION_KEYS: E2E.tokenEncryptionKeys,
     },
   },
 );
