@@ -60,7 +60,7 @@ export async function retryEmailDelivery(orgId: string, deliveryId: string) {
   const content = await jobContent(deliveryId).catch(() => null);
   if (!content) {
     throw conflict(
-      "The content of this email is no longer kept (job history is cleaned up after some days), so it cannot be resent.",
+      "The content of this email is no longer kept (job history is kept for about a week), so it cannot be resent.",
     );
   }
   const reset = await db.emailDelivery.updateMany({
