@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { badRequest } from "@/lib/errors/app-error";
+import { AppError, badRequest } from "@/lib/errors/app-error";
 import { parseAllowList } from "@/lib/link-preview/is-refused-address";
 import {
   bareHostname,
@@ -81,11 +81,11 @@ export async function resolveWebhookTarget(url: URL): Promise<ResolvedAddress> {
       redirected: false,
     });
   } catch (error) {
-    if (error instanceof Error && /private or local network/.test(error.message)) {
-      const message = `url: ${bareHostname(url)} points to a private or local network address; Chorus only sends webhooks to public addresses.`;
-      throw badRequest(message, { url: message.slice("url: ".length) });
-    }
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    const detail = /private or local network/.test(error.message)
+      ? `${bareHostname(url)} points to a private or local network address; Chorus only sends webhooks to public addresses.`
+      : error.message;
+    throw badRequest(`url: ${detail}`, { url: detail });
   }
 }
 
