@@ -331,20 +331,11 @@ export function ShareComposer({
                       ? "Post to LinkedIn now"
                       : "Schedule post"}
                 </Button>
-                {linkedin.state === "expiring" ? (
-                  <p className="text-xs text-amber-800 dark:text-amber-200">
-                    Your LinkedIn connection expires soon.{" "}
-                    <Link href="/profile" className="underline">
-                      Reconnect on your profile
-                    </Link>{" "}
-                    so scheduled posts keep going out.
-                  </p>
-                ) : null}
               </>
             ) : (
               <p className="text-sm">
                 {linkedin.state === "expired"
-                  ? "Your LinkedIn connection has expired. "
+                  ? "Reconnect LinkedIn to post directly or schedule a post. "
                   : "Connect your LinkedIn account to post directly or schedule a post. "}
                 <Link
                   href="/profile"

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareComposer } from "@/components/composer/share-composer";
+import { LinkedInReconnectBanner } from "@/components/linkedin/reconnect-banner";
 import { requirePageAccess } from "@/lib/access/require-page-access";
 import { getVisibleItem } from "@/lib/content/list-feed-items";
 import { valueTypeLabel } from "@/lib/content/value-types";
@@ -47,6 +48,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           ? ` You have shared this ${sharedBefore === 1 ? "once" : `${sharedBefore} times`} already.`
           : ""}
       </p>
+      <div className="mt-4 max-w-2xl empty:hidden">
+        <LinkedInReconnectBanner status={linkedin} />
+      </div>
       <ShareComposer
         item={{
           id: item.id,
