@@ -20,7 +20,8 @@ const retrySchema = z
 
 /** POST /api/shares/:id/retry — the owner retries a failed post through LinkedIn (now or later). */
 export const POST = orgRoute("shares:create", async ({ req, params, access }) => {
-  // The body is optional: none means "now".
-  const input = req.body ? await parseJsonBody(req, retrySchema) : {};
+  // The body is optional (no JSON body = now).
+  const json = (req.headers.get("content-type") ?? "").toLowerCase().includes("application/json");
+  const input = json ? await parseJsonBody(req, retrySchema) : {};
   return { share: await retryShare(access, String(params.id), input.scheduledAt) };
 });
