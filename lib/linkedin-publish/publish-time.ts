@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { badRequest } from "@/lib/errors/app-error";
 
 /** A scheduled time may lie this far in the past (clock skew, a slow form): it means "now". */
@@ -32,3 +33,14 @@ export function resolvePublishTime(scheduledAt: string | undefined, now = new Da
   }
   return at < now ? now : at;
 }
+
+/** When to post: an ISO date-time with offset (the composer converts the person's local time). */
+export const scheduledAtField = z
+  .string()
+  .trim()
+  .pipe(
+    z.iso.datetime({
+      offset: true,
+      error: "scheduledAt must be a date and time with offset, e.g. 2026-12-01T09:00:00+01:00.",
+    }),
+  );

@@ -15,7 +15,7 @@ import { authenticityScore } from "@/lib/sharing/authenticity";
 import { mergeUtm, shareUtm } from "@/lib/sharing/merge-utm";
 import { newShareCode } from "@/lib/sharing/share-code";
 import { channelAction, getShareChannel, type ShareChannelId } from "@/lib/sharing/share-channels";
-import { resolvePublishTime } from "@/lib/linkedin-publish/publish-time";
+import { resolvePublishTime, scheduledAtField } from "@/lib/linkedin-publish/publish-time";
 import { newPublishJobId, sendPublishJob } from "@/lib/linkedin-publish/schedule-publish-job";
 import type { ShareStatus } from "@/lib/generated/prisma/enums";
 
@@ -55,16 +55,7 @@ export const createShareSchema = z
      * LINKEDIN_API only: when to post, an ISO date-time with offset (the composer reads its
      * datetime-local in the person's time zone). Omitted = now.
      */
-    scheduledAt: z
-      .string()
-      .trim()
-      .pipe(
-        z.iso.datetime({
-          offset: true,
-          error: "scheduledAt must be a date and time with offset, e.g. 2026-12-01T09:00:00+01:00.",
-        }),
-      )
-      .optional(),
+    scheduledAt: scheduledAtField.optional(),
   })
   .strict()
   .refine((v) => v.scheduledAt === undefined || v.channel === "LINKEDIN_API", {

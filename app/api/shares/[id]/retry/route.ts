@@ -2,19 +2,11 @@ import { z } from "zod";
 import { orgRoute } from "@/lib/access/route";
 import { parseJsonBody } from "@/lib/http/parse-body";
 import { retryShare } from "@/lib/linkedin-publish/manage-scheduled-share";
+import { scheduledAtField } from "@/lib/linkedin-publish/publish-time";
 
 const retrySchema = z
   .object({
-    scheduledAt: z
-      .string()
-      .trim()
-      .pipe(
-        z.iso.datetime({
-          offset: true,
-          error: "scheduledAt must be a date and time with offset, e.g. 2026-12-01T09:00:00+01:00.",
-        }),
-      )
-      .optional(),
+    scheduledAt: scheduledAtField.optional(),
   })
   .strict();
 
