@@ -37,14 +37,18 @@ export function startBoss({ workers }: { workers: boolean }): Promise<void> {
     if (previous) await previous.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     await boss.start();
     for (const q of QUEUES) {
-      await boss.createQueue(q.name, {
+      const options: PgBoss.Queue = {
         name: q.name,
         policy: q.policy,
         ...(q.expireInSeconds ? { expireInSeconds: q.expireInSeconds } : {}),
         retryLimit: q.retryLimit ?? 3,
         retryDelay: q.retryDelay ?? 5,
         retryBackoff: q.retryBackoff ?? false,
-      });
+      };
+      // createQueue leaves an existing queue as it is: update it so retry settings changed in
+      // code take effect on a database where the queue already exists.
+      await boss.createQueue(q.name, options);
+      await boss.updateQueue(q.name, options);
     }
     if (!workers) return;
     for (const q of QUEUES) {
