@@ -277,6 +277,18 @@ describe("connect LinkedIn", () => {
     ).toBe(0);
   });
 
+  it("a session that ended during the consent is sent to sign in and back to the callback", async () => {
+    const res = await callRoute(routes.callback.GET, {
+      path: "/api/linkedin/callback?code=abc&state=xyz",
+    });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get("location")!);
+    expect(location.origin + location.pathname).toBe("http://chorus.test/signin");
+    expect(location.searchParams.get("callbackUrl")).toBe(
+      "/api/linkedin/callback?code=abc&state=xyz",
+    );
+  });
+
   it("signed-out and deactivated people are refused", async () => {
     const res = await callRoute(routes.connect.GET, { path: "/api/linkedin/connect" });
     expect(res.status).toBe(401);
