@@ -5,6 +5,7 @@ import { apiFetch } from "@/components/api-fetch";
 import { LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
 import { EMAIL_CATEGORY_LABELS, isEmailCategory } from "@/lib/email/categories";
+import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
 
 export interface DeliveryView {
   id: string;
@@ -17,15 +18,6 @@ export interface DeliveryView {
   createdAt: string;
   sentAt: string | null;
 }
-
-const STATUS_STYLE = {
-  SENT: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-900",
-  PENDING:
-    "bg-slate-50 text-slate-700 ring-slate-200 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-700",
-  FAILED: "bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200 dark:ring-red-900",
-} as const;
-
-const STATUS_LABEL = { SENT: "Sent", PENDING: "Waiting", FAILED: "Failed" } as const;
 
 /** Email deliveries with status, attempts and error; Retry sends a failed one again. */
 export function EmailDeliveriesTable({
@@ -112,11 +104,7 @@ export function EmailDeliveriesTable({
                   ) : null}
                 </td>
                 <td className="py-2 pr-3">
-                  <span
-                    className={`inline-block rounded px-2 py-0.5 text-xs ring-1 ring-inset ${STATUS_STYLE[r.status]}`}
-                  >
-                    {STATUS_LABEL[r.status]}
-                  </span>
+                  <DeliveryStatusBadge status={r.status} pendingLabel="Waiting" />
                 </td>
                 <td className="py-2 pr-3 tabular-nums">{r.attempts}</td>
                 <td className="py-2">

@@ -8,17 +8,13 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { WebhookEndpointView } from "@/lib/webhooks/manage-webhooks";
 import type { WebhookDeliveryView } from "@/lib/webhooks/webhook-deliveries";
+import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
 
 const KIND_LABELS = { SLACK: "Slack", TEAMS: "Microsoft Teams" } as const;
 const EVENT_LABELS: Record<string, string> = {
   "content.published": "New content",
   test: "Test message",
 };
-const STATUS_STYLES = {
-  SENT: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200",
-  PENDING: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-100",
-  FAILED: "bg-red-50 text-red-800 ring-red-200 dark:bg-red-950 dark:text-red-200",
-} as const;
 
 function formatDate(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -290,15 +286,7 @@ export function WebhooksPanel({ initial }: { initial: State }) {
                       </span>
                     </td>
                     <td className="py-2 pr-3">
-                      <span
-                        className={`rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[d.status]}`}
-                      >
-                        {d.status === "SENT"
-                          ? "Sent"
-                          : d.status === "PENDING"
-                            ? "Pending"
-                            : "Failed"}
-                      </span>
+                      <DeliveryStatusBadge status={d.status} />
                     </td>
                     <td className="py-2 pr-3">{d.attempts}</td>
                     <td className="max-w-xs py-2 pr-3 text-xs">
