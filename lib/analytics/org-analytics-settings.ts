@@ -2,29 +2,37 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 import type { EmvSettings, ReachSettings } from "@/lib/analytics/emv";
 import type { PointsSettings } from "@/lib/analytics/points";
+import {
+  ANALYTICS_SETTINGS_SELECT,
+  DEFAULT_ANALYTICS_SETTINGS,
+  toAnalyticsSettingsView,
+} from "@/lib/settings/get-analytics-settings";
 
 export interface AnalyticsSettings extends ReachSettings, EmvSettings, PointsSettings {
   timeZone: string;
   currency: string;
 }
 
-/** An organisation's time zone and its EMV, reach and points settings (Decimal → number). */
+/**
+ * An organisation's time zone and its EMV, reach and points settings (Decimal → number), with the
+ * same defaults as the settings page for organisations that have not saved any.
+ */
 export async function getAnalyticsSettings(orgId: string): Promise<AnalyticsSettings> {
   const org = await db.organization.findUnique({
     where: { id: orgId },
-    select: { timeZone: true, settings: true },
+    select: { timeZone: true, settings: { select: ANALYTICS_SETTINGS_SELECT } },
   });
   if (!org) throw notFound("Organisation");
-  const s = org.settings;
+  const view = org.settings ? toAnalyticsSettingsView(org.settings) : DEFAULT_ANALYTICS_SETTINGS;
   return {
     timeZone: org.timeZone,
-    currency: s?.currency ?? "EUR",
-    cpm: s ? Number(s.cpm) : 10,
-    cpc: s ? Number(s.cpc) : 5,
-    reachRate: s?.reachRate ?? 0.1,
-    defaultNetworkSize: s?.defaultNetworkSize ?? 400,
-    pointsPerShare: s?.pointsPerShare ?? 10,
-    pointsPerClick: s?.pointsPerClick ?? 1,
-    pointsPerConversion: s?.pointsPerConversion ?? 25,
+    currency: view.currency,
+    cpm: view.cpm,
+    cpc: view.cpc,
+    reachRate: view.reachRate,
+    defaultNetworkSize: view.defaultNetworkSize,
+    pointsPerShare: view.pointsPerShare,
+    pointsPerClick: view.pointsPerClick,
+    pointsPerConversion: view.pointsPerConversion,
   };
 }
