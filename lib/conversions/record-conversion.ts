@@ -1,3 +1,4 @@
+import { DEFAULT_ANALYTICS_SETTINGS } from "@/lib/settings/get-analytics-settings";
 import { db } from "@/lib/db/client";
 import { createId } from "@/lib/db/create-id";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
@@ -86,7 +87,9 @@ export async function recordConversion(
   });
   if (!org) throw new AppError("UNAUTHORIZED", "This API key's organisation no longer exists.");
   const currency =
-    input.value === undefined ? null : (input.currency ?? org.settings?.currency ?? "EUR");
+    input.value === undefined
+      ? null
+      : (input.currency ?? org.settings?.currency ?? DEFAULT_ANALYTICS_SETTINGS.currency);
   const request = { target, outcome, value: input.value, currency, occurredAt: input.occurredAt };
 
   if (idempotencyKey) {
