@@ -19,4 +19,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/settings", label: "Settings", permission: "org:update" },
   { href: "/admin/integrations", label: "Integrations", permission: "org:update" },
   { href: "/admin/emails", label: "Emails", permission: "org:update" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read" },
 ];

@@ -150,6 +150,18 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   },
   {
     type: "route",
+    file: "api/audit/route.ts",
+    path: "/api/audit",
+    methods: { GET: org("audit:read") },
+  },
+  {
+    type: "route",
+    file: "api/audit/export/route.ts",
+    path: "/api/audit/export",
+    methods: { GET: org("audit:read") },
+  },
+  {
+    type: "route",
     file: "api/content/route.ts",
     path: "/api/content",
     methods: { GET: org("content:manage"), POST: org("content:manage") },
@@ -462,6 +474,12 @@ export const PAGES: readonly PageEntry[] = [
   },
   { type: "page", file: "(app)/activity/page.tsx", path: "/activity", guard: org("shares:create") },
   { type: "page", file: "(app)/admin/page.tsx", path: "/admin", guard: org("org:update") },
+  {
+    type: "page",
+    file: "(app)/admin/audit/page.tsx",
+    path: "/admin/audit",
+    guard: org("audit:read"),
+  },
   {
     type: "page",
     file: "(app)/admin/emails/page.tsx",

@@ -5,6 +5,8 @@ import { resolveAnalyticsScope } from "@/lib/analytics/resolve-scope";
 import { exportFileName, exportTable } from "@/lib/analytics/export-table";
 import { EXPORT_TABLES } from "@/lib/analytics/types";
 import { csvLine } from "@/lib/csv/to-csv";
+import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 const tableSchema = z.object({
   table: z.enum(EXPORT_TABLES, { error: `Choose one of: ${EXPORT_TABLES.join(", ")}.` }),
@@ -40,6 +42,19 @@ export async function exportCsvResponse(
   // The first page is read before answering, so a failure there is still a proper error response
   // (aggregated tables are a single page: they are complete before the first byte goes out).
   let pending: IteratorResult<unknown[][]> | null = await iterator.next();
+  // Who exported which table with which filters (audit log), once the export is under way.
+  await recordAudit(db, {
+    orgId: access.orgId,
+    actorId: access.userId,
+    action: "analytics.export",
+    metadata: {
+      table: table.data.table,
+      range: params.data.preset,
+      from: query.range.from,
+      to: query.range.to,
+      teamId: params.data.teamId,
+    },
+  });
   const encoder = new TextEncoder();
   let started = false;
 

@@ -2,6 +2,7 @@ import { db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors/app-error";
 import { EMAIL_SEND } from "@/lib/email/email-queue-names";
 import { enqueueDelivery, type EmailJobData } from "@/lib/email/queue-email";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 /** The organisation's last 100 email deliveries, newest first (admin "Email deliveries"). */
 export async function listEmailDeliveries(orgId: string, take = 100) {
@@ -44,10 +45,14 @@ async function jobContent(deliveryId: string): Promise<EmailJobData | null> {
  * Sends a FAILED delivery again (admin Retry): back to PENDING and a new email-send job with the
  * same content. Another organisation's id answers 404; a delivery that is not FAILED, 409.
  */
-export async function retryEmailDelivery(orgId: string, deliveryId: string) {
+export async function retryEmailDelivery(
+  orgId: string,
+  deliveryId: string,
+  actorId: string | null = null,
+) {
   const delivery = await db.emailDelivery.findFirst({
     where: { id: deliveryId, orgId },
-    select: { id: true, status: true },
+    select: { id: true, status: true, to: true, category: true },
   });
   if (!delivery) throw notFound("Email delivery");
   if (delivery.status !== "FAILED") {
@@ -63,11 +68,21 @@ export async function retryEmailDelivery(orgId: string, deliveryId: string) {
       "The content of this email is no longer kept (job history is kept for about a week), so it cannot be resent.",
     );
   }
-  const reset = await db.emailDelivery.updateMany({
-    where: { id: deliveryId, orgId, status: "FAILED" },
-    data: { status: "PENDING", lastError: null },
+  await db.$transaction(async (tx) => {
+    const reset = await tx.emailDelivery.updateMany({
+      where: { id: deliveryId, orgId, status: "FAILED" },
+      data: { status: "PENDING", lastError: null },
+    });
+    if (reset.count !== 1) throw conflict("Someone else retried this email just now.");
+    await recordAudit(tx, {
+      orgId,
+      actorId,
+      action: "email.retry",
+      targetType: "email_delivery",
+      targetId: deliveryId,
+      metadata: { to: delivery.to, category: delivery.category },
+    });
   });
-  if (reset.count !== 1) throw conflict("Someone else retried this email just now.");
   try {
     await enqueueDelivery({ deliveryId, text: content.text, html: content.html });
   } catch (error) {

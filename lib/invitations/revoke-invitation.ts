@@ -10,12 +10,19 @@ export async function revokeInvitation(access: Access, invitationId: string) {
       data: { revokedAt: new Date() },
     });
     if (updated.count === 0) throw notFound("Invitation");
+    const invitation = await tx.invitation.findFirst({
+      where: { id: invitationId, orgId: access.orgId },
+      select: { email: true, role: true, kind: true },
+    });
     await recordAudit(tx, {
       orgId: access.orgId,
       actorId: access.userId,
       action: "invitation.revoke",
       targetType: "invitation",
       targetId: invitationId,
+      metadata: invitation
+        ? { kind: invitation.kind, email: invitation.email, role: invitation.role }
+        : undefined,
     });
   });
 }

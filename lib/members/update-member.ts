@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
-import { badRequest, conflict, notFound } from "@/lib/errors/app-error";
+import { conflict, notFound, unknownIds } from "@/lib/errors/app-error";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { idField, roleField } from "@/lib/validation";
@@ -26,9 +26,18 @@ export async function updateMember(access: Access, membershipId: string, input: 
   return db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: membershipId, orgId: access.orgId },
-      select: { id: true, role: true, status: true, userId: true },
+      select: { id: true, role: true, status: true, userId: true, title: true },
     });
     if (!member) throw notFound("Member");
+    const teamsBefore = input.teamIds
+      ? (
+          await tx.teamMember.findMany({
+            where: { membershipId: member.id },
+            select: { teamId: true },
+            orderBy: { teamId: "asc" },
+          })
+        ).map((t) => t.teamId)
+      : undefined;
 
     const losesAdmin =
       member.role === "ADMIN" &&
@@ -56,7 +65,15 @@ export async function updateMember(access: Access, membershipId: string, input: 
       action: auditAction(input),
       targetType: "membership",
       targetId: member.id,
-      metadata: { before: { role: member.role, status: member.status }, change: input },
+      metadata: {
+        before: {
+          role: member.role,
+          status: member.status,
+          title: member.title,
+          teamIds: teamsBefore,
+        },
+        change: input,
+      },
     });
     return { id: member.id };
   });
@@ -93,7 +110,8 @@ async function replaceTeams(tx: Tx, orgId: string, membershipId: string, teamIds
   });
   if (teams.length !== unique.length) {
     const known = new Set(teams.map((t) => t.id));
-    throw badRequest(`Unknown team: ${unique.filter((id) => !known.has(id)).join(", ")}.`);
+    const unknown = `Unknown team: ${unique.filter((id) => !known.has(id)).join(", ")}.`;
+    throw unknownIds(unknown, { teamIds: unknown });
   }
   await tx.teamMember.deleteMany({ where: { membershipId } });
   await tx.teamMember.createMany({

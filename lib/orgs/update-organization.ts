@@ -25,7 +25,7 @@ export async function updateOrganization(
   const result = await db.$transaction(async (tx) => {
     const before = await tx.organization.findUniqueOrThrow({
       where: { id: access.orgId },
-      select: { timeZone: true },
+      select: { name: true, timeZone: true },
     });
     const org = await tx.organization.update({
       where: { id: access.orgId },
@@ -38,7 +38,12 @@ export async function updateOrganization(
       action: "organization.update",
       targetType: "organization",
       targetId: access.orgId,
-      metadata: input,
+      metadata: {
+        before: Object.fromEntries(
+          Object.keys(input).map((k) => [k, before[k as keyof typeof before]]),
+        ),
+        after: input,
+      },
     });
     // Daily rollups are days in the organisation's time zone: recount them all in the new one.
     const timeZoneChanged = org.timeZone !== before.timeZone;

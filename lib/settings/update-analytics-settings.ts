@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { auditChange } from "@/lib/audit/audit-change";
 import { invalidateLinks } from "@/lib/tracking/invalidate-link";
 import { isCurrencyCode } from "@/lib/conversions/conversion-schema";
 import { MAX_ATTRIBUTION_DAYS, MIN_ATTRIBUTION_DAYS } from "@/lib/conversions/attribution-window";
@@ -70,10 +71,7 @@ export async function updateAnalyticsSettings(
   input: UpdateAnalyticsSettingsInput,
 ): Promise<AnalyticsSettingsView> {
   const { saved, paramChanged } = await db.$transaction(async (tx) => {
-    const before = await tx.orgSettings.findUnique({
-      where: { orgId: access.orgId },
-      select: { clickIdParam: true },
-    });
+    const before = await tx.orgSettings.findUnique({ where: { orgId: access.orgId } });
     const row = await tx.orgSettings.upsert({
       where: { orgId: access.orgId },
       create: { ...input, orgId: access.orgId },
@@ -86,7 +84,7 @@ export async function updateAnalyticsSettings(
       action: "settings.analytics_update",
       targetType: "organization",
       targetId: access.orgId,
-      metadata: input,
+      metadata: auditChange(before, input),
     });
     return {
       saved: toAnalyticsSettingsView(row),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { auditChange } from "@/lib/audit/audit-change";
 import { DEFAULT_SETTINGS } from "@/lib/settings/get-org-settings";
 
 const phrase = z.string().trim().min(1).max(100, { error: "Phrases are at most 100 characters." });
@@ -65,6 +66,7 @@ export async function updateOrgSettings(access: Access, input: UpdateOrgSettings
     requiredHashtags: input.requiredHashtags ? [...new Set(input.requiredHashtags)] : undefined,
   };
   return db.$transaction(async (tx) => {
+    const previous = await tx.orgSettings.findUnique({ where: { orgId: access.orgId } });
     const settings = await tx.orgSettings.upsert({
       where: { orgId: access.orgId },
       create: { ...DEFAULT_SETTINGS, ...data, orgId: access.orgId },
@@ -86,7 +88,7 @@ export async function updateOrgSettings(access: Access, input: UpdateOrgSettings
       action: "settings.guardrails_update",
       targetType: "organization",
       targetId: access.orgId,
-      metadata: data,
+      metadata: auditChange(previous, data),
     });
     return settings;
   });

@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { createId } from "@/lib/db/create-id";
-import { badRequest, conflict, notFound } from "@/lib/errors/app-error";
+import { badRequest, conflict, notFound, unknownIds } from "@/lib/errors/app-error";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { isUniqueViolation } from "@/lib/users/sign-up";
@@ -74,6 +74,10 @@ export async function deleteTeam(access: Access, teamId: string) {
         `${orphaned} post${orphaned === 1 ? " is" : "s are"} aimed only at this team. Change ${orphaned === 1 ? "its" : "their"} audience in the studio first.`,
       );
     }
+    const team = await tx.team.findFirst({
+      where: { id: teamId, orgId: access.orgId },
+      select: { name: true },
+    });
     const deleted = await tx.team.deleteMany({ where: { id: teamId, orgId: access.orgId } });
     if (deleted.count === 0) throw notFound("Team");
     await recordAudit(tx, {
@@ -82,6 +86,7 @@ export async function deleteTeam(access: Access, teamId: string) {
       action: "team.delete",
       targetType: "team",
       targetId: teamId,
+      metadata: { name: team?.name ?? null },
     });
   });
 }
@@ -98,7 +103,7 @@ async function withTeamNameCheck<T>(name: string | undefined, run: () => Promise
 }
 
 /** Membership ids must belong to the organisation; an unknown one is named in the error. */
-async function memberships(tx: Tx, orgId: string, ids: string[], what: string) {
+async function memberships(tx: Tx, orgId: string, ids: string[], what: "manager" | "member") {
   const unique = [...new Set(ids)];
   const found = await tx.membership.findMany({
     where: { orgId, id: { in: unique } },
@@ -106,7 +111,8 @@ async function memberships(tx: Tx, orgId: string, ids: string[], what: string) {
   });
   if (found.length !== unique.length) {
     const known = new Set(found.map((m) => m.id));
-    throw badRequest(`Unknown ${what}: ${unique.filter((id) => !known.has(id)).join(", ")}.`);
+    const unknown = `Unknown ${what}: ${unique.filter((id) => !known.has(id)).join(", ")}.`;
+    throw unknownIds(unknown, { [`${what}Ids`]: unknown });
   }
   return found;
 }

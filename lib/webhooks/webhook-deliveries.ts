@@ -86,19 +86,29 @@ export async function retryWebhookDelivery(access: Access, deliveryId: string): 
 export async function sendWebhookTest(access: Access, endpointId: string): Promise<string> {
   const endpoint = await db.webhookEndpoint.findFirst({
     where: { id: endpointId, orgId: access.orgId },
-    select: { id: true, kind: true, active: true },
+    select: { id: true, kind: true, active: true, name: true },
   });
   if (!endpoint) throw notFound("Webhook");
   if (!endpoint.active) throw conflict("Turn the webhook on before sending a test message.");
   const id = createId("whd");
-  await db.webhookDelivery.create({
-    data: {
-      id,
+  await db.$transaction(async (tx) => {
+    await tx.webhookDelivery.create({
+      data: {
+        id,
+        orgId: access.orgId,
+        endpointId,
+        event: "test",
+        payload: testMessage(endpoint.kind, access.org.name, appUrl()),
+      },
+    });
+    await recordAudit(tx, {
       orgId: access.orgId,
-      endpointId,
-      event: "test",
-      payload: testMessage(endpoint.kind, access.org.name, appUrl()),
-    },
+      actorId: access.userId,
+      action: "webhook.test",
+      targetType: "webhook",
+      targetId: endpointId,
+      metadata: { name: endpoint.name, deliveryId: id },
+    });
   });
   await enqueueDelivery(id);
   return id;
