@@ -1,0 +1,452 @@
+/**
+ * For each row of the role matrix (and each public GET of the inventory): the request that WOULD
+ * succeed for an allowed caller — real ids of the caller's organisation, a valid body — made fresh
+ * for every call. Shared by the role matrix suite and the secrets-in-responses suite, together
+ * with the outside services those requests reach (a fake LinkedIn, a page for link previews, a
+ * pinned DNS answer for webhook URLs, a temporary uploads folder).
+ */
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { getDb } from "@/lib/db/client";
+import { randomString } from "@/lib/db/create-id";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { createContentItem } from "@/lib/content/save-content-item";
+import { addContentImage } from "@/lib/content/content-images";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { createSuggestion } from "@/lib/suggestions/create-suggestion";
+import { createUnsubscribeToken } from "@/lib/email/unsubscribe-token";
+import { EMAIL_SEND } from "@/lib/email/email-queue-names";
+import { sendJob, stopBoss } from "@/lib/jobs/boss";
+import { setWebhookTransportForTests } from "@/lib/webhooks/webhook-transport";
+import { startLinkedInConnect } from "@/lib/linkedin/connect-linkedin";
+import { existingClickPath } from "@/lib/tracking/click-path";
+import type { CallOptions } from "../../support/http";
+import {
+  accessFor,
+  addMember,
+  createOrgFixture,
+  uniqueEmail,
+  type OrgFixture,
+} from "../../support/factories";
+import { contentInput } from "../../support/content";
+import { startFakeLinkedIn, type FakeLinkedIn } from "../../support/fake-linkedin";
+import {
+  createLinkedInConnection,
+  createNotificationRow,
+  createShareRow,
+  createWebhookRow,
+  failedWebhookDelivery,
+  imageForm,
+  PNG,
+  publishedItem,
+  type Member,
+} from "../../support/security/role-fixture";
+import type { Actor } from "./role-matrix";
+
+export const SLACK_URL = "https://hooks.slack.com/services/T000/B000/role-matrix-secret";
+
+export interface MatrixEnv {
+  fake: FakeLinkedIn;
+  previewUrl: string;
+  uploadsDir: string;
+  startedAt: Date;
+}
+
+let current: MatrixEnv | undefined;
+let previewServer: http.Server | undefined;
+
+/** Starts the outside services and points the app at them; call before anything reads env(). */
+export async function startMatrixEnv(): Promise<MatrixEnv> {
+  const fake = await startFakeLinkedIn();
+  previewServer = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(
+      `<html><head><meta property="og:title" content="Solar park live"><meta property="og:description" content="40 MW"></head><body>ok</body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => previewServer!.listen(0, "127.0.0.1", resolve));
+  const port = (previewServer.address() as AddressInfo).port;
+  const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-role-matrix-"));
+  Object.assign(process.env, {
+    LINKEDIN_API_URL: fake.url,
+    LINKEDIN_AUTH_URL: fake.authUrl,
+    LINKEDIN_CLIENT_ID: fake.clientId,
+    LINKEDIN_CLIENT_SECRET: fake.clientSecret,
+    LINK_PREVIEW_ALLOWED_HOSTS: "127.0.0.1",
+    UPLOADS_DIR: uploadsDir,
+  });
+  const { env } = await import("@/lib/env");
+  if (env().LINKEDIN_API_URL !== fake.url) {
+    throw new Error("env() was read before the role matrix environment was set up");
+  }
+  // Webhook hosts resolve to a public address (nothing is sent: no job workers run here).
+  setWebhookTransportForTests({ resolveHost: async () => [{ address: "52.20.30.40", family: 4 }] });
+  current = {
+    fake,
+    previewUrl: `http://127.0.0.1:${port}/article`,
+    uploadsDir,
+    startedAt: new Date(),
+  };
+  return current;
+}
+
+export async function stopMatrixEnv(): Promise<void> {
+  if (!current) return;
+  // Jobs this suite queued (publish, email, webhook) must not run in a later suite's workers.
+  await getDb()
+    .$executeRawUnsafe(
+      `DELETE FROM pgboss.job WHERE created_on >= $1 AND state IN ('created', 'retry')`,
+      current.startedAt,
+    )
+    .catch(() => undefined);
+  await stopBoss().catch(() => undefined);
+  await existingClickPath()?.close();
+  setWebhookTransportForTests(null);
+  await current.fake.stop();
+  await new Promise((resolve) => previewServer?.close(resolve));
+  fs.rmSync(current.uploadsDir, { recursive: true, force: true });
+  current = undefined;
+}
+
+function env(): MatrixEnv {
+  if (!current) throw new Error("startMatrixEnv() first");
+  return current;
+}
+
+export interface ArrangeContext {
+  fx: OrgFixture;
+  /** The member making the request (ANONYMOUS: the employee's data, sent without a cookie). */
+  actor: Member;
+  role: Actor;
+}
+
+export type Arranged = Omit<CallOptions, "method" | "userId"> & {
+  /** The organisation whose rows must not change when the request is denied (default: fx.org). */
+  watchOrgId?: string;
+};
+
+type Arrange = (ctx: ArrangeContext) => Promise<Arranged>;
+
+const otherOrgs = new WeakMap<OrgFixture, OrgFixture>();
+
+const adminAccess = (fx: OrgFixture) => accessFor(fx.org, fx.admin);
+
+/** The members of a fresh organisation, by matrix column. */
+export function actorOf(fx: OrgFixture, role: Actor): Member {
+  switch (role) {
+    case "ADMIN":
+      return fx.admin;
+    case "MANAGER":
+      return fx.manager;
+    case "EMPLOYEE":
+    case "ANONYMOUS":
+      return fx.employee;
+    case "DEACTIVATED":
+      return fx.deactivated;
+  }
+}
+
+async function draftItem(fx: OrgFixture) {
+  return createContentItem(adminAccess(fx), contentInput());
+}
+
+async function pendingSuggestion(fx: OrgFixture, member: Member) {
+  return createSuggestion(accessFor(fx.org, member), {
+    title: `Story ${randomString(5)}`,
+    body: "I spent two winters on the Brandenburg site; here is what I learned.",
+    linkUrl: null,
+    valueType: null,
+  });
+}
+
+/** LinkedIn's consent page, "Allow": the callback URL it sends the browser to. */
+async function consentCallback(fx: OrgFixture, member: Member): Promise<string> {
+  const { fake } = env();
+  fake.setMember({
+    id: `m${randomString(10)}`,
+    name: "Alex Fakeson",
+    email: `${randomString(8).toLowerCase()}@linkedin.example`,
+  });
+  const { url } = await startLinkedInConnect(accessFor(fx.org, member));
+  const html = await (await fetch(url)).text();
+  const href = /id="allow" role="button" href="([^"]+)"/.exec(html)?.[1];
+  if (!href) throw new Error("the fake consent page has no Allow link");
+  const callback = new URL(href.replace(/&#38;/g, "&"));
+  return callback.pathname + callback.search;
+}
+
+/** Every arrangement, keyed by row id ("POST /api/teams"). */
+export const ARRANGE: Record<string, Arrange> = {
+  // ── Organisation and settings ─────────────────────────────────────────────────────────────
+  "GET /api/org": async () => ({}),
+  "PATCH /api/org": async () => ({ body: { name: `Renamed ${randomString(5)}` } }),
+  "POST /api/org/logo": async () => ({ form: imageFormFile() }),
+  "DELETE /api/org/logo": async () => ({}),
+  "GET /api/settings/guardrails": async () => ({}),
+  "PATCH /api/settings/guardrails": async () => ({ body: { maxSharesPerDay: 42 } }),
+  "GET /api/settings/analytics": async () => ({}),
+  "PATCH /api/settings/analytics": async () => ({ body: { pointsPerShare: 11 } }),
+  "POST /api/org/switch": async ({ fx }) => ({ body: { orgId: fx.org.id } }),
+
+  // ── Members, teams and invitations ────────────────────────────────────────────────────────
+  "GET /api/members": async () => ({}),
+  "PATCH /api/members/[id]": async ({ fx }) => {
+    const member = await addMember(fx.org.id, "EMPLOYEE");
+    return { params: { id: member.membership.id }, body: { title: "Site engineer" } };
+  },
+  "GET /api/teams": async () => ({}),
+  "POST /api/teams": async () => ({ body: { name: `Team ${randomString(6)}` } }),
+  "GET /api/teams/[id]": async ({ fx }) => ({ params: { id: fx.teamA.id } }),
+  "PATCH /api/teams/[id]": async ({ fx }) => ({
+    params: { id: (await newTeam(fx)).id },
+    body: { name: `Renamed ${randomString(6)}` },
+  }),
+  "DELETE /api/teams/[id]": async ({ fx }) => ({ params: { id: (await newTeam(fx)).id } }),
+  "GET /api/locations": async () => ({}),
+  "GET /api/people/[handle]": async ({ fx }) => ({
+    params: { handle: fx.employee.membership.handle! },
+  }),
+  "GET /api/invitations": async () => ({}),
+  "POST /api/invitations": async () => ({
+    body: { kind: "EMAIL", email: uniqueEmail("invitee"), role: "EMPLOYEE" },
+  }),
+  "DELETE /api/invitations/[id]": async ({ fx }) => {
+    const invitation = await createInvitation(adminAccess(fx), {
+      kind: "EMAIL",
+      email: uniqueEmail("revoke"),
+      role: "EMPLOYEE",
+      teamIds: [],
+      expiresInDays: 7,
+    });
+    return { params: { id: invitation.id } };
+  },
+  "POST /api/invitations/import": async () => ({
+    body: { rows: [{ line: 1, email: uniqueEmail("import"), name: "Imported Person" }] },
+  }),
+  "POST /api/invitations/accept": async ({ fx }) => {
+    // An invitation link of another organisation (everyone here is already a member of theirs).
+    const other = otherOrgs.get(fx) ?? (await createOrgFixture());
+    otherOrgs.set(fx, other);
+    const { token } = await createInvitation(adminAccess(other), {
+      kind: "LINK",
+      role: "EMPLOYEE",
+      teamIds: [],
+      expiresInDays: 7,
+      maxUses: 5,
+    });
+    return { body: { token }, watchOrgId: other.org.id };
+  },
+
+  // ── Content studio and suggestions ────────────────────────────────────────────────────────
+  "GET /api/content": async () => ({}),
+  "POST /api/content": async () => ({ body: contentInput() }),
+  "GET /api/content/mix": async () => ({}),
+  "POST /api/content/link-preview": async () => ({ body: { url: env().previewUrl } }),
+  "GET /api/content/[id]": async ({ fx }) => ({ params: { id: (await draftItem(fx)).id } }),
+  "PATCH /api/content/[id]": async ({ fx }) => ({
+    params: { id: (await draftItem(fx)).id },
+    body: { title: `Edited ${randomString(5)}` },
+  }),
+  "DELETE /api/content/[id]": async ({ fx }) => ({ params: { id: (await draftItem(fx)).id } }),
+  "POST /api/content/[id]/images": async ({ fx }) => ({
+    params: { id: (await draftItem(fx)).id },
+    form: imageForm(),
+  }),
+  "DELETE /api/content/[id]/images/[imageId]": async ({ fx }) => {
+    const item = await draftItem(fx);
+    const image = await addContentImage(
+      adminAccess(fx),
+      { itemId: item.id },
+      { bytes: new Uint8Array(PNG), declaredType: "image/png", alt: "Panels" },
+    );
+    return { params: { id: item.id, imageId: image.id } };
+  },
+  "POST /api/content/[id]/transitions": async ({ fx }) => ({
+    params: { id: (await draftItem(fx)).id },
+    body: { to: "PUBLISHED" },
+  }),
+  "GET /api/suggestions": async () => ({}),
+  "POST /api/suggestions": async () => ({
+    body: { title: "Two winters on site", body: "What building a solar park taught me." },
+  }),
+  "POST /api/suggestions/[id]/images": async ({ fx, actor }) => ({
+    params: { id: (await pendingSuggestion(fx, actor)).id },
+    form: imageForm(),
+  }),
+  "POST /api/suggestions/[id]/accept": async ({ fx }) => ({
+    params: { id: (await pendingSuggestion(fx, fx.employee)).id },
+    body: { valueType: "INSPIRATION", goals: ["HR"] },
+  }),
+  "POST /api/suggestions/[id]/reject": async ({ fx }) => ({
+    params: { id: (await pendingSuggestion(fx, fx.employee)).id },
+    body: { reason: "We covered this last week." },
+  }),
+
+  // ── Feed, sharing and LinkedIn ────────────────────────────────────────────────────────────
+  "GET /api/feed": async () => ({}),
+  "GET /api/feed/[id]": async ({ fx }) => ({ params: { id: (await publishedItem(fx.org.id)).id } }),
+  "GET /api/shares": async () => ({}),
+  "POST /api/shares": async ({ fx }) => ({
+    body: {
+      itemId: (await publishedItem(fx.org.id)).id,
+      channel: "COPY",
+      text: "In my own words: two winters on that site, and now the park is live!",
+    },
+  }),
+  "POST /api/shares/[id]/retry": async ({ fx, actor }) => {
+    await createLinkedInConnection(fx.org.id, actor, env().fake.issueToken(`m${randomString(8)}`));
+    const share = await createShareRow(fx.org.id, actor, {
+      status: "FAILED",
+      channel: "LINKEDIN_API",
+    });
+    return { params: { id: share.id } };
+  },
+  "DELETE /api/shares/[id]/schedule": async ({ fx, actor }) => {
+    const share = await createShareRow(fx.org.id, actor, {
+      status: "SCHEDULED",
+      channel: "LINKEDIN_API",
+    });
+    return { params: { id: share.id } };
+  },
+  "GET /api/linkedin/connect": async () => ({ path: "/api/linkedin/connect" }),
+  "GET /api/linkedin/callback": async ({ fx, actor }) => ({
+    path: await consentCallback(fx, actor),
+  }),
+  "GET /api/linkedin/connection": async ({ fx, actor }) => {
+    await createLinkedInConnection(fx.org.id, actor, env().fake.issueToken(`m${randomString(8)}`));
+    return {};
+  },
+  "DELETE /api/linkedin/connection": async ({ fx, actor }) => {
+    await createLinkedInConnection(fx.org.id, actor, env().fake.issueToken(`m${randomString(8)}`));
+    return {};
+  },
+
+  // ── Profile, notifications and email preferences ──────────────────────────────────────────
+  "GET /api/profile": async () => ({}),
+  "PATCH /api/profile": async () => ({ body: { headline: "Site engineer, solar" } }),
+  "GET /api/email/preferences": async () => ({}),
+  "PUT /api/email/preferences": async () => ({ body: { optOuts: ["digest"] } }),
+  "GET /api/notifications": async ({ fx, actor }) => {
+    await createNotificationRow(fx.org.id, actor.user.id);
+    return {};
+  },
+  "POST /api/notifications/[id]/read": async ({ fx, actor }) => ({
+    params: { id: (await createNotificationRow(fx.org.id, actor.user.id)).id },
+  }),
+  "POST /api/notifications/read-all": async ({ fx, actor }) => {
+    await createNotificationRow(fx.org.id, actor.user.id);
+    return {};
+  },
+  "POST /api/email/unsubscribe": async ({ actor }) => ({
+    body: { token: createUnsubscribeToken(actor.user.id, "digest") },
+  }),
+
+  // ── Admin: email log, webhooks, API keys, exports ─────────────────────────────────────────
+  "GET /api/email/deliveries": async () => ({}),
+  "POST /api/email/deliveries/[id]/retry": async ({ fx }) => {
+    const delivery = await getDb().emailDelivery.create({
+      data: {
+        id: `eml_${randomString(16)}`,
+        orgId: fx.org.id,
+        to: uniqueEmail("mail"),
+        category: "invitation",
+        subject: "You are invited",
+        status: "FAILED",
+        attempts: 1,
+        lastError: "550 mailbox unavailable",
+      },
+    });
+    // The content of an email lives in its queue job (as queueEmail leaves it).
+    await sendJob(
+      EMAIL_SEND,
+      { deliveryId: delivery.id, text: "Hello", html: "<p>Hello</p>" },
+      { startAfter: new Date(Date.now() + 86_400_000) },
+    );
+    return { params: { id: delivery.id } };
+  },
+  "GET /api/email/digest-preview": async () => ({}),
+  "GET /api/webhooks": async ({ fx }) => {
+    await failedWebhookDelivery(fx.org.id, SLACK_URL);
+    return {};
+  },
+  "POST /api/webhooks": async () => ({
+    body: { kind: "SLACK", name: "#advocacy", url: SLACK_URL },
+  }),
+  "PATCH /api/webhooks/[id]": async ({ fx }) => ({
+    params: { id: (await createWebhookRow(fx.org.id, SLACK_URL)).id },
+    body: { active: false },
+  }),
+  "DELETE /api/webhooks/[id]": async ({ fx }) => ({
+    params: { id: (await createWebhookRow(fx.org.id, SLACK_URL)).id },
+  }),
+  "POST /api/webhooks/[id]/test": async ({ fx }) => ({
+    params: { id: (await createWebhookRow(fx.org.id, SLACK_URL)).id },
+  }),
+  "POST /api/webhooks/deliveries/[id]/retry": async ({ fx }) => ({
+    params: { id: (await failedWebhookDelivery(fx.org.id, SLACK_URL)).id },
+  }),
+  "GET /api/api-keys": async ({ fx }) => {
+    await createApiKey(adminAccess(fx), { name: "Website", kind: "secret" });
+    return {};
+  },
+  "POST /api/api-keys": async () => ({ body: { name: `Key ${randomString(4)}`, kind: "secret" } }),
+  "DELETE /api/api-keys/[id]": async ({ fx }) => {
+    const { apiKey } = await createApiKey(adminAccess(fx), { name: "Old", kind: "publishable" });
+    return { params: { id: apiKey.id } };
+  },
+  "GET /api/audit": async () => ({ path: "/api/audit" }),
+  "GET /api/audit/export": async () => ({ path: "/api/audit/export" }),
+  "GET /api/analytics/export": async () => ({ path: "/api/analytics/export?table=advocates" }),
+
+  // ── Public API ────────────────────────────────────────────────────────────────────────────
+  // The role columns send a session cookie and no key; the key rule is checked on its own.
+  "POST /api/v1/conversions": async ({ fx }) => {
+    const share = await createShareRow(fx.org.id, fx.employee);
+    return { body: { shareCode: share.code, outcome: "signup" } };
+  },
+};
+
+/** The request for public (and token) GETs — only the secrets suite calls these. */
+export const ARRANGE_PUBLIC_GET: Record<string, (fx: OrgFixture) => Promise<Arranged>> = {
+  "GET /[code]": async (fx) => {
+    const share = await createShareRow(fx.org.id, fx.employee);
+    return { path: `/${share.code}`, params: { code: share.code } };
+  },
+  "GET /chorus.js": async () => ({ path: "/chorus.js" }),
+  "GET /api/health": async () => ({ path: "/api/health" }),
+  "GET /api/v1/openapi.json": async () => ({ path: "/api/v1/openapi.json" }),
+  "GET /api/files/[...key]": async (fx) => {
+    const item = await draftItem(fx);
+    await addContentImage(
+      adminAccess(fx),
+      { itemId: item.id },
+      { bytes: new Uint8Array(PNG), declaredType: "image/png", alt: "Panels" },
+    );
+    const image = await getDb().contentImage.findFirstOrThrow({ where: { itemId: item.id } });
+    return {
+      path: `/api/files/${image.storageKey}`,
+      params: { key: image.storageKey.split("/") },
+    };
+  },
+  "GET /api/email/unsubscribe": async (fx) => {
+    const token = createUnsubscribeToken(fx.employee.user.id, "digest");
+    return { path: `/api/email/unsubscribe?token=${encodeURIComponent(token)}` };
+  },
+};
+
+/** Auth.js GET endpoints that answer JSON. */
+export const AUTH_GET_PATHS = ["session", "providers", "csrf"];
+
+function imageFormFile(): FormData {
+  const form = new FormData();
+  form.set("file", new File([new Uint8Array(PNG)], "logo.png", { type: "image/png" }));
+  return form;
+}
+
+async function newTeam(fx: OrgFixture) {
+  const { createTeam } = await import("../../support/factories");
+  return createTeam(fx.org.id);
+}

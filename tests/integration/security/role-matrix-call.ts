@@ -1,0 +1,39 @@
+/** Loads a route handler of the inventory by file and calls it the way the security suites do. */
+import path from "node:path";
+import type { HttpMethod } from "@/lib/access/route-inventory";
+import { callRoute, sessionCookie } from "../../support/http";
+import type { Arranged } from "./role-matrix-arrange";
+
+const APP = path.resolve(import.meta.dirname, "../../../app");
+
+type Handler = Parameters<typeof callRoute>[0];
+
+/** The exported method of app/<file> (imported as Next would). */
+export async function loadHandler(file: string, method: HttpMethod): Promise<Handler> {
+  const mod = (await import(path.join(APP, file))) as Record<string, unknown>;
+  const handler = mod[method];
+  if (typeof handler !== "function") throw new Error(`app/${file} exports no ${method}`);
+  return handler as Handler;
+}
+
+/**
+ * Calls `handler` with the arranged request, signed in as `userId` (null: anonymous). An
+ * `x-extra-cookie` header is sent along with the session cookie (Auth.js's CSRF cookie).
+ */
+export async function send(
+  handler: Handler,
+  method: HttpMethod,
+  arranged: Arranged,
+  userId: string | null,
+) {
+  const { watchOrgId: _watch, headers = {}, ...options } = arranged;
+  const { "x-extra-cookie": extra, ...rest } = headers;
+  const cookies = [userId ? await sessionCookie(userId) : null, extra ?? null].filter(Boolean);
+  return callRoute(handler, {
+    ...options,
+    method,
+    path: options.path ?? `/api/role-matrix`,
+    userId: null,
+    headers: cookies.length ? { ...rest, cookie: cookies.join("; ") } : rest,
+  });
+}

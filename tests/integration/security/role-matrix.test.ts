@@ -1,0 +1,347 @@
+/**
+ * Role matrix suite: every row of tests/integration/security/role-matrix.ts (every mutation of the
+ * route inventory, the reads that expose data, the server actions) × ADMIN, MANAGER, EMPLOYEE,
+ * DEACTIVATED, ANONYMOUS. For each cell a fresh request that would succeed for an allowed caller
+ * is made (real ids of the caller's organisation, a valid body): allowed → 2xx (or the route's
+ * redirect); denied → 401 anonymous / 403 otherwise, a readable message, and not one row of the
+ * organisation changed (checksum before and after).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can } from "@/lib/access/permissions";
+import {
+  isMutation,
+  ROUTE_HANDLERS,
+  SERVER_ACTIONS,
+  type Guard,
+  type HttpMethod,
+} from "@/lib/access/route-inventory";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
+import { readSessionUserId } from "@/lib/auth/session-user";
+import { getDb } from "@/lib/db/client";
+import { randomString } from "@/lib/db/create-id";
+import { createOrganizationInTx } from "@/lib/orgs/create-organization";
+import { signUp } from "@/lib/users/sign-up";
+import { accessFor, createOrgFixture, TEST_PASSWORD, uniqueEmail } from "../../support/factories";
+import { ProbeCounter } from "../../support/hardening-report";
+import {
+  changedTables,
+  checksumOrg,
+  createShareRow,
+  type Member,
+} from "../../support/security/role-fixture";
+import { ACTORS, ROLE_MATRIX, rowId, type Actor, type Cell, type MatrixRow } from "./role-matrix";
+import {
+  actorOf,
+  ARRANGE,
+  startMatrixEnv,
+  stopMatrixEnv,
+  type Arranged,
+} from "./role-matrix-arrange";
+import { loadHandler, send } from "./role-matrix-call";
+
+const probe = new ProbeCounter();
+/** Denied callers first, so a denial is never checked after an allowed change in the same org. */
+const ORDER: Actor[] = ["ANONYMOUS", "DEACTIVATED", "EMPLOYEE", "MANAGER", "ADMIN"];
+
+beforeAll(async () => {
+  await startMatrixEnv();
+});
+
+afterAll(async () => {
+  probe.report("role matrix");
+  await stopMatrixEnv();
+});
+
+/** The inventory's guard for a row. */
+function guardOf(row: MatrixRow): Guard | undefined {
+  if (row.method === "ACTION") {
+    const [file, name] = row.route.split("#");
+    return SERVER_ACTIONS.find((a) => a.file === file && a.name === name)?.guard;
+  }
+  return ROUTE_HANDLERS.find((r) => r.path === row.route)?.methods[row.method];
+}
+
+/** What the guard alone implies for each column. */
+function impliedCells(guard: Guard): Record<Actor, Cell> {
+  const yes = (v: boolean): Cell => (v ? "allow" : "deny");
+  switch (guard.kind) {
+    case "org":
+      return {
+        ADMIN: yes(can("ADMIN", guard.permission)),
+        MANAGER: yes(can("MANAGER", guard.permission)),
+        EMPLOYEE: yes(can("EMPLOYEE", guard.permission)),
+        DEACTIVATED: "deny",
+        ANONYMOUS: "deny",
+      };
+    case "user":
+      return {
+        ADMIN: "allow",
+        MANAGER: "allow",
+        EMPLOYEE: "allow",
+        DEACTIVATED: "allow",
+        ANONYMOUS: "deny",
+      };
+    case "public":
+    case "token":
+      return {
+        ADMIN: "allow",
+        MANAGER: "allow",
+        EMPLOYEE: "allow",
+        DEACTIVATED: "allow",
+        ANONYMOUS: "allow",
+      };
+    case "apiKey":
+      return {
+        ADMIN: "deny",
+        MANAGER: "deny",
+        EMPLOYEE: "deny",
+        DEACTIVATED: "deny",
+        ANONYMOUS: "deny",
+      };
+  }
+}
+
+describe("the role matrix table", () => {
+  it("has a row for every mutation, every organisation read and every server action of the inventory", () => {
+    const ids = new Set(ROLE_MATRIX.map(rowId));
+    const missing: string[] = [];
+    for (const route of ROUTE_HANDLERS) {
+      for (const [method, guard] of Object.entries(route.methods) as [HttpMethod, Guard][]) {
+        const needed = isMutation(method) || (method === "GET" && guard.kind === "org");
+        if (needed && !ids.has(`${method} ${route.path}`)) missing.push(`${method} ${route.path}`);
+      }
+    }
+    for (const action of SERVER_ACTIONS) {
+      if (!ids.has(`ACTION ${action.file}#${action.name}`)) {
+        missing.push(`ACTION ${action.file}#${action.name}`);
+      }
+    }
+    probe.check(
+      "every inventory mutation has a matrix row",
+      missing.length === 0,
+      missing.join(", "),
+    );
+    expect(
+      missing,
+      "Add these to tests/integration/security/role-matrix.ts (and their request to role-matrix-arrange.ts)",
+    ).toEqual([]);
+    expect(ids.size, "a row is listed twice").toBe(ROLE_MATRIX.length);
+  });
+
+  it("agrees with the guards of the route inventory and the roles of permissions.ts", () => {
+    const drift: string[] = [];
+    for (const row of ROLE_MATRIX) {
+      const guard = guardOf(row);
+      if (!guard) {
+        drift.push(`${rowId(row)}: not in lib/access/route-inventory.ts (renamed or removed?)`);
+        continue;
+      }
+      const implied = impliedCells(guard);
+      for (const actor of ACTORS) {
+        if (row.cells[actor] !== implied[actor] && !row.note) {
+          drift.push(
+            `${rowId(row)} × ${actor}: the table says ${row.cells[actor]}, the guard (${guard.kind}${guard.kind === "org" ? ` ${guard.permission}` : ""}) implies ${implied[actor]} — fix the cell, or explain it in a note`,
+          );
+        }
+      }
+      if (guard.kind === "apiKey" && !row.note?.includes("KEY RULE")) {
+        drift.push(`${rowId(row)}: an API key route needs its KEY RULE in the note`);
+      }
+    }
+    probe.check(
+      "the matrix agrees with the inventory and permissions.ts",
+      drift.length === 0,
+      drift.join("; "),
+    );
+    expect(drift).toEqual([]);
+  });
+});
+
+/** Checks one response against its cell; returns the problems found. */
+function judge(
+  row: MatrixRow,
+  actor: Actor,
+  res: { status: number; json: unknown; headers: Headers },
+): string[] {
+  const problems: string[] = [];
+  const location = res.headers.get("location") ?? "";
+  const body = JSON.stringify(res.json)?.slice(0, 300);
+  if (row.cells[actor] === "allow") {
+    const redirect = res.status >= 300 && res.status < 400;
+    const ok =
+      (res.status >= 200 && res.status < 300) || (redirect && !/signin|error=/.test(location));
+    if (!ok) problems.push(`expected success, got ${res.status} ${location || body}`);
+    if (rowId(row) === "GET /api/linkedin/callback" && !location.includes("linkedin=connected")) {
+      problems.push(`expected a completed connection, got ${location}`);
+    }
+    return problems;
+  }
+  const expected = row.expect?.[actor] ?? (actor === "ANONYMOUS" ? 401 : 403);
+  if (res.status !== expected) problems.push(`expected ${expected}, got ${res.status} ${body}`);
+  if (expected >= 300 && expected < 400) {
+    if (!location.includes("/signin"))
+      problems.push(`expected a redirect to sign in, got ${location}`);
+  } else {
+    const message = (res.json as { error?: { message?: unknown } } | null)?.error?.message;
+    if (typeof message !== "string" || message.length < 12) {
+      problems.push(`no readable message: ${body}`);
+    }
+  }
+  return problems;
+}
+
+describe("every route row × every column", () => {
+  const routeRows = ROLE_MATRIX.filter((row) => row.method !== "ACTION");
+
+  it.each(routeRows.map((row) => [rowId(row), row] as const))("%s", async (id, row) => {
+    if (row.note?.startsWith("not called here")) {
+      // Documented in the row: which end-to-end spec drives it instead.
+      const spec = /tests\/e2e\/[\w.-]+\.spec\.ts/.exec(row.note)?.[0];
+      const exists = Boolean(
+        spec && fs.existsSync(path.resolve(import.meta.dirname, "../../..", spec)),
+      );
+      probe.check(`${id}: covered by ${spec}`, exists, "the note names no existing e2e spec");
+      expect(exists, `${id}: name an existing tests/e2e spec in the note`).toBe(true);
+      return;
+    }
+    const arrange = ARRANGE[id];
+    expect(arrange, `no request for ${id} in role-matrix-arrange.ts`).toBeDefined();
+    const entry = ROUTE_HANDLERS.find((r) => r.path === row.route)!;
+    const handler = await loadHandler(entry.file, row.method as HttpMethod);
+    probe.route(id);
+    const fx = await createOrgFixture();
+    // Every request is arranged first; then the denied ones run between two checksums of every
+    // organisation they could touch, then the allowed ones.
+    const calls: { actor: Actor; member: Member; arranged: Arranged }[] = [];
+    for (const actor of ORDER) {
+      const member = actorOf(fx, actor);
+      const arranged: Arranged = await arrange!({ fx, actor: member, role: actor });
+      calls.push({ actor, member, arranged });
+    }
+    const denied = calls.filter((c) => row.cells[c.actor] === "deny");
+    const watched = [...new Set(denied.map((c) => c.arranged.watchOrgId ?? fx.org.id))];
+    const before = await Promise.all(watched.map((orgId) => checksumOrg(orgId)));
+    const failures: string[] = [];
+    const run = async ({ actor, member, arranged }: (typeof calls)[number]) => {
+      const userId = actor === "ANONYMOUS" ? null : member.user.id;
+      const res = await send(handler, row.method as HttpMethod, arranged, userId);
+      const problems = judge(row, actor, res);
+      for (const p of problems) failures.push(`${id} × ${actor}: ${p}`);
+      probe.check(`${id} × ${actor}`, problems.length === 0, problems.join("; "));
+    };
+    for (const call of denied) await run(call);
+    const after = await Promise.all(watched.map((orgId) => checksumOrg(orgId)));
+    watched.forEach((orgId, i) => {
+      const changed = changedTables(before[i]!, after[i]!);
+      const who = denied.map((c) => c.actor).join(", ");
+      const ok = probe.check(
+        `${id}: denied requests change nothing`,
+        changed.length === 0,
+        `${who} changed ${changed.join(", ")}`,
+      );
+      if (!ok)
+        failures.push(`${id}: denied (${who}), yet ${changed.join(", ")} of ${orgId} changed`);
+    });
+    for (const call of calls) if (row.cells[call.actor] === "allow") await run(call);
+    expect(failures).toEqual([]);
+  });
+
+  it("POST /api/v1/conversions: KEY RULE — a key with a conversions scope records, a revoked key does not", async () => {
+    const handler = await loadHandler("api/v1/conversions/route.ts", "POST");
+    const fx = await createOrgFixture();
+    const access = accessFor(fx.org, fx.admin);
+    const failures: string[] = [];
+    // Publishable keys report by click id only (the browser snippet); secret keys by share code.
+    for (const kind of ["secret"] as const) {
+      const { key, apiKey } = await createApiKey(access, { name: `Key ${kind}`, kind });
+      const share = await createShareRow(fx.org.id, fx.employee);
+      const body = { shareCode: share.code, outcome: "signup" };
+      const ok = await send(handler, "POST", { body, headers: { "x-api-key": key } }, null);
+      if (!probe.check(`conversions with a ${kind} key`, ok.status === 201, `got ${ok.status}`)) {
+        failures.push(`${kind} key: expected 201, got ${ok.status} ${JSON.stringify(ok.json)}`);
+      }
+      await revokeApiKey(access, apiKey.id);
+      const before = await checksumOrg(fx.org.id);
+      const revoked = await send(handler, "POST", { body, headers: { "x-api-key": key } }, null);
+      const unchanged = changedTables(before, await checksumOrg(fx.org.id)).length === 0;
+      if (
+        !probe.check(
+          `conversions with a revoked ${kind} key`,
+          revoked.status === 401 && unchanged,
+          `got ${revoked.status}`,
+        )
+      ) {
+        failures.push(`revoked ${kind} key: expected 401 and no change, got ${revoked.status}`);
+      }
+    }
+    probe.route("POST /api/v1/conversions (key)");
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("server actions (through the lib functions they delegate to)", () => {
+  const cellsOf = (name: string) =>
+    ROLE_MATRIX.find((row) => row.method === "ACTION" && row.route.endsWith(`#${name}`))!.cells;
+
+  it("signInAction: the credentials check lets every column's person sign in with their password", async () => {
+    const fx = await createOrgFixture();
+    const cells = cellsOf("signInAction");
+    for (const actor of ORDER) {
+      const member = actorOf(fx, actor);
+      const result = await verifyCredentials(
+        member.user.email,
+        TEST_PASSWORD,
+        `10.9.0.${ORDER.indexOf(actor) + 1}`,
+      );
+      const expected = cells[actor] === "allow";
+      probe.check(`signInAction × ${actor}`, result.ok === expected, JSON.stringify(result));
+      expect(result.ok, actor).toBe(expected);
+    }
+    probe.route("ACTION signInAction");
+  });
+
+  it("signUpAction: anyone creates an account and an organisation (who calls does not enter into it)", async () => {
+    const cells = cellsOf("signUpAction");
+    const made = await signUp({
+      name: "New Person",
+      email: uniqueEmail("signup"),
+      password: "a-long-password-1",
+      organizationName: `Org ${randomString(5)}`,
+    }).then((r) => Boolean(r.orgId));
+    for (const actor of ORDER) {
+      probe.check(`signUpAction × ${actor}`, made === (cells[actor] === "allow"));
+      expect(made, actor).toBe(cells[actor] === "allow");
+    }
+    probe.route("ACTION signUpAction");
+  });
+
+  it("createOrganizationAction: a signed-in person (any role, or deactivated) creates one; without a session the action's check refuses", async () => {
+    const fx = await createOrgFixture();
+    const cells = cellsOf("createOrganizationAction");
+    const { sessionCookie } = await import("../../support/http");
+    for (const actor of ORDER) {
+      const member = actorOf(fx, actor);
+      const headers = new Headers(
+        actor === "ANONYMOUS" ? {} : { cookie: await sessionCookie(member.user.id) },
+      );
+      const userId = await readSessionUserId(headers);
+      let created = false;
+      if (userId) {
+        const orgId = await getDb().$transaction((tx) =>
+          createOrganizationInTx(tx, { name: `Own org ${randomString(5)}`, adminUserId: userId }),
+        );
+        const admin = await getDb().membership.findFirst({
+          where: { orgId, userId, role: "ADMIN" },
+        });
+        created = Boolean(admin);
+      }
+      probe.check(`createOrganizationAction × ${actor}`, created === (cells[actor] === "allow"));
+      expect(created, actor).toBe(cells[actor] === "allow");
+    }
+    probe.route("ACTION createOrganizationAction");
+  });
+});

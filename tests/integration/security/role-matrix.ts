@@ -1,0 +1,191 @@
+/**
+ * THE ROLE MATRIX — who may do what, written out by hand so a reviewer can read it.
+ *
+ * One row per mutation (every non-GET method of every route handler in the route inventory, and
+ * every server action), plus the GET reads that expose an organisation's data. Columns:
+ *
+ *   ADMIN, MANAGER, EMPLOYEE  an active member of the organisation with that role
+ *   DEACT.                    a signed-in person whose membership of the organisation is deactivated
+ *   ANON                      nobody signed in
+ *
+ * `allow` = the request succeeds (2xx, or the route's documented redirect); `deny` = it is refused
+ * (401 for ANON, 403 for a role without the permission or a deactivated member, unless the row's
+ * `expect` says otherwise) and the organisation's data stays exactly as it was.
+ *
+ * tests/integration/security/role-matrix.test.ts checks that this table agrees with the guards in
+ * lib/access/route-inventory.ts and the roles in lib/access/permissions.ts (a cell that differs
+ * from what the guard implies needs a note), that every mutation in the inventory has a row, and
+ * then makes every request of every row as every column.
+ */
+import type { HttpMethod } from "@/lib/access/route-inventory";
+
+export type Cell = "allow" | "deny";
+export const ACTORS = ["ADMIN", "MANAGER", "EMPLOYEE", "DEACTIVATED", "ANONYMOUS"] as const;
+export type Actor = (typeof ACTORS)[number];
+
+export interface MatrixRow {
+  area: string;
+  /** An HTTP method, or "ACTION" for a server action. */
+  method: HttpMethod | "ACTION";
+  /** URL pattern as in the inventory, or "<file under app/>#<action name>". */
+  route: string;
+  cells: Record<Actor, Cell>;
+  /** Why a surprising cell is what it is; how a server action is exercised. */
+  note?: string;
+  /** Statuses other than the defaults (2xx allow, 401 ANON, 403 otherwise). */
+  expect?: Partial<Record<Actor, number>>;
+}
+
+const allow: Cell = "allow";
+const deny: Cell = "deny";
+
+type Line = [
+  method: HttpMethod | "ACTION",
+  route: string,
+  admin: Cell,
+  manager: Cell,
+  employee: Cell,
+  deactivated: Cell,
+  anonymous: Cell,
+  extra?: { note?: string; expect?: Partial<Record<Actor, number>> },
+];
+
+function area(name: string, lines: Line[]): MatrixRow[] {
+  return lines.map(([method, route, ADMIN, MANAGER, EMPLOYEE, DEACTIVATED, ANONYMOUS, extra]) => ({
+    area: name,
+    method,
+    route,
+    cells: { ADMIN, MANAGER, EMPLOYEE, DEACTIVATED, ANONYMOUS },
+    ...extra,
+  }));
+}
+
+// prettier-ignore
+export const ROLE_MATRIX: readonly MatrixRow[] = [
+  //                      method    route                                     ADMIN  MANAGER EMPLOYEE DEACT. ANON
+  ...area("Organisation and settings", [
+    ["GET",    "/api/org",                                 allow, allow, allow, deny,  deny ],
+    ["PATCH",  "/api/org",                                 allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/org/logo",                            allow, deny,  deny,  deny,  deny ],
+    ["DELETE", "/api/org/logo",                            allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/settings/guardrails",                 allow, allow, allow, deny,  deny,
+      { note: "everyone reads the guardrails: the composer checks them while people type" }],
+    ["PATCH",  "/api/settings/guardrails",                 allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/settings/analytics",                  allow, deny,  deny,  deny,  deny ],
+    ["PATCH",  "/api/settings/analytics",                  allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/org/switch",                          allow, allow, allow, deny,  deny,
+      { note: "any signed-in person, into an organisation where their membership is active; a deactivated membership is refused (403)" }],
+  ]),
+  ...area("Members, teams and invitations", [
+    ["GET",    "/api/members",                             allow, allow, deny,  deny,  deny,
+      { note: "managers see only the members of the teams they manage" }],
+    ["PATCH",  "/api/members/[id]",                        allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/teams",                               allow, allow, allow, deny,  deny ],
+    ["POST",   "/api/teams",                               allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/teams/[id]",                          allow, allow, allow, deny,  deny,
+      { note: "without members:read (employees) a team lists names and roles, no emails" }],
+    ["PATCH",  "/api/teams/[id]",                          allow, deny,  deny,  deny,  deny ],
+    ["DELETE", "/api/teams/[id]",                          allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/locations",                           allow, allow, allow, deny,  deny ],
+    ["GET",    "/api/people/[handle]",                     allow, allow, allow, deny,  deny ],
+    ["GET",    "/api/invitations",                         allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/invitations",                         allow, deny,  deny,  deny,  deny ],
+    ["DELETE", "/api/invitations/[id]",                    allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/invitations/import",                  allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/invitations/accept",                  allow, allow, allow, allow, deny,
+      { note: "any signed-in person holding the link joins its organisation — also someone deactivated elsewhere" }],
+  ]),
+  ...area("Content studio and suggestions", [
+    ["GET",    "/api/content",                             allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/content",                             allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/content/mix",                         allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/content/link-preview",                allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/content/[id]",                        allow, deny,  deny,  deny,  deny ],
+    ["PATCH",  "/api/content/[id]",                        allow, deny,  deny,  deny,  deny ],
+    ["DELETE", "/api/content/[id]",                        allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/content/[id]/images",                 allow, deny,  deny,  deny,  deny ],
+    ["DELETE", "/api/content/[id]/images/[imageId]",       allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/content/[id]/transitions",            allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/suggestions",                         allow, allow, allow, deny,  deny,
+      { note: "moderators read the queue; everyone else only their own suggestions" }],
+    ["POST",   "/api/suggestions",                         allow, allow, allow, deny,  deny ],
+    ["POST",   "/api/suggestions/[id]/images",             allow, allow, allow, deny,  deny,
+      { note: "only to one's own pending suggestion" }],
+    ["POST",   "/api/suggestions/[id]/accept",             allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/suggestions/[id]/reject",             allow, deny,  deny,  deny,  deny ],
+  ]),
+  ...area("Feed, sharing and LinkedIn", [
+    ["GET",    "/api/feed",                                allow, allow, allow, deny,  deny ],
+    ["GET",    "/api/feed/[id]",                           allow, allow, allow, deny,  deny ],
+    ["GET",    "/api/shares",                              allow, allow, allow, deny,  deny,
+      { note: "my activity: one's own shares only" }],
+    ["POST",   "/api/shares",                              allow, allow, allow, deny,  deny ],
+    ["POST",   "/api/shares/[id]/retry",                   allow, allow, allow, deny,  deny,
+      { note: "only one's own failed post" }],
+    ["DELETE", "/api/shares/[id]/schedule",                allow, allow, allow, deny,  deny,
+      { note: "only one's own scheduled post" }],
+    ["GET",    "/api/linkedin/connect",                    allow, allow, allow, deny,  deny,
+      { note: "302 to LinkedIn's consent page" }],
+    ["GET",    "/api/linkedin/callback",                   allow, allow, allow, deny,  deny,
+      { note: "302 back to /profile; someone whose session ended meanwhile goes to sign in and back (302)", expect: { ANONYMOUS: 302 } }],
+    ["GET",    "/api/linkedin/connection",                 allow, allow, allow, deny,  deny ],
+    ["DELETE", "/api/linkedin/connection",                 allow, allow, allow, deny,  deny ],
+  ]),
+  ...area("Profile, notifications and email preferences", [
+    ["GET",    "/api/profile",                             allow, allow, allow, deny,  deny ],
+    ["PATCH",  "/api/profile",                             allow, allow, allow, deny,  deny ],
+    ["GET",    "/api/email/preferences",                   allow, allow, allow, deny,  deny ],
+    ["PUT",    "/api/email/preferences",                   allow, allow, allow, deny,  deny ],
+    ["GET",    "/api/notifications",                       allow, allow, allow, deny,  deny ],
+    ["POST",   "/api/notifications/[id]/read",             allow, allow, allow, deny,  deny ],
+    ["POST",   "/api/notifications/read-all",              allow, allow, allow, deny,  deny ],
+    ["POST",   "/api/email/unsubscribe",                   allow, allow, allow, allow, allow,
+      { note: "the signed token in the email is the credential: no session needed, a deactivated person can still stop emails" }],
+  ]),
+  ...area("Admin: email log, webhooks, API keys, exports", [
+    ["GET",    "/api/email/deliveries",                    allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/email/deliveries/[id]/retry",         allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/email/digest-preview",                allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/webhooks",                            allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/webhooks",                            allow, deny,  deny,  deny,  deny ],
+    ["PATCH",  "/api/webhooks/[id]",                       allow, deny,  deny,  deny,  deny ],
+    ["DELETE", "/api/webhooks/[id]",                       allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/webhooks/[id]/test",                  allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/webhooks/deliveries/[id]/retry",      allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/api-keys",                            allow, deny,  deny,  deny,  deny ],
+    ["POST",   "/api/api-keys",                            allow, deny,  deny,  deny,  deny ],
+    ["DELETE", "/api/api-keys/[id]",                       allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/audit",                               allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/audit/export",                        allow, deny,  deny,  deny,  deny,
+      { note: "CSV; the export itself is audited" }],
+    ["GET",    "/api/analytics/export",                    allow, allow, deny,  deny,  deny,
+      { note: "managers export the teams they manage" }],
+  ]),
+  ...area("Public API (API keys, never sessions)", [
+    ["POST",   "/api/v1/conversions",                      deny,  deny,  deny,  deny,  deny,
+      { note: "KEY RULE: an API key with conversions:write or conversions:browser → 201; a session cookie is no credential here (401), nor a revoked key", expect: { ADMIN: 401, MANAGER: 401, EMPLOYEE: 401, DEACTIVATED: 401 } }],
+  ]),
+  ...area("Sign-in (Auth.js and server actions)", [
+    ["POST",   "/api/auth/[...nextauth]",                  allow, allow, allow, allow, allow,
+      { note: "not called here: next-auth cannot be loaded outside Next in vitest — tests/e2e/sign-in.spec.ts signs in and out through Auth.js (its own CSRF token)" }],
+    ["ACTION", "(auth)/actions.ts#signInAction",           allow, allow, allow, allow, allow,
+      { note: "via lib verifyCredentials (the action wraps Auth.js signIn around it); a deactivated person signs in and then sees that their access is deactivated" }],
+    ["ACTION", "(auth)/actions.ts#signUpAction",           allow, allow, allow, allow, allow,
+      { note: "via lib signUp (new account and organisation)" }],
+    ["ACTION", "(auth)/actions.ts#ssoSignInAction",        allow, allow, allow, allow, allow,
+      { note: "only redirects to the identity provider (no data); not called here — tests/e2e/sso.spec.ts signs in through it" }],
+    ["ACTION", "(auth)/actions.ts#signOutAction",          allow, allow, allow, allow, allow,
+      { note: "only ends the caller's own session (no data); not called here — tests/e2e/sign-in.spec.ts signs out through it; without a session it just goes to /signin" }],
+    ["ACTION", "(auth)/forgot-password/actions.ts#requestPasswordResetAction", allow, allow, allow, allow, allow,
+      { note: "anyone asks for a reset link (same neutral answer for every address); covered by the password reset suite" }],
+    ["ACTION", "(auth)/reset-password/actions.ts#resetPasswordAction", allow, allow, allow, allow, allow,
+      { note: "the reset token from the email is the credential; covered by the password reset suite" }],
+    ["ACTION", "(auth)/welcome/actions.ts#createOrganizationAction", allow, allow, allow, allow, deny,
+      { note: "via lib createOrganizationInTx for signed-in people; its session check (readSessionUserId → 401) is the one the access wrapper uses" }],
+  ]),
+];
+
+/** "POST /api/teams", "ACTION (auth)/actions.ts#signInAction". */
+export function rowId(row: Pick<MatrixRow, "method" | "route">): string {
+  return `${row.method} ${row.route}`;
+}

@@ -1,0 +1,212 @@
+/**
+ * Data for the role matrix and the secrets-in-responses suites: an organisation's checksum (every
+ * row it owns, in one query) and small makers of the records a request needs (a published item,
+ * a share, a LinkedIn connection, an image…), straight through Prisma or the app's lib functions.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import { createId, randomString } from "@/lib/db/create-id";
+import { encryptSecret } from "@/lib/crypto/token-cipher";
+import { newShareCode } from "@/lib/sharing/share-code";
+import type { ShareChannel, ShareStatus } from "@/lib/generated/prisma/enums";
+import type { OrgFixture } from "../factories";
+
+/** A real 1×1 PNG. */
+export const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+export type Member = OrgFixture["employee"];
+
+/** Tables whose rows carry `orgId`. */
+const ORG_TABLES = [
+  "OrgSettings",
+  "Membership",
+  "Team",
+  "TeamMember",
+  "TeamManager",
+  "Location",
+  "Invitation",
+  "InvitationTeam",
+  "AuditLog",
+  "ContentItem",
+  "ContentCaption",
+  "ContentTranslation",
+  "ContentImage",
+  "ContentAudienceTeam",
+  "ContentAudienceLocation",
+  "ContentTransition",
+  "Suggestion",
+  "Share",
+  "ClickEvent",
+  "Conversion",
+  "ApiKey",
+  "ShareDailyStats",
+  "LinkedInConnection",
+  "LinkedInAuthState",
+  "Notification",
+  "EmailDelivery",
+  "WebhookEndpoint",
+  "WebhookDelivery",
+] as const;
+
+const digest = (table: string, where: string) =>
+  `SELECT '${table}' AS t, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h
+     FROM "${table}" x WHERE ${where}`;
+
+const CHECKSUM_SQL = [
+  digest("Organization", `x."id" = $1`),
+  ...ORG_TABLES.map((table) => digest(table, `x."orgId" = $1`)),
+  // The people of the organisation: their accounts, profiles and linked identities.
+  digest("User", `x."id" IN (SELECT "userId" FROM "Membership" WHERE "orgId" = $1)`),
+  digest("Account", `x."userId" IN (SELECT "userId" FROM "Membership" WHERE "orgId" = $1)`),
+].join("\nUNION ALL\n");
+
+/**
+ * A fingerprint of every row the organisation owns (and of its members' user rows): equal before
+ * and after a request means the request changed nothing. `tables` names what differs.
+ */
+export async function checksumOrg(
+  orgId: string,
+): Promise<{ total: string; tables: Record<string, string> }> {
+  const rows = await getDb().$queryRawUnsafe<{ t: string; h: string }[]>(CHECKSUM_SQL, orgId);
+  const tables = Object.fromEntries(rows.map((r) => [r.t, r.h]));
+  const total = createHash("sha256").update(JSON.stringify(tables)).digest("hex");
+  return { total, tables };
+}
+
+export function changedTables(
+  before: { tables: Record<string, string> },
+  after: { tables: Record<string, string> },
+): string[] {
+  return Object.keys(after.tables).filter((t) => before.tables[t] !== after.tables[t]);
+}
+
+/** A published item everyone in the organisation sees in the feed. */
+export async function publishedItem(orgId: string, authorId?: string) {
+  const slug = `post-${randomString(10).toLowerCase()}`;
+  return getDb().contentItem.create({
+    data: {
+      id: createId("cnt"),
+      orgId,
+      slug,
+      title: `Published ${slug}`,
+      body: "We connected our 40 MW solar park in Brandenburg to the grid this week.",
+      valueType: "INFORMATION",
+      goals: ["MARKETING"],
+      status: "PUBLISHED",
+      publishedAt: new Date(Date.now() - 60_000),
+      authorId: authorId ?? null,
+    },
+  });
+}
+
+/** A share of `member` (status and channel as asked) of a fresh published item. */
+export async function createShareRow(
+  orgId: string,
+  member: Member,
+  {
+    status = "SHARED",
+    channel = "COPY",
+    itemId,
+  }: { status?: ShareStatus; channel?: ShareChannel; itemId?: string } = {},
+) {
+  const item = itemId ? { id: itemId } : await publishedItem(orgId);
+  return getDb().share.create({
+    data: {
+      id: createId("shr"),
+      orgId,
+      itemId: item.id,
+      membershipId: member.membership.id,
+      userId: member.user.id,
+      code: newShareCode(),
+      channel,
+      status,
+      text: "In my own words: our solar park is live, and I helped build it.",
+      language: "en",
+      authenticity: 0.8,
+      destinationUrl: "https://fernhill.example/solar?utm_source=linkedin",
+      scheduledAt: status === "SCHEDULED" ? new Date(Date.now() + 3600_000) : null,
+      publishJobId: status === "SCHEDULED" ? randomUUID() : null,
+      error: status === "FAILED" ? "LinkedIn was unavailable." : null,
+    },
+  });
+}
+
+/** An active LinkedIn connection of `member`, its token encrypted as the app stores it. */
+export async function createLinkedInConnection(
+  orgId: string,
+  member: Member,
+  token: string,
+  refreshToken?: string,
+) {
+  const db = getDb();
+  await db.linkedInConnection.deleteMany({ where: { membershipId: member.membership.id } });
+  return db.linkedInConnection.create({
+    data: {
+      id: createId("lic"),
+      orgId,
+      membershipId: member.membership.id,
+      userId: member.user.id,
+      memberUrn: `urn:li:person:m${randomString(10)}`,
+      name: "Alex",
+      accessToken: encryptSecret(token),
+      refreshToken: refreshToken ? encryptSecret(refreshToken) : null,
+      scopes: ["openid", "profile", "email", "w_member_social"],
+      expiresAt: new Date(Date.now() + 50 * 86_400_000),
+    },
+  });
+}
+
+/** An in-app notification for `userId` in the organisation. */
+export async function createNotificationRow(orgId: string, userId: string) {
+  return getDb().notification.create({
+    data: {
+      id: createId("ntf"),
+      orgId,
+      userId,
+      kind: "share.posted",
+      title: "Your post is on LinkedIn",
+    },
+  });
+}
+
+/** A webhook endpoint (its URL encrypted, as the app stores it). */
+export async function createWebhookRow(orgId: string, url: string) {
+  return getDb().webhookEndpoint.create({
+    data: {
+      id: createId("whk"),
+      orgId,
+      kind: "SLACK",
+      name: `Channel ${randomString(4)}`,
+      url: encryptSecret(url),
+      urlHost: new URL(url).host,
+    },
+  });
+}
+
+/** A FAILED delivery to a fresh endpoint. */
+export async function failedWebhookDelivery(orgId: string, url: string) {
+  const endpoint = await createWebhookRow(orgId, url);
+  return getDb().webhookDelivery.create({
+    data: {
+      id: createId("whd"),
+      orgId,
+      endpointId: endpoint.id,
+      event: "test",
+      payload: { text: "Test message" },
+      status: "FAILED",
+      attempts: 3,
+      lastError: "HTTP 500",
+    },
+  });
+}
+
+/** Multipart body of an image upload (`file` and `alt`). */
+export function imageForm(alt = "A solar park at dawn"): FormData {
+  const form = new FormData();
+  form.set("file", new File([new Uint8Array(PNG)], "image.png", { type: "image/png" }));
+  form.set("alt", alt);
+  return form;
+}
