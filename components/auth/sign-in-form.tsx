@@ -37,6 +37,14 @@ export function SignInForm({
         required
         error={fields?.password}
       />
+      <p className="-mt-2 text-right text-sm">
+        <Link
+          href="/forgot-password"
+          className="font-medium text-brand-700 underline dark:text-brand-100"
+        >
+          Forgot password?
+        </Link>
+      </p>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

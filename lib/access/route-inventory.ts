@@ -455,6 +455,18 @@ export const PAGES: readonly PageEntry[] = [
   { type: "page", file: "(auth)/signup/page.tsx", path: "/signup", guard: pub("sign-up form") },
   {
     type: "page",
+    file: "(auth)/forgot-password/page.tsx",
+    path: "/forgot-password",
+    guard: pub("asks for a reset link; the same answer for every address"),
+  },
+  {
+    type: "page",
+    file: "(auth)/reset-password/[token]/page.tsx",
+    path: "/reset-password/[token]",
+    guard: token("password reset token (SHA-256 at rest, single use, one hour)"),
+  },
+  {
+    type: "page",
     file: "(auth)/invite/[token]/page.tsx",
     path: "/invite/[token]",
     guard: token("invitation token (hashed at rest)"),
@@ -591,6 +603,18 @@ export const SERVER_ACTIONS: readonly ServerActionEntry[] = [
     file: "(auth)/actions.ts",
     name: "signUpAction",
     guard: pub("creates an account, rate limited per address"),
+  },
+  {
+    type: "action",
+    file: "(auth)/forgot-password/actions.ts",
+    name: "requestPasswordResetAction",
+    guard: pub("emails a reset link; neutral answer, rate limited per address and per e-mail"),
+  },
+  {
+    type: "action",
+    file: "(auth)/reset-password/actions.ts",
+    name: "resetPasswordAction",
+    guard: pub("needs a valid reset token from the form; rate limited per address"),
   },
   {
     type: "action",

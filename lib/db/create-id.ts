@@ -10,6 +10,7 @@ export type IdPrefix =
   | "team"
   | "loc"
   | "inv"
+  | "pwr" // password reset token
   | "aud"
   | "cnt" // content item
   | "cap" // caption

@@ -33,6 +33,7 @@ export default async function SignInPage({
   const access = await currentAccess();
   if (access && access.kind !== "unknown-user") redirect(callbackUrl ?? "/");
   const error = typeof params.error === "string" ? params.error : undefined;
+  const passwordReset = params.reset === "done";
   const { SIGNUP_ENABLED } = env();
   return (
     <Card className="space-y-5">
@@ -42,6 +43,12 @@ export default async function SignInPage({
           Share what your organisation does, in your own words.
         </p>
       </div>
+      {passwordReset ? (
+        <Alert tone="success">
+          Your password was changed and every session was signed out. Sign in with your new
+          password.
+        </Alert>
+      ) : null}
       {error ? (
         <Alert tone="error">{OAUTH_ERRORS[error] ?? "Sign-in failed. Please try again."}</Alert>
       ) : null}
