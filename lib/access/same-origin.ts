@@ -2,6 +2,10 @@ import { forbidden } from "@/lib/errors/app-error";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** What a person sees when a form or script on another site tried to act as them. */
+export const CROSS_SITE_MESSAGE =
+  "This request came from another website, so Chorus refused it to protect your account. Open Chorus directly and try again.";
+
 /**
  * CSRF defence for cookie-authenticated mutations: browsers send Origin (and Sec-Fetch-Site) on
  * every cross-origin write, so a write whose Origin is another site is refused. Clients that send
@@ -11,7 +15,7 @@ export function assertSameOrigin(req: Request): void {
   if (SAFE_METHODS.has(req.method)) return;
   const site = req.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
-    throw forbidden("Cross-site requests are not allowed.");
+    throw forbidden(CROSS_SITE_MESSAGE);
   }
   const origin = req.headers.get("origin");
   if (!origin) return;
@@ -21,7 +25,7 @@ export function assertSameOrigin(req: Request): void {
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw forbidden("Cross-site requests are not allowed.");
+    throw forbidden(CROSS_SITE_MESSAGE);
   }
-  if (originHost !== host) throw forbidden("Cross-site requests are not allowed.");
+  if (originHost !== host) throw forbidden(CROSS_SITE_MESSAGE);
 }
