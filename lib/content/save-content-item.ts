@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import { createId, randomString } from "@/lib/db/create-id";
-import { badRequest, conflict, notFound } from "@/lib/errors/app-error";
+import { badRequest, conflict, notFound, unknownIds } from "@/lib/errors/app-error";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { slugify } from "@/lib/orgs/create-organization";
@@ -51,9 +51,9 @@ async function assertAudienceInOrg(
       : 0,
   ]);
   if (teams !== new Set(teamIds).size)
-    throw badRequest("One of the chosen teams does not exist.", { audience: "Unknown team." });
+    throw unknownIds("One of the chosen teams does not exist.", { audience: "Unknown team." });
   if (locations !== new Set(locationIds).size) {
-    throw badRequest("One of the chosen locations does not exist.", {
+    throw unknownIds("One of the chosen locations does not exist.", {
       audience: "Unknown location.",
     });
   }

@@ -46,6 +46,13 @@ export const unauthorized = (message = "Sign in to continue.") =>
 export const forbidden = (message = "You don't have permission to do that.") =>
   new AppError("FORBIDDEN", message);
 export const notFound = (what = "That") => new AppError("NOT_FOUND", `${what} was not found.`);
+/**
+ * Ids in a body or query string that name no record of the caller's organisation: 404 like an id
+ * in the path (another organisation's id and an id that never existed look the same), naming the
+ * field.
+ */
+export const unknownIds = (message: string, fields: FieldErrors) =>
+  new AppError("NOT_FOUND", message, fields);
 export const conflict = (message: string, fields?: FieldErrors) =>
   new AppError("CONFLICT", message, fields);
 /** Well-formed input that cannot be applied, e.g. a conversion outside the attribution window. */

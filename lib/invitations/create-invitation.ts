@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
 import { createId } from "@/lib/db/create-id";
-import { badRequest, conflict } from "@/lib/errors/app-error";
+import { conflict, unknownIds } from "@/lib/errors/app-error";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { emailField, idField, roleField } from "@/lib/validation";
@@ -94,7 +94,7 @@ export async function assertTeamsInOrg(tx: Tx, orgId: string, teamIds: string[])
     select: { id: true },
   });
   if (found.length !== unique.length) {
-    throw badRequest("One of the chosen teams does not exist.", { teamIds: "Unknown team." });
+    throw unknownIds("One of the chosen teams does not exist.", { teamIds: "Unknown team." });
   }
 }
 

@@ -115,7 +115,8 @@ describe("content items", () => {
       userId: a.admin.user.id,
       body: contentInput({ audience: { all: false, teamIds: [b.teamA.id], locationIds: [] } }),
     });
-    expect(foreignTeam.status).toBe(400);
+    // Another organisation's team is "not found", like its ids in a path.
+    expect(foreignTeam.status).toBe(404);
     expect(foreignTeam.json.error?.message).toBe("One of the chosen teams does not exist.");
     expect(await getDb().contentItem.count({ where: { orgId: a.org.id } })).toBe(before);
   });
