@@ -24,17 +24,12 @@ import { setWebhookTransportForTests } from "@/lib/webhooks/webhook-transport";
 import { startLinkedInConnect } from "@/lib/linkedin/connect-linkedin";
 import { existingClickPath } from "@/lib/tracking/click-path";
 import type { CallOptions } from "../../support/http";
-import {
-  accessFor,
-  addMember,
-  createOrgFixture,
-  uniqueEmail,
-  type OrgFixture,
-} from "../../support/factories";
+import { accessFor, addMember, uniqueEmail, type OrgFixture } from "../../support/factories";
 import { contentInput } from "../../support/content";
 import { startFakeLinkedIn, type FakeLinkedIn } from "../../support/fake-linkedin";
 import {
   createLinkedInConnection,
+  createRoleOrg,
   createNotificationRow,
   createShareRow,
   createWebhookRow,
@@ -228,7 +223,7 @@ export const ARRANGE: Record<string, Arrange> = {
   }),
   "POST /api/invitations/accept": async ({ fx }) => {
     // An invitation link of another organisation (everyone here is already a member of theirs).
-    const other = otherOrgs.get(fx) ?? (await createOrgFixture());
+    const other = otherOrgs.get(fx) ?? (await createRoleOrg());
     otherOrgs.set(fx, other);
     const { token } = await createInvitation(adminAccess(other), {
       kind: "LINK",

@@ -25,11 +25,12 @@ import { getDb } from "@/lib/db/client";
 import { randomString } from "@/lib/db/create-id";
 import { createOrganizationInTx } from "@/lib/orgs/create-organization";
 import { signUp } from "@/lib/users/sign-up";
-import { accessFor, createOrgFixture, TEST_PASSWORD, uniqueEmail } from "../../support/factories";
+import { accessFor, TEST_PASSWORD, uniqueEmail } from "../../support/factories";
 import { ProbeCounter } from "../../support/hardening-report";
 import {
   changedTables,
   checksumOrg,
+  createRoleOrg,
   createShareRow,
   type Member,
 } from "../../support/security/role-fixture";
@@ -213,7 +214,7 @@ describe("every route row × every column", () => {
     const entry = ROUTE_HANDLERS.find((r) => r.path === row.route)!;
     const handler = await loadHandler(entry.file, row.method as HttpMethod);
     probe.route(id);
-    const fx = await createOrgFixture();
+    const fx = await createRoleOrg();
     // Every request is arranged first; then the denied ones run between two checksums of every
     // organisation they could touch, then the allowed ones.
     const calls: { actor: Actor; member: Member; arranged: Arranged }[] = [];
@@ -252,7 +253,7 @@ describe("every route row × every column", () => {
 
   it("POST /api/v1/conversions: KEY RULE — a key with a conversions scope records, a revoked key does not", async () => {
     const handler = await loadHandler("api/v1/conversions/route.ts", "POST");
-    const fx = await createOrgFixture();
+    const fx = await createRoleOrg();
     const access = accessFor(fx.org, fx.admin);
     const failures: string[] = [];
     // Publishable keys report by click id only (the browser snippet); secret keys by share code.
@@ -288,7 +289,7 @@ describe("server actions (through the lib functions they delegate to)", () => {
     ROLE_MATRIX.find((row) => row.method === "ACTION" && row.route.endsWith(`#${name}`))!.cells;
 
   it("signInAction: the credentials check lets every column's person sign in with their password", async () => {
-    const fx = await createOrgFixture();
+    const fx = await createRoleOrg();
     const cells = cellsOf("signInAction");
     for (const actor of ORDER) {
       const member = actorOf(fx, actor);
@@ -320,7 +321,7 @@ describe("server actions (through the lib functions they delegate to)", () => {
   });
 
   it("createOrganizationAction: a signed-in person (any role, or deactivated) creates one; without a session the action's check refuses", async () => {
-    const fx = await createOrgFixture();
+    const fx = await createRoleOrg();
     const cells = cellsOf("createOrganizationAction");
     const { sessionCookie } = await import("../../support/http");
     for (const actor of ORDER) {

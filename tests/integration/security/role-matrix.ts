@@ -4,7 +4,8 @@
  * One row per mutation (every non-GET method of every route handler in the route inventory, and
  * every server action), plus the GET reads that expose an organisation's data. Columns:
  *
- *   ADMIN, MANAGER, EMPLOYEE  an active member of the organisation with that role
+ *   ADMIN, MANAG., EMPLOY     an active member of the organisation with that role (admin,
+ *                             manager, employee)
  *   DEACT.                    a signed-in person whose membership of the organisation is deactivated
  *   ANON                      nobody signed in
  *
@@ -62,7 +63,7 @@ function area(name: string, lines: Line[]): MatrixRow[] {
 
 // prettier-ignore
 export const ROLE_MATRIX: readonly MatrixRow[] = [
-  //                      method    route                                     ADMIN  MANAGER EMPLOYEE DEACT. ANON
+  //  method    route                                      ADMIN  MANAG. EMPLOY DEACT. ANON
   ...area("Organisation and settings", [
     ["GET",    "/api/org",                                 allow, allow, allow, deny,  deny ],
     ["PATCH",  "/api/org",                                 allow, deny,  deny,  deny,  deny ],

@@ -9,7 +9,8 @@ import { createId, randomString } from "@/lib/db/create-id";
 import { encryptSecret } from "@/lib/crypto/token-cipher";
 import { newShareCode } from "@/lib/sharing/share-code";
 import type { ShareChannel, ShareStatus } from "@/lib/generated/prisma/enums";
-import type { OrgFixture } from "../factories";
+import { hashPassword } from "@/lib/auth/password";
+import { TEST_PASSWORD, uniqueEmail, type OrgFixture } from "../factories";
 
 /** A real 1×1 PNG. */
 export const PNG = Buffer.from(
@@ -210,3 +211,73 @@ export function imageForm(alt = "A solar park at dawn"): FormData {
   form.set("alt", alt);
   return form;
 }
+
+/**
+ * The same organisation as `createOrgFixture` (two teams; an admin in Alpha, a manager of Alpha, an
+ * employee in Beta, a deactivated employee), written in a handful of statements: the role matrix
+ * makes one per row.
+ */
+export async function createRoleOrg(): Promise<OrgFixture> {
+  const db = getDb();
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  const org = await db.organization.create({
+    data: {
+      id: createId("org"),
+      name: `Org ${randomString(6)}`,
+      slug: `org-${randomString(10).toLowerCase()}`,
+    },
+  });
+  const teamA = { id: createId("team"), orgId: org.id, name: "Alpha" };
+  const teamB = { id: createId("team"), orgId: org.id, name: "Beta" };
+  const people = (["ADMIN", "MANAGER", "EMPLOYEE", "EMPLOYEE"] as const).map((role, i) => {
+    const user = {
+      id: createId("usr"),
+      email: uniqueEmail(role.toLowerCase()),
+      name: `${role.toLowerCase()} ${randomString(4)}`,
+    };
+    const membership = {
+      id: createId("mem"),
+      orgId: org.id,
+      userId: user.id,
+      role,
+      status: i === 3 ? ("DEACTIVATED" as const) : ("ACTIVE" as const),
+      handle: `h-${randomString(10).toLowerCase()}`,
+    };
+    return { user, membership };
+  });
+  await db.$transaction([
+    db.team.createMany({ data: [teamA, teamB] }),
+    db.user.createMany({
+      data: people.map(({ user }) => ({ ...user, passwordHash: hash, lastActiveOrgId: org.id })),
+    }),
+    db.membership.createMany({ data: people.map((p) => p.membership) }),
+    db.teamMember.createMany({
+      data: [
+        { orgId: org.id, teamId: teamA.id, membershipId: people[0]!.membership.id },
+        { orgId: org.id, teamId: teamA.id, membershipId: people[1]!.membership.id },
+        { orgId: org.id, teamId: teamB.id, membershipId: people[2]!.membership.id },
+      ],
+    }),
+    db.teamManager.createMany({
+      data: [{ orgId: org.id, teamId: teamA.id, membershipId: people[1]!.membership.id }],
+    }),
+  ]);
+  const rows = await db.membership.findMany({ where: { orgId: org.id } });
+  const teams = await db.team.findMany({ where: { orgId: org.id } });
+  const member = (i: number) => ({
+    user: people[i]!.user,
+    membership: rows.find((m) => m.id === people[i]!.membership.id)!,
+  });
+  return {
+    org,
+    teamA: teams.find((t) => t.id === teamA.id)!,
+    teamB: teams.find((t) => t.id === teamB.id)!,
+    admin: member(0),
+    manager: member(1),
+    employee: member(2),
+    deactivated: member(3),
+  };
+}
+
+let passwordHash: Promise<string> | undefined;

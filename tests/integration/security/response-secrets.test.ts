@@ -1,0 +1,272 @@
+/**
+ * Secrets in responses: every GET route of the route inventory, called as each role that may read
+ * it, and every request of the role matrix that succeeds (as each allowed role), against an
+ * organisation that holds every kind of secret (password hashes, a LinkedIn connection with real
+ * encrypted tokens, API keys, a webhook URL, invitations, a connect state). Each response is
+ * inspected: no JSON key may look like a secret (/password|tokenHash|accessToken|…/i), and no value
+ * — JSON or text (CSV, HTML, files) — may contain a secret read back from the database, encrypted
+ * or decrypted, nor a one-time secret shown at creation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can, type Permission } from "@/lib/access/permissions";
+import { ROUTE_HANDLERS, type HttpMethod } from "@/lib/access/route-inventory";
+import { createApiKey } from "@/lib/api-keys/create-api-key";
+import { decryptSecret } from "@/lib/crypto/token-cipher";
+import { getDb } from "@/lib/db/client";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { startLinkedInConnect } from "@/lib/linkedin/connect-linkedin";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { accessFor, type OrgFixture } from "../../support/factories";
+import { createRoleOrg } from "../../support/security/role-fixture";
+import { ProbeCounter } from "../../support/hardening-report";
+import { ROLE_MATRIX, rowId, type Actor } from "./role-matrix";
+import {
+  actorOf,
+  ARRANGE,
+  ARRANGE_PUBLIC_GET,
+  startMatrixEnv,
+  stopMatrixEnv,
+  type MatrixEnv,
+} from "./role-matrix-arrange";
+import { loadHandler, send } from "./role-matrix-call";
+
+const SECRET_KEY =
+  /password|passwordHash|tokenHash|accessToken|refreshToken|secretHash|keyHash|encrypted/i;
+
+/**
+ * Keys that match SECRET_KEY on purpose and hold no secret. Only what the app means to show.
+ * (None today: the one-time API key is `key` in POST /api/api-keys, invitation links are `url`.)
+ */
+const ALLOWED_KEYS: readonly { route: string; key: string; why: string }[] = [];
+
+const probe = new ProbeCounter();
+
+interface Collected {
+  label: string;
+  route: string;
+  status: number;
+  json: unknown;
+  text: string;
+}
+const responses: Collected[] = [];
+let env: MatrixEnv;
+let fx: OrgFixture;
+/** One-time secrets only their creation shows (raw API keys, invitation tokens). */
+const oneTime: { value: string; what: string }[] = [];
+
+beforeAll(async () => {
+  env = await startMatrixEnv();
+  fx = await createRoleOrg();
+  const admin = accessFor(fx.org, fx.admin);
+  // A real LinkedIn connection (tokens issued by the fake LinkedIn, stored encrypted).
+  const employee = accessFor(fx.org, fx.employee);
+  const { url } = await startLinkedInConnect(employee);
+  const html = await (await fetch(url)).text();
+  const href = /id="allow" role="button" href="([^"]+)"/.exec(html)![1]!.replace(/&#38;/g, "&");
+  const callback = new URL(href);
+  const handler = await loadHandler("api/linkedin/callback/route.ts", "GET");
+  const done = await send(
+    handler,
+    "GET",
+    { path: callback.pathname + callback.search },
+    fx.employee.user.id,
+  );
+  expect(done.headers.get("location")).toContain("linkedin=connected");
+  await startLinkedInConnect(employee); // a pending state, stored hashed
+  for (const kind of ["secret", "publishable"] as const) {
+    const { key } = await createApiKey(admin, { name: `Seed ${kind}`, kind });
+    oneTime.push({ value: key, what: `raw ${kind} API key` });
+  }
+  const invitation = await createInvitation(admin, {
+    kind: "LINK",
+    role: "EMPLOYEE",
+    teamIds: [],
+    expiresInDays: 7,
+    maxUses: 5,
+  });
+  oneTime.push({ value: invitation.token, what: "raw invitation token" });
+  void env;
+});
+
+afterAll(async () => {
+  probe.report("secrets in responses");
+  await stopMatrixEnv();
+});
+
+function record(label: string, route: string, res: { status: number; json: unknown }) {
+  const text = typeof res.json === "string" ? res.json : JSON.stringify(res.json ?? null);
+  responses.push({ label, route, status: res.status, json: res.json, text });
+  probe.route(route);
+}
+
+const ROLES: readonly Role[] = ["ADMIN", "MANAGER", "EMPLOYEE"];
+
+describe("collecting every readable response", () => {
+  it("every GET of the inventory, as each role that may read it", async () => {
+    const skipped: string[] = [];
+    for (const route of ROUTE_HANDLERS) {
+      const guard = route.methods.GET;
+      if (!guard) continue;
+      const id = `GET ${route.path}`;
+      const handler = () => loadHandler(route.file, "GET" as HttpMethod);
+      if (guard.kind === "org") {
+        const arrange = ARRANGE[id];
+        expect(arrange, `no request for ${id} in role-matrix-arrange.ts`).toBeDefined();
+        for (const role of ROLES.filter((r) => can(r, guard.permission as Permission))) {
+          const member = actorOf(fx, role);
+          const arranged = await arrange!({ fx, actor: member, role });
+          const res = await send(await handler(), "GET", arranged, member.user.id);
+          record(`${id} as ${role}`, id, res);
+          probe.check(`${id} as ${role} answers`, res.status < 400, `got ${res.status}`);
+        }
+      } else if (ARRANGE_PUBLIC_GET[id]) {
+        const arranged = await ARRANGE_PUBLIC_GET[id]!(fx);
+        for (const userId of [null, fx.employee.user.id]) {
+          const res = await send(await handler(), "GET", arranged, userId);
+          record(`${id} as ${userId ? "EMPLOYEE" : "ANONYMOUS"}`, id, res);
+          probe.check(`${id} answers`, res.status < 400, `got ${res.status}`);
+        }
+      } else {
+        skipped.push(id);
+      }
+    }
+    // Auth.js cannot be loaded outside Next in vitest; its JSON (session, providers, csrf) is
+    // covered by the e2e sign-in spec. Anything else unlisted is a new public GET to arrange here.
+    expect(skipped).toEqual(["GET /api/auth/[...nextauth]"]);
+  }, 240_000);
+
+  it("every successful request of the role matrix, as its least privileged allowed caller", async () => {
+    // One organisation for all (nothing is compared here); the caller who may do least.
+    const org = await createRoleOrg();
+    const callers: Actor[] = ["ANONYMOUS", "DEACTIVATED", "EMPLOYEE", "MANAGER", "ADMIN"];
+    for (const row of ROLE_MATRIX) {
+      if (row.method === "ACTION" || row.method === "GET") continue;
+      const arrange = ARRANGE[rowId(row)];
+      if (!arrange) continue; // rows not called here say so in the matrix (and its suite checks)
+      const actor = callers.find((a) => row.cells[a] === "allow");
+      if (!actor) continue;
+      const entry = ROUTE_HANDLERS.find((r) => r.path === row.route)!;
+      const handler = await loadHandler(entry.file, row.method);
+      const member = actorOf(org, actor);
+      const arranged = await arrange({ fx: org, actor: member, role: actor });
+      const userId = actor === "ANONYMOUS" ? null : member.user.id;
+      const res = await send(handler, row.method, arranged, userId);
+      record(`${rowId(row)} as ${actor}`, rowId(row), res);
+      probe.check(`${rowId(row)} as ${actor} succeeds`, res.status < 400, `got ${res.status}`);
+    }
+    expect(responses.length).toBeGreaterThan(100);
+  }, 240_000);
+});
+
+/** Every secret the database holds now, as stored and (where encrypted) decrypted. */
+async function secretsInDatabase(): Promise<{ value: string; what: string }[]> {
+  const db = getDb();
+  const out: { value: string; what: string }[] = [];
+  const add = (value: string | null | undefined, what: string) => {
+    if (value && value.length >= 12) out.push({ value, what });
+  };
+  const decrypt = (stored: string) => {
+    try {
+      return decryptSecret(stored);
+    } catch {
+      return null;
+    }
+  };
+  for (const u of await db.user.findMany({ select: { passwordHash: true } })) {
+    add(u.passwordHash, "User.passwordHash");
+  }
+  for (const i of await db.invitation.findMany({ select: { tokenHash: true } })) {
+    add(i.tokenHash, "Invitation.tokenHash");
+  }
+  for (const k of await db.apiKey.findMany({ select: { hash: true } })) add(k.hash, "ApiKey.hash");
+  for (const c of await db.linkedInConnection.findMany({
+    select: { accessToken: true, refreshToken: true },
+  })) {
+    add(c.accessToken, "LinkedInConnection.accessToken (encrypted)");
+    add(decrypt(c.accessToken), "LinkedIn access token");
+    if (c.refreshToken) {
+      add(c.refreshToken, "LinkedInConnection.refreshToken (encrypted)");
+      add(decrypt(c.refreshToken), "LinkedIn refresh token");
+    }
+  }
+  for (const s of await db.linkedInAuthState.findMany({ select: { stateHash: true } })) {
+    add(s.stateHash, "LinkedInAuthState.stateHash");
+  }
+  for (const w of await db.webhookEndpoint.findMany({ select: { url: true } })) {
+    add(w.url, "WebhookEndpoint.url (encrypted)");
+    add(decrypt(w.url), "webhook URL");
+  }
+  // Tables other suites add (password reset tokens) are read when they exist.
+  const resets = await db
+    .$queryRawUnsafe<{ tokenHash: string }[]>(`SELECT "tokenHash" FROM "PasswordResetToken"`)
+    .catch(() => []);
+  for (const r of resets) add(r.tokenHash, "PasswordResetToken.tokenHash");
+  // And the server's own secrets.
+  add(process.env.AUTH_SECRET, "AUTH_SECRET");
+  add(process.env.LINKEDIN_CLIENT_SECRET, "LINKEDIN_CLIENT_SECRET");
+  for (const spec of (process.env.TOKEN_ENCRYPTION_KEYS ?? "").split(",")) {
+    add(spec.split(":")[1], "TOKEN_ENCRYPTION_KEYS key");
+  }
+  return out;
+}
+
+/** Paths of JSON keys that look like secrets. */
+function secretKeys(value: unknown, at = "$"): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => secretKeys(v, `${at}[${i}]`));
+  if (value && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, v]) => [
+      ...(SECRET_KEY.test(key) ? [`${at}.${key}`] : []),
+      ...secretKeys(v, `${at}.${key}`),
+    ]);
+  }
+  return [];
+}
+
+/** Secrets found in one response: keys that look like secrets, values that contain one. */
+function inspect(
+  json: unknown,
+  text: string,
+  route: string,
+  secrets: { value: string; what: string }[],
+) {
+  const keys = secretKeys(json).filter(
+    (path) => !ALLOWED_KEYS.some((a) => a.route === route && path.endsWith(`.${a.key}`)),
+  );
+  const leaked = [...new Set(secrets.filter((s) => text.includes(s.value)).map((s) => s.what))];
+  return { keys, leaked };
+}
+
+describe("no secret in any response", () => {
+  it("the inspection finds a planted hash, an encrypted token and a secret-looking key", async () => {
+    const secrets = await secretsInDatabase();
+    const hash = secrets.find((s) => s.what === "User.passwordHash")!.value;
+    const token = secrets.find((s) => s.what === "LinkedIn access token")!.value;
+    const planted = {
+      user: { name: "x", passwordHash: "redacted" },
+      note: `…${hash}…`,
+      csv: token,
+    };
+    const found = inspect(planted, JSON.stringify(planted), "GET /planted", secrets);
+    expect(found.keys).toEqual(["$.user.passwordHash"]);
+    expect(found.leaked).toEqual(["User.passwordHash", "LinkedIn access token"]);
+    probe.check("the inspection finds planted secrets", true);
+  });
+
+  it("no key looks like a secret, no value contains one", async () => {
+    const secrets = [...(await secretsInDatabase()), ...oneTime];
+    expect(secrets.some((s) => s.what === "User.passwordHash")).toBe(true);
+    expect(secrets.some((s) => s.what === "LinkedIn access token")).toBe(true);
+    expect(secrets.some((s) => s.what === "webhook URL")).toBe(true);
+    const failures: string[] = [];
+    for (const r of responses) {
+      const { keys, leaked } = inspect(r.json, r.text, r.route, secrets);
+      if (!probe.check(`${r.label}: keys`, keys.length === 0, keys.join(", "))) {
+        failures.push(`${r.label}: secret-looking keys ${keys.join(", ")}`);
+      }
+      if (!probe.check(`${r.label}: values`, leaked.length === 0, leaked.join(", "))) {
+        failures.push(`${r.label}: contains ${leaked.join(", ")}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
