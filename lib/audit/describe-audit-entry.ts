@@ -23,14 +23,15 @@ function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() ? value : null;
 }
 
-function role(value: unknown): string {
+function role(value: unknown): string | null {
   return typeof value === "string" && value in ROLE_LABELS
     ? ROLE_LABELS[value as keyof typeof ROLE_LABELS]
-    : "another role";
+    : null;
 }
 
-function quoted(value: string | null, fallback: string): string {
-  return value ? `“${value}”` : fallback;
+/** "the team “Field crews”", or "a team" when the name is not known. */
+function named(kind: string, name: string | null): string {
+  return name ? `the ${kind} “${name}”` : `a ${kind}`;
 }
 
 /** "requireApproval" → "require approval". */
@@ -61,13 +62,19 @@ export function describeAuditEntry(entry: DescribableEntry): string {
   const m = meta(entry);
   const target = entry.targetLabel;
   const member = target ?? "a member";
-  const post = quoted(target ?? text(m.title), "a post");
+  const post = named("post", target ?? text(m.title));
   const change = m.change && typeof m.change === "object" ? (m.change as Meta) : m;
   const before = m.before && typeof m.before === "object" ? (m.before as Meta) : {};
+  const as = (value: unknown) => (role(value) ? ` as ${role(value)}` : "");
 
   switch (entry.action) {
-    case "member.role_change":
-      return `${who} changed ${possessive(member)} role from ${role(before.role)} to ${role(change.role)}`;
+    case "member.role_change": {
+      const from = role(before.role);
+      const to = role(change.role);
+      return to
+        ? `${who} changed ${possessive(member)} role${from ? ` from ${from}` : ""} to ${to}`
+        : `${who} changed ${possessive(member)} role`;
+    }
     case "member.deactivate":
       return `${who} deactivated ${member}`;
     case "member.reactivate":
@@ -79,8 +86,8 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} updated ${possessive(member)} membership${fieldList(change)}`;
     case "invitation.create":
       return text(m.email)
-        ? `${who} invited ${text(m.email)} as ${role(m.role)}`
-        : `${who} created an invitation link for the ${role(m.role)} role`;
+        ? `${who} invited ${text(m.email)}${as(m.role)}`
+        : `${who} created an invitation link${role(m.role) ? ` for ${role(m.role)}s` : ""}`;
     case "invitation.import":
       return `${who} imported invitations: ${Number(m.invited) || 0} invited, ${Number(m.refused) || 0} refused`;
     case "invitation.revoke":
@@ -88,13 +95,13 @@ export function describeAuditEntry(entry: DescribableEntry): string {
         ? `${who} revoked the invitation for ${text(m.email)}`
         : `${who} revoked an invitation`;
     case "invitation.accept":
-      return `${who} accepted an invitation and joined as ${role(m.role)}`;
+      return `${who} accepted an invitation and joined${as(m.role)}`;
     case "team.create":
-      return `${who} created the team ${quoted(text(m.name) ?? target, "a team")}`;
+      return `${who} created ${named("team", text(m.name) ?? target)}`;
     case "team.update":
-      return `${who} updated the team ${quoted(target ?? text(m.name), "a team")}`;
+      return `${who} updated ${named("team", target ?? text(m.name))}`;
     case "team.delete":
-      return `${who} deleted the team ${quoted(text(m.name) ?? target, "a team")}`;
+      return `${who} deleted ${named("team", text(m.name) ?? target)}`;
     case "organization.create":
       return `${who} created the organisation`;
     case "organization.update":
@@ -108,62 +115,70 @@ export function describeAuditEntry(entry: DescribableEntry): string {
     case "settings.analytics_update":
       return `${who} changed the analytics settings${fieldList(m, ["before"])}`;
     case "content.create":
-      return `${who} created the post ${post}`;
+      return `${who} created ${post}`;
     case "content.update":
-      return `${who} edited the post ${post}`;
+      return `${who} edited ${post}`;
     case "content.delete":
-      return `${who} deleted the post ${post}`;
+      return `${who} deleted ${post}`;
     case "content.submit":
-      return `${who} sent the post ${post} for review`;
+      return `${who} sent ${post} for review`;
     case "content.publish":
-      return `${who} published the post ${post}`;
+      return `${who} published ${post}`;
     case "content.approve":
-      return `${who} approved and published the post ${post}`;
+      return `${who} approved and published ${post}`;
     case "content.request_changes":
-      return `${who} asked for changes to the post ${post}`;
+      return `${who} asked for changes to ${post}`;
     case "content.archive":
-      return `${who} archived the post ${post}`;
+      return `${who} archived ${post}`;
     case "content.unpublish":
-      return `${who} took the post ${post} back to draft`;
+      return `${who} took ${post} back to draft`;
     case "content.restore":
-      return `${who} restored the post ${post} as a draft`;
+      return `${who} restored ${post} as a draft`;
+    case "content.transition":
+      return `${who} changed the status of ${post}${
+        text(m.from) && text(m.to) ? ` from ${text(m.from)} to ${text(m.to)}` : ""
+      }`;
     case "content.image_add":
-      return `${who} added an image to ${entry.targetType === "suggestion" ? "a suggestion" : `the post ${post}`}`;
+      return `${who} added an image to ${entry.targetType === "suggestion" ? named("suggestion", target) : post}`;
     case "content.image_remove":
-      return `${who} removed an image from the post ${post}`;
+      return `${who} removed an image from ${post}`;
     case "suggestion.create":
-      return `${who} suggested a story${target ? ` ${quoted(target, "")}` : ""}`;
+      return `${who} suggested ${target ? `the story “${target}”` : "a story"}`;
     case "suggestion.accept":
-      return `${who} accepted the suggestion ${quoted(target, "a suggestion")} as a draft post`;
+      return `${who} accepted ${named("suggestion", target)} as a draft post`;
     case "suggestion.reject":
-      return `${who} declined the suggestion ${quoted(target, "a suggestion")}`;
+      return `${who} declined ${named("suggestion", target)}`;
     case "apikey.create":
-      return `${who} created the API key ${quoted(text(m.name) ?? target, "an API key")}`;
+      return `${who} created ${named("API key", text(m.name) ?? target).replace("a API", "an API")}`;
     case "apikey.revoke":
-      return `${who} revoked the API key ${quoted(text(m.name) ?? target, "an API key")}`;
+      return `${who} revoked ${named("API key", text(m.name) ?? target).replace("a API", "an API")}`;
     case "webhook.create":
-      return `${who} added the webhook ${quoted(text(m.name) ?? target, "a webhook")}`;
-    case "webhook.update":
-      return `${who} ${m.active === false ? "turned off" : m.active === true ? "turned on" : "changed"} the webhook ${quoted(target ?? text(m.name), "a webhook")}`;
+      return `${who} added ${named("webhook", text(m.name) ?? target)}`;
+    case "webhook.update": {
+      const verb = m.active === false ? "turned off" : m.active === true ? "turned on" : "changed";
+      return `${who} ${verb} ${named("webhook", target ?? text(m.name))}`;
+    }
     case "webhook.delete":
-      return `${who} removed the webhook ${quoted(text(m.name) ?? target, "a webhook")}`;
+      return `${who} removed ${named("webhook", text(m.name) ?? target)}`;
     case "webhook.test":
-      return `${who} sent a test message to the webhook ${quoted(target ?? text(m.name), "a webhook")}`;
+      return `${who} sent a test message to ${named("webhook", target ?? text(m.name))}`;
     case "webhook.retry":
       return `${who} resent a failed webhook message`;
     case "email.retry":
       return `${who} resent a failed email${text(m.to) ? ` to ${text(m.to)}` : ""}`;
     case "analytics.export":
-      return `${who} exported the analytics table “${text(m.table) ?? "?"}”${
-        text(m.from) && text(m.to) ? ` for ${text(m.from)} to ${text(m.to)}` : ""
-      }`;
+      return text(m.table)
+        ? `${who} exported the analytics table “${text(m.table)}”${
+            text(m.from) && text(m.to) ? ` for ${text(m.from)} to ${text(m.to)}` : ""
+          }`
+        : `${who} exported an analytics table`;
     case "audit.export":
       return `${who} exported the audit log`;
     default: {
       const type = entry.targetType
         ? ((AUDIT_TARGET_TYPES as Record<string, string>)[entry.targetType] ?? entry.targetType)
         : null;
-      return `${who}: ${entry.action}${type ? ` (${type.toLowerCase()}${target ? ` ${quoted(target, "")}` : ""})` : ""}`;
+      return `${who}: ${entry.action}${type ? ` (${type.toLowerCase()}${target ? ` “${target}”` : ""})` : ""}`;
     }
   }
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { AUDIT_ACTIONS, auditCategory, AUDIT_CATEGORIES } from "@/lib/audit/audit-actions";
+import { describeAuditEntry, type DescribableEntry } from "@/lib/audit/describe-audit-entry";
+import { decodeCursor, encodeCursor, auditFiltersSchema } from "@/lib/audit/list-audit-entries";
+
+const base = (over: Partial<DescribableEntry>): DescribableEntry => ({
+  action: "member.role_change",
+  actorName: "Priya Raman",
+  targetType: null,
+  targetLabel: null,
+  metadata: null,
+  ...over,
+});
+
+describe("describeAuditEntry", () => {
+  it.each<[Partial<DescribableEntry>, string]>([
+    [
+      {
+        targetType: "membership",
+        targetLabel: "Sofia Ortiz",
+        metadata: { before: { role: "EMPLOYEE", status: "ACTIVE" }, change: { role: "MANAGER" } },
+      },
+      "Priya Raman changed Sofia Ortiz’s role from Employee to Manager",
+    ],
+    [
+      { action: "member.deactivate", targetLabel: "Jonas Weber", metadata: {} },
+      "Priya Raman deactivated Jonas Weber",
+    ],
+    [
+      {
+        action: "member.update",
+        targetLabel: "Jonas Weber",
+        metadata: { before: { teamIds: [] }, change: { teamIds: ["t1"] } },
+      },
+      "Priya Raman changed Jonas Weber’s teams",
+    ],
+    [
+      { action: "invitation.create", metadata: { email: "a@b.example", role: "MANAGER" } },
+      "Priya Raman invited a@b.example as Manager",
+    ],
+    [
+      { action: "team.delete", targetLabel: null, metadata: { name: "Field crews" } },
+      "Priya Raman deleted the team “Field crews”",
+    ],
+    [
+      {
+        action: "settings.guardrails_update",
+        metadata: { before: { maxSharesPerDay: 3 }, after: { maxSharesPerDay: 5 } },
+      },
+      "Priya Raman changed the content guardrails (max shares per day)",
+    ],
+    [
+      { action: "content.approve", targetLabel: "Solar park live" },
+      "Priya Raman approved and published the post “Solar park live”",
+    ],
+    [
+      { action: "content.delete", targetLabel: null, metadata: { title: "Old news" } },
+      "Priya Raman deleted the post “Old news”",
+    ],
+    [
+      {
+        action: "apikey.create",
+        metadata: { name: "CRM", kind: "secret", prefix: "chorus_sk_ab12" },
+      },
+      "Priya Raman created the API key “CRM”",
+    ],
+    [
+      {
+        action: "analytics.export",
+        metadata: { table: "shares", from: "2026-01-01", to: "2026-01-31" },
+      },
+      "Priya Raman exported the analytics table “shares” for 2026-01-01 to 2026-01-31",
+    ],
+    [{ action: "audit.export", metadata: { filters: {} } }, "Priya Raman exported the audit log"],
+    [
+      { action: "webhook.update", targetLabel: "Comms", metadata: { active: false } },
+      "Priya Raman turned off the webhook “Comms”",
+    ],
+    [
+      { action: "email.retry", actorName: null, metadata: { to: "x@y.example" } },
+      "Chorus resent a failed email to x@y.example",
+    ],
+    [
+      { action: "something.new", targetType: "team", targetLabel: "A" },
+      "Priya Raman: something.new (team “A”)",
+    ],
+  ])("%o → %s", (entry, sentence) => {
+    expect(describeAuditEntry(base(entry))).toBe(sentence);
+  });
+
+  it("every known action has a category and reads as a sentence without metadata", () => {
+    for (const action of Object.keys(AUDIT_ACTIONS)) {
+      expect(Object.keys(AUDIT_CATEGORIES)).toContain(auditCategory(action));
+      const sentence = describeAuditEntry(base({ action, metadata: null }));
+      expect(sentence.startsWith("Priya Raman ")).toBe(true);
+      expect(sentence).not.toMatch(/undefined|null|\[object|another role|the (post|team) a /);
+    }
+  });
+});
+
+describe("audit filters", () => {
+  it("round-trips a keyset cursor and refuses tampered ones", () => {
+    const entry = { createdAt: new Date("2026-03-01T10:00:00.123Z"), id: "aud_abc" };
+    expect(decodeCursor(encodeCursor(entry))).toEqual(entry);
+    for (const bad of ["", "!!", Buffer.from("x|y").toString("base64url"), "a".repeat(300)]) {
+      expect(decodeCursor(bad)).toBeNull();
+    }
+  });
+
+  it("accepts a category or an action, and refuses a reversed date range", () => {
+    expect(auditFiltersSchema.safeParse({ action: "member" }).success).toBe(true);
+    expect(auditFiltersSchema.safeParse({ action: "member.role_change" }).success).toBe(true);
+    expect(auditFiltersSchema.safeParse({ action: "Member; DROP" }).success).toBe(false);
+    const reversed = auditFiltersSchema.safeParse({ from: "2026-03-02", to: "2026-03-01" });
+    expect(reversed.success).toBe(false);
+    expect(reversed.error?.issues[0]?.message).toBe(
+      "The start date must be on or before the end date.",
+    );
+  });
+});
