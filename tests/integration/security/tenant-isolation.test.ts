@@ -26,9 +26,19 @@ import {
   type RouteHandlerEntry,
 } from "@/lib/access/route-inventory";
 import { getDb } from "@/lib/db/client";
+import { createId } from "@/lib/db/create-id";
+import { AppError } from "@/lib/errors/app-error";
+import { getContentItem } from "@/lib/content/get-content-item";
+import { getPublicItem } from "@/lib/content/get-public-item";
+import { getVisibleItem } from "@/lib/content/list-feed-items";
+import { getTeam } from "@/lib/teams/get-team";
+import { getPersonPage } from "@/lib/people/get-person-page";
+import { loadDashboard } from "@/lib/analytics/load-dashboard";
+import { resolveAnalyticsScope } from "@/lib/analytics/resolve-scope";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ProbeCounter } from "../../support/hardening-report";
 import { contentInput } from "../../support/content";
+import { createOrgFixture } from "../../support/factories";
 import { callRoute } from "../../support/http";
 import {
   changedTables,
@@ -463,5 +473,337 @@ describe("ids of org B in bodies and query strings", () => {
       }
     }
     expect(probe.failures.slice(start)).toEqual([]);
+  });
+});
+
+// ─── Stored files and the public API ─────────────────────────────────────────────────────────────
+
+describe("B's stored files and B's tracked links through A's credentials", () => {
+  it("B's private suggestion photo is served to its author and B's moderators only", async () => {
+    const start = probe.failures.length;
+    const files = (await route("api/files/[...key]/route.ts")).GET!;
+    const get = (userId: string | null, key = b.files.suggestionPhoto) =>
+      callRoute(files, { path: `/api/files/${key}`, userId, params: { key: key.split("/") } });
+    for (const role of ["ADMIN", "MANAGER", "EMPLOYEE"] as const) {
+      const res = await get(a.users[role].id);
+      probe.check(`B's suggestion photo as A's ${role}`, res.status === 404, String(res.status));
+    }
+    const anonymous = await get(null);
+    probe.check("B's suggestion photo anonymously", anonymous.status === 404);
+    // Controls: the same request works for those who may see it, so the 404s above mean "not yours".
+    const author = await get(b.users.EMPLOYEE.id);
+    probe.check("B's suggestion photo as its author", author.status === 200, String(author.status));
+    const moderator = await get(b.users.ADMIN.id);
+    probe.check("B's suggestion photo as B's admin", moderator.status === 200);
+    const aOwn = await get(a.users.ADMIN.id, a.files.suggestionPhoto);
+    probe.check("A's suggestion photo as A's admin", aOwn.status === 200);
+    probe.route("GET /api/files/[...key]");
+    expect(probe.failures.slice(start)).toEqual([]);
+  });
+
+  it("A's API keys cannot record conversions on B's clicks or shares", async () => {
+    const start = probe.failures.length;
+    const conversions = (await route("api/v1/conversions/route.ts")).POST!;
+    const post = (key: string, body: object) =>
+      callRoute(conversions, {
+        method: "POST",
+        path: "/api/v1/conversions",
+        headers: { authorization: `Bearer ${key}` },
+        body,
+      });
+    const cases: [string, string, object, string][] = [
+      [
+        "secret key, B's click id",
+        a.secrets.secretApiKey,
+        { clickId: b.named.clickEvent, outcome: "signup" },
+        "clickId",
+      ],
+      [
+        "secret key, B's share code",
+        a.secrets.secretApiKey,
+        { shareCode: b.codes.shared, outcome: "lead", value: 10 },
+        "shareCode",
+      ],
+      [
+        "publishable key, B's click id",
+        a.secrets.publishableApiKey,
+        { clickId: b.named.clickEvent, outcome: "visit" },
+        "clickId",
+      ],
+    ];
+    for (const [name, key, body, field] of cases) {
+      const res = await post(key, body);
+      const fields = (res.json?.error as { fields?: object } | undefined)?.fields ?? {};
+      probe.check(
+        `POST /api/v1/conversions with A's ${name}`,
+        res.status === 404 && field in fields,
+        `${res.status} ${JSON.stringify(res.json).slice(0, 200)}`,
+      );
+    }
+    // Control: A's key records a conversion on A's own share.
+    const own = await post(a.secrets.secretApiKey, { shareCode: a.codes.shared, outcome: "lead" });
+    probe.check(
+      "POST /api/v1/conversions on A's own share",
+      own.status === 201,
+      String(own.status),
+    );
+    probe.route("POST /api/v1/conversions");
+    await checkBUnchanged("conversion probes");
+    expect(probe.failures.slice(start)).toEqual([]);
+  });
+});
+
+// ─── Pages that take ids: checked through the lib functions the pages call ──────────────────────
+
+/** Each page with `ids` in the inventory → what it does with B's id (throw NOT_FOUND or null). */
+const PAGE_CHECKS: Record<
+  string,
+  (id: string, role: "ADMIN" | "MANAGER" | "EMPLOYEE") => Promise<unknown>
+> = {
+  // app/(app)/studio/[id]/page.tsx → getContentItem(access.orgId, id), NOT_FOUND → notFound()
+  "(app)/studio/[id]/page.tsx": (id) => getContentItem(a.org.id, id),
+  // app/(app)/share/[id]/page.tsx → getVisibleItem(access, id)
+  "(app)/share/[id]/page.tsx": (id, role) => getVisibleItem(a.access(role), id),
+  // app/(app)/admin/teams/[id]/page.tsx → getTeam(access.orgId, id)
+  "(app)/admin/teams/[id]/page.tsx": (id) => getTeam(a.org.id, id),
+  // app/(app)/people/[handle]/page.tsx → getPersonPage(access, handle)
+  "(app)/people/[handle]/page.tsx": (handle, role) => getPersonPage(a.access(role), handle),
+};
+
+describe("pages that take ids, as org A's members with B's ids", () => {
+  it("every page with ids has a check, and each answers not found", async () => {
+    const start = probe.failures.length;
+    for (const page of PAGES.filter((p) => p.ids)) {
+      const check = PAGE_CHECKS[page.file];
+      if (!probe.check(`${page.path} has a page check`, Boolean(check), "add it to PAGE_CHECKS"))
+        continue;
+      probe.route(`page ${page.path}`);
+      const [, model] = Object.entries(page.ids!)[0]!;
+      for (const role of rolesFor(page.guard)) {
+        for (const id of b.ids[model] ?? []) {
+          const outcome = await check!(id, role).then(
+            (value) => (value === null ? "null" : "found"),
+            (error: unknown) =>
+              error instanceof AppError && error.code === "NOT_FOUND" ? "not found" : String(error),
+          );
+          probe.check(
+            `page ${page.path} as A's ${role} with ${id}`,
+            outcome === "not found" || outcome === "null",
+            outcome,
+          );
+        }
+      }
+    }
+    // The public page of a post: B's drafts and items in review are not public under any org slug,
+    // and B's public post is not reachable under A's slug.
+    const items = await getDb().contentItem.findMany({
+      where: { id: { in: [b.named.draftItem, b.named.inReviewItem, b.named.publishedItem] } },
+      select: { id: true, slug: true },
+    });
+    const slug = (id: string) => items.find((i) => i.id === id)!.slug;
+    const publicCases: [string, string, string][] = [
+      ["B's draft", b.org.slug, slug(b.named.draftItem)],
+      ["B's item in review", b.org.slug, slug(b.named.inReviewItem)],
+      ["B's published post under A's slug", a.org.slug, slug(b.named.publishedItem)],
+    ];
+    for (const [name, orgSlug, itemSlug] of publicCases) {
+      probe.check(
+        `/p/${orgSlug}/${itemSlug}: ${name}`,
+        (await getPublicItem(orgSlug, itemSlug)) === null,
+      );
+    }
+    probe.route("page /p/[org]/[slug]");
+    expect(probe.failures.slice(start)).toEqual([]);
+  });
+});
+
+// ─── Managers: other teams of their own organisation ─────────────────────────────────────────────
+
+describe("a manager of one team reaching another team of the same organisation", () => {
+  it("gets 404 for the other team's export and scope, 200 for their own team", async () => {
+    const start = probe.failures.length;
+    const exportCsv = (await route("api/analytics/export/route.ts")).GET!;
+    const manager = a.users.MANAGER.id;
+    const exportTeam = (team: string, table = "advocates") =>
+      callRoute(exportCsv, {
+        path: `/api/analytics/export?table=${table}&range=30d&team=${team}`,
+        userId: manager,
+      });
+    for (const table of ["daily", "advocates", "shares", "conversions", "content"]) {
+      const other = await exportTeam(a.teams.other, table);
+      probe.check(
+        `export ${table} of another team (manager)`,
+        other.status === 404 && other.json?.error?.code === "NOT_FOUND",
+        String(other.status),
+      );
+    }
+    const own = await exportTeam(a.teams.managed);
+    probe.check("export of the manager's own team", own.status === 200, String(own.status));
+    // Without a team, the export covers only the managed team: nobody from the other team appears.
+    const all = await callRoute(exportCsv, {
+      path: "/api/analytics/export?table=advocates&range=90d",
+      userId: manager,
+    });
+    probe.check(
+      "export without a team leaves out the other team's people",
+      all.status === 200 && !String(all.json).includes(a.users.DEACTIVATED.name),
+    );
+
+    await expect(resolveAnalyticsScope(a.access("MANAGER"), a.teams.other)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const dashboard = await loadDashboard(a.access("MANAGER"), { team: a.teams.other });
+    probe.check(
+      "dashboard with another team falls back to the manager's teams and says so",
+      dashboard.params.teamId === null &&
+        JSON.stringify(dashboard.scope.teamIds) === JSON.stringify([a.teams.managed]) &&
+        dashboard.errors.length > 0,
+      JSON.stringify({ teamIds: dashboard.scope.teamIds, errors: dashboard.errors }),
+    );
+
+    // Members: a manager lists the members of the teams they manage, never the other team's.
+    const members = (await route("api/members/route.ts")).GET!;
+    const listed = await callRoute(members, {
+      path: `/api/members?teamId=${a.teams.other}`,
+      userId: manager,
+    });
+    probe.check(
+      "members of another team (manager)",
+      listed.status === 200 && (listed.json.members as unknown[]).length === 0,
+      JSON.stringify(listed.json).slice(0, 200),
+    );
+    const mine = await callRoute(members, { path: "/api/members?pageSize=200", userId: manager });
+    const ids = (mine.json.members as { id: string }[]).map((m) => m.id);
+    probe.check(
+      "members list (manager) holds their team, not the other",
+      ids.includes(a.users.EMPLOYEE.membershipId) &&
+        !ids.includes(a.users.DEACTIVATED.membershipId),
+      JSON.stringify(ids),
+    );
+
+    // Sharing a post aimed at another team only: not visible to the manager → 404.
+    const share = await callRoute((await route("api/shares/route.ts")).POST!, {
+      method: "POST",
+      userId: manager,
+      body: {
+        itemId: a.named.teamOnlyItem,
+        channel: "COPY",
+        text: "My own words about a solar park I helped build.",
+      },
+    });
+    probe.check(
+      "share a post aimed at another team (manager)",
+      share.status === 404,
+      String(share.status),
+    );
+    probe.route("GET /api/analytics/export (manager)");
+    expect(probe.failures.slice(start)).toEqual([]);
+  });
+});
+
+// ─── People in both organisations ───────────────────────────────────────────────────────────────
+
+describe("a person who belongs to both organisations", () => {
+  it("reaches only the active organisation's records; switching changes the scope", async () => {
+    const start = probe.failures.length;
+    const c = await createOrgFixture();
+    const d = await createOrgFixture();
+    const both = c.admin; // admin of C, and employee of D (added below)
+    await getDb().membership.create({
+      data: {
+        id: createId("mem"),
+        orgId: d.org.id,
+        userId: both.user.id,
+        role: "EMPLOYEE",
+        handle: `both-${createId("mem").slice(4, 14).toLowerCase()}`,
+      },
+    });
+    await getDb().user.update({ where: { id: both.user.id }, data: { lastActiveOrgId: c.org.id } });
+    const dBefore = await checksumOrg(d.org.id);
+
+    const teams = await route("api/teams/[id]/route.ts");
+    const memberRoute = await route("api/members/[id]/route.ts");
+    const switchOrg = (await route("api/org/switch/route.ts")).POST!;
+    const getTeamAs = (id: string) =>
+      callRoute(teams.GET!, { userId: both.user.id, params: { id } });
+
+    probe.check("in C: C's team", (await getTeamAs(c.teamA.id)).status === 200);
+    probe.check("in C: D's team", (await getTeamAs(d.teamA.id)).status === 404);
+    const promote = await callRoute(memberRoute.PATCH!, {
+      method: "PATCH",
+      userId: both.user.id,
+      params: { id: d.employee.membership.id },
+      body: { role: "ADMIN" },
+    });
+    probe.check(
+      "in C, as C's admin: promote a member of D",
+      promote.status === 404,
+      String(promote.status),
+    );
+    const deleteD = await callRoute(teams.DELETE!, {
+      method: "DELETE",
+      userId: both.user.id,
+      params: { id: d.teamB.id },
+    });
+    probe.check("in C, as C's admin: delete D's team", deleteD.status === 404);
+    const dAfter = await checksumOrg(d.org.id);
+    probe.check(
+      "D unchanged while acting in C",
+      dAfter.total === dBefore.total,
+      changedTables(dBefore, dAfter).join(", "),
+    );
+
+    const switched = await callRoute(switchOrg, {
+      method: "POST",
+      userId: both.user.id,
+      body: { orgId: d.org.id },
+    });
+    probe.check("switch to D", switched.status === 200, String(switched.status));
+    probe.check("in D: D's team", (await getTeamAs(d.teamA.id)).status === 200);
+    probe.check("in D: C's team", (await getTeamAs(c.teamA.id)).status === 404);
+    const asEmployee = await callRoute(memberRoute.PATCH!, {
+      method: "PATCH",
+      userId: both.user.id,
+      params: { id: c.employee.membership.id },
+      body: { role: "ADMIN" },
+    });
+    probe.check(
+      "in D (employee): C's admin rights are gone",
+      asEmployee.status === 403 || asEmployee.status === 404,
+      String(asEmployee.status),
+    );
+
+    // Deactivated in an organisation: switching there is refused (403 with the reason: the person
+    // knows they were a member), and the active organisation stays D.
+    await getDb().membership.updateMany({
+      where: { orgId: c.org.id, userId: both.user.id },
+      data: { status: "DEACTIVATED" },
+    });
+    const back = await callRoute(switchOrg, {
+      method: "POST",
+      userId: both.user.id,
+      body: { orgId: c.org.id },
+    });
+    probe.check(
+      "switch to an organisation where the membership is deactivated",
+      back.status === 403 && /deactivated/i.test(back.json?.error?.message ?? ""),
+      String(back.status),
+    );
+    probe.check("still in D after a refused switch", (await getTeamAs(c.teamA.id)).status === 404);
+    probe.route("POST /api/org/switch");
+    await checkBUnchanged("multi-organisation probes");
+    expect(probe.failures.slice(start)).toEqual([]);
+  });
+});
+
+describe("org B after every probe", () => {
+  it("is exactly as before", async () => {
+    const after = await checksumOrg(b.org.id);
+    probe.check(
+      "org B checksum after all probes",
+      after.total === bBefore.total,
+      changedTables(bBefore, after).join(", "),
+    );
+    expect(changedTables(bBefore, after)).toEqual([]);
   });
 });
