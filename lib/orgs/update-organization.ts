@@ -2,6 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Access } from "@/lib/access/resolve-access";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { auditChange } from "@/lib/audit/audit-change";
 import { timeZoneField } from "@/lib/validation";
 import { rebuildRollups } from "@/lib/analytics/rollup";
 import { requestRollup } from "@/lib/jobs/boss";
@@ -38,12 +39,7 @@ export async function updateOrganization(
       action: "organization.update",
       targetType: "organization",
       targetId: access.orgId,
-      metadata: {
-        before: Object.fromEntries(
-          Object.keys(input).map((k) => [k, before[k as keyof typeof before]]),
-        ),
-        after: input,
-      },
+      metadata: auditChange(before, input),
     });
     // Daily rollups are days in the organisation's time zone: recount them all in the new one.
     const timeZoneChanged = org.timeZone !== before.timeZone;

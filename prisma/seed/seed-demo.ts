@@ -5,12 +5,19 @@ import { seedContent } from "./seed-content";
 import { seedOrganization } from "./seed-organization";
 import { seedShares } from "./seed-shares";
 import { seedAnalytics } from "./seed-analytics";
+import { seedAuditTrail } from "./seed-audit";
 
 /**
  * The demo organisation, built by steps in order. Each capability adds its own step (content,
  * shares, clicks, outcomes…) that reads what earlier steps put in the context.
  */
-export const SEED_STEPS: SeedStep[] = [seedOrganization, seedContent, seedShares, seedAnalytics];
+export const SEED_STEPS: SeedStep[] = [
+  seedOrganization,
+  seedContent,
+  seedShares,
+  seedAnalytics,
+  seedAuditTrail,
+];
 
 export async function seedDemo(
   db: PrismaClient,

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_ACTIONS, auditCategory, AUDIT_CATEGORIES } from "@/lib/audit/audit-actions";
 import { describeAuditEntry, type DescribableEntry } from "@/lib/audit/describe-audit-entry";
 import { decodeCursor, encodeCursor, auditFiltersSchema } from "@/lib/audit/list-audit-entries";
+import { auditChange } from "@/lib/audit/audit-change";
 
 const base = (over: Partial<DescribableEntry>): DescribableEntry => ({
   action: "member.role_change",
@@ -116,5 +117,27 @@ describe("audit filters", () => {
     expect(reversed.error?.issues[0]?.message).toBe(
       "The start date must be on or before the end date.",
     );
+  });
+});
+
+describe("auditChange", () => {
+  it("keeps only the fields that changed, with before and after", () => {
+    const stored = {
+      requireApproval: false,
+      maxSharesPerDay: 3,
+      cpm: { toFixed: () => "", toString: () => "12.5" },
+    };
+    expect(
+      auditChange(stored, {
+        requireApproval: false,
+        maxSharesPerDay: 5,
+        cpm: 12.5,
+        utmSource: undefined,
+      }),
+    ).toEqual({ before: { maxSharesPerDay: 3 }, after: { maxSharesPerDay: 5 } });
+    expect(auditChange(null, { name: "Fernhill" })).toEqual({
+      before: { name: null },
+      after: { name: "Fernhill" },
+    });
   });
 });
