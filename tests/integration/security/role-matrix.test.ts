@@ -291,13 +291,18 @@ describe("server actions (through the lib functions they delegate to)", () => {
   it("signInAction: the credentials check lets every column's person sign in with their password", async () => {
     const fx = await createRoleOrg();
     const cells = cellsOf("signInAction");
+    const checked = new Map<string, Awaited<ReturnType<typeof verifyCredentials>>>();
     for (const actor of ORDER) {
+      // ANONYMOUS is someone not signed in yet: here the employee (checked once).
       const member = actorOf(fx, actor);
-      const result = await verifyCredentials(
-        member.user.email,
-        TEST_PASSWORD,
-        `10.9.0.${ORDER.indexOf(actor) + 1}`,
-      );
+      const result =
+        checked.get(member.user.id) ??
+        (await verifyCredentials(
+          member.user.email,
+          TEST_PASSWORD,
+          `10.9.0.${ORDER.indexOf(actor) + 1}`,
+        ));
+      checked.set(member.user.id, result);
       const expected = cells[actor] === "allow";
       probe.check(`signInAction × ${actor}`, result.ok === expected, JSON.stringify(result));
       expect(result.ok, actor).toBe(expected);
