@@ -351,3 +351,34 @@ describe("server actions (through the lib functions they delegate to)", () => {
     probe.route("ACTION createOrganizationAction");
   });
 });
+
+describe("rows that act on one's own records only", () => {
+  /** A colleague's record, through the same route: 404, and nothing changes. */
+  const OWN_ONLY = [
+    "POST /api/shares/[id]/retry",
+    "DELETE /api/shares/[id]/schedule",
+    "POST /api/suggestions/[id]/images",
+    "POST /api/notifications/[id]/read",
+  ];
+
+  it.each(OWN_ONLY)("%s: an employee using a colleague's record gets 404", async (id) => {
+    const row = ROLE_MATRIX.find((r) => rowId(r) === id)!;
+    const entry = ROUTE_HANDLERS.find((r) => r.path === row.route)!;
+    const handler = await loadHandler(entry.file, row.method as HttpMethod);
+    const fx = await createRoleOrg();
+    // Made for the manager (theirs), sent by the employee.
+    const arranged = await ARRANGE[id]!({ fx, actor: fx.manager, role: "MANAGER" });
+    const before = await checksumOrg(fx.org.id);
+    const res = await send(handler, row.method as HttpMethod, arranged, fx.employee.user.id);
+    const changed = changedTables(before, await checksumOrg(fx.org.id));
+    probe.route(id);
+    const ok = probe.check(
+      `${id}: a colleague's record`,
+      res.status === 404 && changed.length === 0,
+      `got ${res.status} ${JSON.stringify(res.json)}; changed ${changed.join(", ") || "nothing"}`,
+    );
+    expect(ok, `${res.status} ${JSON.stringify(res.json)} changed: ${changed.join(", ")}`).toBe(
+      true,
+    );
+  });
+});
