@@ -35,6 +35,7 @@ import { getTeam } from "@/lib/teams/get-team";
 import { getPersonPage } from "@/lib/people/get-person-page";
 import { loadDashboard } from "@/lib/analytics/load-dashboard";
 import { resolveAnalyticsScope } from "@/lib/analytics/resolve-scope";
+import { stopBoss } from "@/lib/jobs/boss";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ProbeCounter } from "../../support/hardening-report";
 import { contentInput } from "../../support/content";
@@ -61,8 +62,10 @@ beforeAll(async () => {
   bBefore = await checksumOrg(b.org.id);
 });
 
-afterAll(() => {
+afterAll(async () => {
   probe.report("tenant isolation");
+  // Retries and conversions queue jobs (pg-boss, started without workers): close its pool.
+  await stopBoss();
   if (process.env.UPLOADS_DIR === uploads) fs.rmSync(uploads, { recursive: true, force: true });
 });
 
@@ -440,6 +443,18 @@ describe("ids of org B in bodies and query strings", () => {
       path: `/api/content?audience=${b.teams.other}`,
       userId: a.users.ADMIN.id,
     });
+    const audit = await callRoute((await route("api/audit/route.ts")).GET!, {
+      path: `/api/audit?actor=${b.users.ADMIN.id}`,
+      userId: a.users.ADMIN.id,
+    });
+    const auditText = JSON.stringify(audit.json);
+    probe.check(
+      "GET /api/audit?actor=<B's admin>",
+      (audit.status === 200 || audit.status === 404) &&
+        !b.ids.AuditLog!.some((id) => auditText.includes(id)) &&
+        !auditText.includes(b.users.ADMIN.email),
+      `${audit.status} ${auditText.slice(0, 200)}`,
+    );
     probe.check(
       "GET /api/content?audience=<B team>",
       content.status === 200 && !JSON.stringify(content.json).includes(b.named.teamOnlyItem),
@@ -792,6 +807,55 @@ describe("a person who belongs to both organisations", () => {
     probe.check("still in D after a refused switch", (await getTeamAs(c.teamA.id)).status === 404);
     probe.route("POST /api/org/switch");
     await checkBUnchanged("multi-organisation probes");
+    expect(probe.failures.slice(start)).toEqual([]);
+  });
+});
+
+// ─── Controls: the same requests with A's own ids are not 404 ──────────────────────────────────
+
+describe("controls: the probed requests with org A's own ids", () => {
+  it("reach a record for every route method (so the 404s above are about the organisation)", async () => {
+    const start = probe.failures.length;
+    // Reads and changes first, deletions last (a deleted record cannot answer the others).
+    const calls = withIds
+      .flatMap((entry) =>
+        (Object.keys(entry.methods) as HttpMethod[]).map((m) => [entry, m] as const),
+      )
+      .sort(([, x], [, y]) => Number(x === "DELETE") - Number(y === "DELETE"));
+    for (const [entry, method] of calls) {
+      const mod = await route(entry.file);
+      let sets: Record<string, string>[] = [{}];
+      for (const [name, model] of Object.entries(entry.ids)) {
+        const ids = a.ids[model] ?? [];
+        sets = sets.flatMap((set) => ids.map((id) => ({ ...set, [name]: id })));
+      }
+      const payload = BODIES[`${method} ${entry.path}`] ?? null;
+      const seen: string[] = [];
+      let reached = false;
+      for (const role of rolesFor(entry.methods[method]!)) {
+        for (const params of sets) {
+          const res = await callRoute(mod[method]!, {
+            method,
+            path: entry.path,
+            userId: a.users[role].id,
+            params,
+            body: payload?.body,
+            form: payload?.form?.(),
+          });
+          seen.push(String(res.status));
+          if (res.status !== 404) {
+            reached = true;
+            break;
+          }
+        }
+        if (reached) break;
+      }
+      probe.check(
+        `control ${method} ${entry.path} with A's ids`,
+        reached,
+        `always 404 (${seen.length} tries): are the params named as in the inventory?`,
+      );
+    }
     expect(probe.failures.slice(start)).toEqual([]);
   });
 });
