@@ -15,13 +15,14 @@ function dayField(label: string) {
     .string()
     .regex(DAY, { error: `${label} must be a date like 2026-03-31.` })
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && isRealDay(v), {
-      error: `${label} is not a real date.`,
+      error: `${label} is not a real date (years 2000 to 2999).`,
     });
 }
 
 function isRealDay(value: string): boolean {
   const d = new Date(`${value}T00:00:00Z`);
-  return d.toISOString().slice(0, 10) === value;
+  const year = d.getUTCFullYear();
+  return year >= 2000 && year <= 2999 && d.toISOString().slice(0, 10) === value;
 }
 
 /** The audit log's filters as they appear in a query string (page, API and export alike). */
@@ -132,9 +133,11 @@ export function auditWhere(
   }
   if (filters.targetType) where.targetType = filters.targetType;
   const createdAt: Prisma.DateTimeFilter = {};
-  if (filters.from) createdAt.gte = zonedLocalToDate(`${filters.from}T00:00`, timeZone)!;
-  if (filters.to) createdAt.lt = zonedLocalToDate(`${nextDay(filters.to)}T00:00`, timeZone)!;
-  if (createdAt.gte || createdAt.lt) where.createdAt = createdAt;
+  const start = filters.from ? zonedLocalToDate(`${filters.from}T00:00`, timeZone) : null;
+  const end = filters.to ? zonedLocalToDate(`${nextDay(filters.to)}T00:00`, timeZone) : null;
+  if (start) createdAt.gte = start;
+  if (end) createdAt.lt = end;
+  if (start || end) where.createdAt = createdAt;
   return where;
 }
 

@@ -862,6 +862,8 @@ describe("GET /api/audit", () => {
   it.each([
     ["from=yesterday", "from"],
     ["from=2026-02-31", "from"],
+    ["to=9999-12-31", "to"],
+    ["from=0001-01-01", "from"],
     ["from=2026-03-10&to=2026-03-01", "to"],
     ["targetType=password", "targetType"],
     ["action=DROP%20TABLE", "action"],
