@@ -8,6 +8,7 @@ import { GET as analyticsExportRoute } from "@/app/api/analytics/export/route";
 import { GET as auditRoute } from "@/app/api/audit/route";
 import { GET as auditExportRoute } from "@/app/api/audit/export/route";
 import * as contentRoute from "@/app/api/content/route";
+import * as contentItemRoute from "@/app/api/content/[id]/route";
 import { POST as transitionRoute } from "@/app/api/content/[id]/transitions/route";
 import { POST as emailRetryRoute } from "@/app/api/email/deliveries/[id]/retry/route";
 import * as invitationsRoute from "@/app/api/invitations/route";
@@ -596,6 +597,56 @@ const ACTIONS: [string, () => Promise<Expected>][] = [
         targetType: "email_delivery",
         targetId: id,
         metadata: { to, category: "invitation" },
+      };
+    },
+  ],
+  [
+    "post created",
+    async () => {
+      const id = await createContent();
+      return { action: "content.create", targetType: "content", targetId: id };
+    },
+  ],
+  [
+    "post edited",
+    async () => {
+      const item = await db().contentItem.findFirstOrThrow({
+        where: { orgId: a.org.id, status: "DRAFT" },
+      });
+      ok(
+        await callRoute(contentItemRoute.PATCH, {
+          method: "PATCH",
+          userId: a.admin.user.id,
+          params: { id: item.id },
+          body: { title: `Edited ${randomString(4)}` },
+        }),
+      );
+      return {
+        action: "content.update",
+        targetType: "content",
+        targetId: item.id,
+        metadata: { fields: ["title"] },
+      };
+    },
+  ],
+  [
+    "draft deleted (its title kept)",
+    async () => {
+      const item = await db().contentItem.findFirstOrThrow({
+        where: { orgId: a.org.id, status: "DRAFT" },
+      });
+      ok(
+        await callRoute(contentItemRoute.DELETE, {
+          method: "DELETE",
+          userId: a.admin.user.id,
+          params: { id: item.id },
+        }),
+      );
+      return {
+        action: "content.delete",
+        targetType: "content",
+        targetId: item.id,
+        metadata: { title: item.title },
       };
     },
   ],
