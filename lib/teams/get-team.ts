@@ -1,3 +1,5 @@
+import { can } from "@/lib/access/permissions";
+import type { Access } from "@/lib/access/resolve-access";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors/app-error";
 
@@ -40,5 +42,30 @@ export async function getTeam(orgId: string, teamId: string) {
       email: m.membership.user.email,
     })),
     managerIds: team.managers.map((m) => m.membershipId),
+  };
+}
+
+/**
+ * A team as the caller may read it. With members:update (admins): the whole roster. With
+ * members:read only (managers): the whole roster of the teams they manage — another team answers
+ * 404, like another organisation's, as in the members list. Otherwise (employees): who is in the
+ * team, without emails or account status.
+ */
+export async function getTeamFor(access: Access, teamId: string) {
+  const team = await getTeam(access.orgId, teamId);
+  if (can(access.role, "members:update")) return team;
+  if (can(access.role, "members:read")) {
+    const manages = await db.teamManager.findFirst({
+      where: { orgId: access.orgId, teamId, membershipId: access.membershipId },
+      select: { teamId: true },
+    });
+    if (!manages) throw notFound("Team");
+    return team;
+  }
+  return {
+    ...team,
+    members: team.members
+      .filter((m) => m.status === "ACTIVE")
+      .map(({ membershipId, name, role }) => ({ membershipId, name, role })),
   };
 }

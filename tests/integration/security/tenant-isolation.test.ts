@@ -676,6 +676,27 @@ describe("a manager of one team reaching another team of the same organisation",
       JSON.stringify({ teamIds: dashboard.scope.teamIds, errors: dashboard.errors }),
     );
 
+    // The roster of a team (names, emails, account status): their own team, not another one.
+    const teamRoute = (await route("api/teams/[id]/route.ts")).GET!;
+    const otherTeam = await callRoute(teamRoute, {
+      userId: manager,
+      params: { id: a.teams.other },
+    });
+    probe.check(
+      "GET /api/teams/<another team> (manager)",
+      otherTeam.status === 404 && otherTeam.json?.error?.code === "NOT_FOUND",
+      `${otherTeam.status} ${JSON.stringify(otherTeam.json).slice(0, 200)}`,
+    );
+    const ownTeam = await callRoute(teamRoute, {
+      userId: manager,
+      params: { id: a.teams.managed },
+    });
+    probe.check(
+      "GET /api/teams/<own team> (manager)",
+      ownTeam.status === 200 && JSON.stringify(ownTeam.json).includes(a.users.EMPLOYEE.email),
+      String(ownTeam.status),
+    );
+
     // Members: a manager lists the members of the teams they manage, never the other team's.
     const members = (await route("api/members/route.ts")).GET!;
     const listed = await callRoute(members, {
