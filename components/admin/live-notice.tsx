@@ -32,13 +32,7 @@ export function LiveNotice({
   ref?: Ref<HTMLDivElement>;
 }) {
   return (
-    <div
-      ref={ref}
-      tabIndex={-1}
-      aria-live="polite"
-      aria-atomic="true"
-      className={`outline-none ${className}`}
-    >
+    <div ref={ref} tabIndex={-1} aria-live="polite" aria-atomic="true" className={className}>
       {notice ? (
         <p
           className={`flex gap-2 rounded-md px-3 py-2 text-sm ring-1 ring-inset ${TONES[notice.tone]}`}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { apiFetch } from "@/components/api-fetch";
 import { CopyLink } from "@/components/admin/copy-link";
 import { AuthenticityMeter } from "@/components/composer/authenticity-meter";
@@ -77,6 +77,11 @@ export function ShareComposer({
   const [localTime, setLocalTime] = useState("");
   const [timeError, setTimeError] = useState<string | null>(null);
   const canPostViaApi = linkedin?.state === "active" || linkedin?.state === "expiring";
+  // The buttons pressed to share are replaced by the confirmation: focus follows it there.
+  const confirmation = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (done) confirmation.current?.focus();
+  }, [done]);
 
   const sources = useMemo(() => [item.body, ...item.captions.map((c) => c.text)], [item]);
   const score = authenticityScore(text, sources);
@@ -163,7 +168,7 @@ export function ShareComposer({
 
   if (done) {
     return (
-      <div className="mt-6 max-w-2xl space-y-4">
+      <div ref={confirmation} tabIndex={-1} className="mt-6 max-w-2xl space-y-4">
         <Alert tone={done.share.status === "FAILED" ? "error" : "success"}>
           <strong>
             {done.share.channel !== "LINKEDIN_API"

@@ -92,7 +92,7 @@ export function EmailDeliveriesTable({
                 <td className="py-2 pr-3 break-all">{r.to}</td>
                 <td className="py-2 pr-3">
                   <span className="block">{r.subject}</span>
-                  <span className="block text-xs text-slate-500">
+                  <span className="block text-xs text-slate-500 dark:text-slate-400">
                     {isEmailCategory(r.category)
                       ? EMAIL_CATEGORY_LABELS[r.category].label
                       : r.category}

@@ -56,11 +56,11 @@ export function LinkedInCard({
       ) : (
         <div className="space-y-3">
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-            <dt className="text-slate-500">Connected as</dt>
+            <dt className="text-slate-500 dark:text-slate-400">Connected as</dt>
             <dd className="font-medium" data-testid="linkedin-connected-as">
               {status.name ?? "your LinkedIn account"}
             </dd>
-            <dt className="text-slate-500">
+            <dt className="text-slate-500 dark:text-slate-400">
               Access {status.state === "expired" ? "ended" : "until"}
             </dt>
             <dd data-testid="linkedin-expires">

@@ -153,7 +153,7 @@ export function NotificationBell() {
         className="absolute right-0 z-40 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg bg-white shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
       >
         <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-          <h2 ref={headingRef} tabIndex={-1} className="text-sm font-semibold outline-none">
+          <h2 ref={headingRef} tabIndex={-1} className="text-sm font-semibold">
             Notifications
           </h2>
           <button
@@ -171,7 +171,9 @@ export function NotificationBell() {
           </p>
         ) : null}
         {list && list.notifications.length === 0 ? (
-          <p className="px-4 py-6 text-center text-sm text-slate-500">Nothing new.</p>
+          <p className="px-4 py-6 text-center text-sm text-slate-500 dark:text-slate-400">
+            Nothing new.
+          </p>
         ) : null}
         <ul className="max-h-96 overflow-y-auto">
           {list?.notifications.map((n) => {
@@ -194,7 +196,10 @@ export function NotificationBell() {
                     {n.body}
                   </span>
                 ) : null}
-                <time dateTime={n.createdAt} className="mt-0.5 block text-xs text-slate-500">
+                <time
+                  dateTime={n.createdAt}
+                  className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400"
+                >
                   {timeAgo(n.createdAt, now)}
                 </time>
               </>

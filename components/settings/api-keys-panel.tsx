@@ -177,7 +177,10 @@ export function ApiKeysPanel({
             </thead>
             <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
               {keys.map((key) => (
-                <tr key={key.id} className={key.revokedAt ? "text-slate-500" : undefined}>
+                <tr
+                  key={key.id}
+                  className={key.revokedAt ? "text-slate-500 dark:text-slate-400" : undefined}
+                >
                   <td className="py-2 pr-3 font-medium">{key.name}</td>
                   <td className="py-2 pr-3">{KIND_LABELS[key.kind]}</td>
                   <td className="py-2 pr-3 font-mono text-xs">{key.prefix}…</td>

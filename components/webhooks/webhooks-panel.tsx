@@ -281,7 +281,7 @@ export function WebhooksPanel({ initial }: { initial: State }) {
                     <td className="py-2 pr-3">{EVENT_LABELS[d.event] ?? d.event}</td>
                     <td className="py-2 pr-3">
                       {d.endpointName}{" "}
-                      <span className="text-xs text-slate-500">
+                      <span className="text-xs text-slate-500 dark:text-slate-400">
                         ({KIND_LABELS[d.endpointKind]})
                       </span>
                     </td>

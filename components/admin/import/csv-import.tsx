@@ -268,7 +268,7 @@ function ImportReport({
 
   return (
     <Card className="space-y-4">
-      <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold outline-none">
+      <h2 ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
         3. Report
       </h2>
       {report.stoppedBecause ? (

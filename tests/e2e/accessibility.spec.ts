@@ -1,0 +1,306 @@
+/**
+ * Accessibility: axe (WCAG 2.0/2.1 A + AA, colour contrast included) on every page of the route
+ * inventory each demo role may open, and on the public pages, in light and dark colour schemes;
+ * plus a few interactive states (notification panel open, composer with text, confirm dialog) and
+ * a visible-focus walk over the first focusable elements of each page.
+ *
+ * Pages come from lib/access/route-inventory.ts PAGES and lib/access/permissions.ts `can`, so a page
+ * added later is scanned once it is listed. Path parameters are filled from the demo data; a page
+ * with a parameter this suite cannot fill fails loudly instead of being skipped.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import pg from "pg";
+import { can, ROLES } from "../../lib/access/permissions";
+import { PAGES, type PageEntry } from "../../lib/access/route-inventory";
+import { DEMO_ACCOUNTS, DEMO_ORG_SLUG } from "../../lib/demo/demo-accounts";
+import type { Role } from "../../lib/generated/prisma/enums";
+import { ProbeCounter, writeSuiteReport } from "../support/hardening-report";
+import { axeViolations, COLOR_SCHEMES, focusState, type ColorScheme } from "./a11y-helpers";
+import { E2E } from "./e2e-config";
+import { signIn } from "./helpers";
+
+/**
+ * Probes of the running test. Each test saves its own outcome to a file, so the suite's report adds
+ * up every test of this run even when a failure restarts the worker (or a retry repeats a test).
+ */
+let probe = new ProbeCounter();
+const probeDir = path.join(process.cwd(), "test-results", "accessibility-probes");
+
+test.beforeEach(() => {
+  probe = new ProbeCounter();
+});
+
+test.afterEach(({}, testInfo) => {
+  fs.mkdirSync(probeDir, { recursive: true });
+  const name = testInfo.titlePath
+    .slice(1)
+    .join(" ")
+    .replace(/[^a-zA-Z0-9]+/g, "-");
+  fs.writeFileSync(
+    path.join(probeDir, `${name}.json`),
+    JSON.stringify({ probes: probe.probes, failures: probe.failures, routes: [...probe.routes] }),
+  );
+});
+/** How many focusable elements the focus walk visits on each page. */
+const FOCUS_WALK = 15;
+const BAD_TOKEN = "not-a-valid-token-0123456789";
+
+interface DemoIds {
+  teamId: string;
+  itemId: string;
+  itemSlug: string;
+  handle: string;
+}
+let ids: DemoIds;
+
+test.beforeAll(async () => {
+  const client = new pg.Client({ connectionString: fs.readFileSync(E2E.databaseUrlFile, "utf8") });
+  await client.connect();
+  try {
+    const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => {
+      const { rows } = await client.query(sql, params);
+      if (!rows[0]) throw new Error(`No demo data for: ${sql}`);
+      return rows[0] as T;
+    };
+    const org = await one<{ id: string }>(`SELECT id FROM "Organization" WHERE slug = $1`, [
+      DEMO_ORG_SLUG,
+    ]);
+    const team = await one<{ id: string }>(
+      `SELECT id FROM "Team" WHERE "orgId" = $1 ORDER BY name LIMIT 1`,
+      [org.id],
+    );
+    // Live, for everyone, inside its window: shareable by anyone and public at /p/<org>/<slug>.
+    const item = await one<{ id: string; slug: string }>(
+      `SELECT id, slug FROM "ContentItem" WHERE "orgId" = $1 AND status = 'PUBLISHED'
+         AND "audienceAll" AND "publishedAt" <= now()
+         AND ("publishAt" IS NULL OR "publishAt" <= now())
+         AND ("expireAt" IS NULL OR "expireAt" > now())
+       ORDER BY "publishedAt" DESC LIMIT 1`,
+      [org.id],
+    );
+    const member = await one<{ handle: string }>(
+      `SELECT m.handle FROM "Membership" m JOIN "User" u ON u.id = m."userId"
+       WHERE m."orgId" = $1 AND u.email = $2`,
+      [org.id, "employee@fernhill.example"],
+    );
+    ids = { teamId: team.id, itemId: item.id, itemSlug: item.slug, handle: member.handle };
+  } finally {
+    await client.end();
+  }
+});
+
+test.afterAll(() => {
+  // This run's files only: written after the app server of this run wrote its database URL.
+  const since = fs.statSync(E2E.databaseUrlFile).mtimeMs;
+  let probes = 0;
+  const failures: string[] = [];
+  const routes = new Set<string>();
+  for (const file of fs.existsSync(probeDir) ? fs.readdirSync(probeDir) : []) {
+    const full = path.join(probeDir, file);
+    if (fs.statSync(full).mtimeMs < since) continue;
+    const saved = JSON.parse(fs.readFileSync(full, "utf8")) as {
+      probes: number;
+      failures: string[];
+      routes: string[];
+    };
+    probes += saved.probes;
+    failures.push(...saved.failures);
+    for (const route of saved.routes) routes.add(route);
+  }
+  writeSuiteReport({
+    suite: "accessibility",
+    routes: routes.size,
+    probes,
+    failed: failures.length,
+    notes: failures.length ? failures.slice(0, 5).map((f) => f.split("\n")[0] ?? f) : undefined,
+  });
+});
+
+/** Fills the path parameters of an inventory page from the demo data; null when it cannot. */
+function concretePath(entry: PageEntry): string | null {
+  const values: Record<string, string> = {
+    id: entry.ids?.id === "Team" ? ids.teamId : ids.itemId,
+    handle: ids.handle,
+    token: BAD_TOKEN,
+    org: DEMO_ORG_SLUG,
+    slug: ids.itemSlug,
+  };
+  if (entry.ids?.id && !["Team", "ContentItem"].includes(entry.ids.id)) return null;
+  let unknown = false;
+  const path = entry.path.replace(/\[([^\]]+)\]/g, (_, name: string) => {
+    if (!(name in values)) unknown = true;
+    return values[name] ?? "";
+  });
+  if (unknown) return null;
+  // Token pages without a token in the path read it from the query: give them a bad one.
+  if (entry.guard.kind === "token" && !entry.path.includes("[token]")) {
+    return `${path}?token=${BAD_TOKEN}`;
+  }
+  return path;
+}
+
+function pagesFor(role: Role): PageEntry[] {
+  return PAGES.filter(
+    (entry) =>
+      (entry.guard.kind === "org" && can(role, entry.guard.permission)) ||
+      entry.guard.kind === "user",
+  );
+}
+
+const publicPages = PAGES.filter(
+  (entry) => entry.guard.kind === "public" || entry.guard.kind === "token",
+);
+
+async function settle(page: Page) {
+  await page.waitForLoadState("networkidle").catch(() => undefined);
+}
+
+/** axe on the page as it stands, in one colour scheme. */
+async function scan(page: Page, label: string, scheme: ColorScheme) {
+  const violations = await axeViolations(page);
+  probe.check(`${label} [${scheme}]`, violations.length === 0, `\n  ${violations.join("\n  ")}`);
+}
+
+/** Tabs through the first focusable elements from the top of the page: each must show focus. */
+async function focusWalk(page: Page, label: string, scheme: ColorScheme) {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, 0);
+  });
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < FOCUS_WALK; i += 1) {
+    await page.keyboard.press("Tab");
+    const state = await focusState(page);
+    if (!state.focused) break;
+    if (!state.visible) problems.push(`${state.description} (${state.detail})`);
+    // Back at the start: the page has fewer focusable elements than the walk.
+    if (seen.has(state.description) && i > 0 && state.description === [...seen][0]) break;
+    seen.add(state.description);
+  }
+  probe.check(
+    `focus walk ${label} [${scheme}]`,
+    problems.length === 0 && seen.size > 0,
+    problems.length ? `no visible focus on:\n    ${problems.join("\n    ")}` : "nothing took focus",
+  );
+}
+
+/** Opens `path` in each colour scheme, scans it (and walks its focus), then any extra states. */
+async function checkPage(
+  page: Page,
+  id: string,
+  path: string,
+  options: {
+    /** The page must open where asked, with a 2xx/3xx status (false: it may redirect or 404). */
+    expectPath?: boolean;
+    /** Bad-token and public pages may answer 404 on purpose. */
+    anyStatus?: boolean;
+    states?: (scheme: ColorScheme) => Promise<void>;
+  } = {},
+) {
+  probe.route(id);
+  for (const scheme of COLOR_SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const response = await page.goto(path);
+    await settle(page);
+    const landed = new URL(page.url()).pathname;
+    if (options.expectPath !== false) {
+      const wanted = path.split("?")[0];
+      const ok = probe.check(
+        `${id} opens`,
+        landed === wanted && (options.anyStatus || (response?.status() ?? 0) < 400),
+        `went to ${landed} (status ${response?.status()}) instead of ${wanted}`,
+      );
+      if (!ok) continue;
+    }
+    await scan(page, `${id} (${path})`, scheme);
+    await focusWalk(page, id, scheme);
+    await options.states?.(scheme);
+  }
+}
+
+/** Extra states worth a scan: cheap to reach, and where contrast or names often go wrong. */
+function statesFor(page: Page, entry: PageEntry, role: Role) {
+  return async (scheme: ColorScheme) => {
+    if (entry.path === "/share/[id]") {
+      await page.getByLabel("Your post").fill("In my own words: why this matters to our team.");
+      await scan(page, `${role} /share/[id] with text`, scheme);
+    }
+    if (entry.path === "/feed" || entry.path === "/dashboard" || entry.path === "/admin") {
+      const bell = page.getByRole("button", { name: /^Notifications/ });
+      await bell.click();
+      await expect(bell).toHaveAttribute("aria-expanded", "true");
+      await settle(page);
+      await scan(page, `${role} ${entry.path} notifications open`, scheme);
+      await page.keyboard.press("Escape");
+    }
+    if (entry.path === "/admin/members") {
+      const opener = page.locator('button[aria-haspopup="dialog"]:not([disabled])').first();
+      if (await opener.count()) {
+        await opener.click();
+        await expect(page.locator("dialog[open]")).toBeVisible();
+        await scan(page, `${role} /admin/members confirm dialog`, scheme);
+        await page.keyboard.press("Escape");
+      }
+    }
+  };
+}
+
+for (const role of ROLES) {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+  test.describe(`axe and focus, light and dark, as ${role.toLowerCase()} (${account.email})`, () => {
+    // Signed in once per role; every page test starts from that session.
+    const storageState = path.join(os.tmpdir(), `chorus-a11y-${E2E.appPort}-${role}.json`);
+    test.beforeAll(async ({ browser }) => {
+      const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
+      await signIn(page, account.email);
+      await page.context().storageState({ path: storageState });
+      await page.close();
+    });
+    test.use({ storageState });
+
+    for (const entry of pagesFor(role)) {
+      test(entry.path, async ({ page }) => {
+        test.setTimeout(240_000);
+        const concrete = concretePath(entry);
+        probe.check(`${entry.path} has demo values for its parameters`, concrete !== null);
+        if (concrete) {
+          await checkPage(page, `${entry.path} as ${role}`, concrete, {
+            // A member opening /welcome is sent on to their home page.
+            expectPath: entry.guard.kind !== "user",
+            states: statesFor(page, entry, role),
+          });
+        }
+        expect(probe.failures).toEqual([]);
+      });
+    }
+  });
+}
+
+test.describe("axe and focus, light and dark, signed out", () => {
+  for (const entry of publicPages) {
+    test(entry.path, async ({ page }) => {
+      test.setTimeout(240_000);
+      const concrete = concretePath(entry);
+      probe.check(`${entry.path} has demo values for its parameters`, concrete !== null);
+      if (concrete) {
+        // "/" sends visitors on to sign-in; bad tokens may answer 404 on purpose.
+        await checkPage(page, entry.path, concrete, {
+          expectPath: entry.path !== "/",
+          anyStatus: true,
+        });
+      }
+      expect(probe.failures).toEqual([]);
+    });
+  }
+
+  test("404 pages", async ({ page }) => {
+    test.setTimeout(240_000);
+    await checkPage(page, "404 (no such page)", "/no/such/page", { expectPath: false });
+    await checkPage(page, "404 (unknown tracked link)", "/zzzzzzzzzz", { expectPath: false });
+    expect(probe.failures).toEqual([]);
+  });
+});
