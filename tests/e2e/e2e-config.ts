@@ -27,4 +27,9 @@ export const E2E = {
    * can recount figures with SQL; removed when the server stops. One file per app port.
    */
   databaseUrlFile: path.join(os.tmpdir(), `chorus-e2e-${appPort}-database-url`),
+  /**
+   * The app server writes here every secret-looking variable it starts the app with (name → value),
+   * so tests/e2e/secrets.spec.ts can look for them in the client bundles. Removed when it stops.
+   */
+  appSecretsFile: path.join(os.tmpdir(), `chorus-e2e-${appPort}-app-secrets.json`),
 };

@@ -20,15 +20,45 @@ fs.writeFileSync(E2E.databaseUrlFile, database.url, { mode: 0o600 });
 const oidcClient = { id: "chorus-sso", secret: "chorus-sso-secret-for-tests-only" };
 const linkedinClient = E2E.linkedinClient;
 
+/**
+ * A password in the database URL the app gets, when the test server's has none: PostgreSQL's
+ * trust authentication never asks for it, and the secrets scan then has a credential to look for.
+ */
+function withCanaryPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password || !parsed.username) return url;
+  parsed.password = "canary-db-password-e2e-7f3a9c";
+  return parsed.toString();
+}
+
+/** Writes every secret-looking variable the app runs with for the secrets scan (secrets.spec.ts). */
+function recordSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const names = [
+    "AUTH_SECRET",
+    "DATABASE_URL",
+    "OIDC_CLIENT_SECRET",
+    "LINKEDIN_CLIENT_SECRET",
+    "TOKEN_ENCRYPTION_KEYS",
+    "SMTP_URL",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+  ];
+  const secrets = names.flatMap((name) => (env[name] ? [[name, env[name]]] : []));
+  fs.writeFileSync(E2E.appSecretsFile, JSON.stringify(Object.fromEntries(secrets)), {
+    mode: 0o600,
+  });
+  return env;
+}
+
 const child = spawn(
   process.execPath,
   [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"],
   {
     cwd: root,
     stdio: "inherit",
-    env: {
+    env: recordSecrets({
       ...process.env,
-      DATABASE_URL: database.url,
+      DATABASE_URL: process.env.TEST_DATABASE_URL ? withCanaryPassword(database.url) : database.url,
       PORT: String(E2E.appPort),
       AUTH_SECRET: E2E.authSecret,
       SEED_DEMO: "true",
@@ -46,7 +76,7 @@ const child = spawn(
       LINKEDIN_API_URL: E2E.linkedinUrl,
       LINKEDIN_POST_ANALYTICS: "true",
       TOKEN_ENCRYPTION_KEYS: E2E.tokenEncryptionKeys,
-    },
+    }),
   },
 );
 
@@ -62,6 +92,7 @@ async function stop(code: number) {
   fs.rmSync(uploadsDir, { recursive: true, force: true });
   fs.rmSync(clickSpoolDir, { recursive: true, force: true });
   fs.rmSync(E2E.databaseUrlFile, { force: true });
+  fs.rmSync(E2E.appSecretsFile, { force: true });
   process.exit(code);
 }
 process.on("SIGTERM", () => void stop(0));

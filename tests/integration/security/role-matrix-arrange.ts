@@ -432,7 +432,7 @@ export const ARRANGE_PUBLIC_GET: Record<string, (fx: OrgFixture) => Promise<Arra
   },
 };
 
-/** Auth.js GET endpoints that answer JSON. */
+/** Auth.js GET endpoints that answer JSON (the secrets suite reads each). */
 export const AUTH_GET_PATHS = ["session", "providers", "csrf"];
 
 function imageFormFile(): FormData {

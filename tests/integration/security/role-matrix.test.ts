@@ -382,3 +382,48 @@ describe("rows that act on one's own records only", () => {
     );
   });
 });
+
+describe("reads of one's own records", () => {
+  it("an employee's suggestions, activity and notifications show none of a colleague's", async () => {
+    const fx = await createRoleOrg();
+    const colleague = fx.manager;
+    const suggestion = await ARRANGE["POST /api/suggestions/[id]/images"]!({
+      fx,
+      actor: colleague,
+      role: "MANAGER",
+    });
+    const share = await createShareRow(fx.org.id, colleague);
+    const notification = await ARRANGE["POST /api/notifications/[id]/read"]!({
+      fx,
+      actor: colleague,
+      role: "MANAGER",
+    });
+    const reads: [string, string, string][] = [
+      ["api/suggestions/route.ts", "/api/suggestions?mine=false", String(suggestion.params!.id)],
+      ["api/shares/route.ts", "/api/shares", share.id],
+      ["api/notifications/route.ts", "/api/notifications", String(notification.params!.id)],
+    ];
+    const failures: string[] = [];
+    for (const [file, url, foreignId] of reads) {
+      const handler = await loadHandler(file, "GET");
+      // The colleague sees it (so its absence below means something).
+      const own = await send(handler, "GET", { path: url }, colleague.user.id);
+      expect(JSON.stringify(own.json), `${url} as its owner`).toContain(foreignId);
+      const res = await send(handler, "GET", { path: url }, fx.employee.user.id);
+      const leaked = res.status === 200 && JSON.stringify(res.json).includes(foreignId);
+      probe.route(`GET ${url.split("?")[0]}`);
+      if (
+        !probe.check(
+          `GET ${url} shows only one's own`,
+          res.status === 200 && !leaked,
+          `${res.status}, leaked: ${leaked}`,
+        )
+      ) {
+        failures.push(
+          `GET ${url}: ${res.status}${leaked ? `, shows the colleague's ${foreignId}` : ""}`,
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
