@@ -24,16 +24,19 @@ export default async function AdminOverviewPage() {
   return (
     <>
       <PageHeader title={access.org.name} description="Your advocacy programme at a glance." />
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3">
+      {/* A list of links: a <dl> may not hold links around its terms (axe definition-list). */}
+      <ul className="grid grid-cols-2 gap-4 md:grid-cols-3">
         {stats.map((s) => (
-          <Link key={s.label} href={s.href} className="block rounded-lg focus-visible:outline-2">
-            <Card className="h-full transition-shadow hover:shadow-md">
-              <dt className="text-sm text-slate-600 dark:text-slate-400">{s.label}</dt>
-              <dd className="mt-1 text-3xl font-semibold tabular-nums">{s.value}</dd>
-            </Card>
-          </Link>
+          <li key={s.label}>
+            <Link href={s.href} className="block h-full rounded-lg focus-visible:outline-2">
+              <Card className="h-full transition-shadow hover:shadow-md">
+                <span className="block text-sm text-slate-600 dark:text-slate-400">{s.label}</span>
+                <span className="mt-1 block text-3xl font-semibold tabular-nums">{s.value}</span>
+              </Card>
+            </Link>
+          </li>
         ))}
-      </dl>
+      </ul>
     </>
   );
 }
