@@ -31,7 +31,6 @@ import {
   startEmbeddedPostgres,
 } from "../../lib/db/embedded-postgres";
 import {
-  BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
   hasCommand,
   listTables,
@@ -583,5 +582,3 @@ export async function restoreServer(
     warnings.push("Run `npm run db:deploy` to apply pending migrations.");
   return { appliedAfter, warnings };
 }
-
-export { BACKUP_FORMAT };
