@@ -19,6 +19,9 @@ export default defineConfig({
       TOKEN_ENCRYPTION_KEYS: "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
     },
     fileParallelism: false,
+    // next-auth imports "next/server" without an extension, which only Vite's resolver accepts:
+    // inlined, the Auth.js route handlers load in tests (bad-input suite).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 120_000,
     teardownTimeout: 60_000,

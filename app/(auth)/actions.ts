@@ -3,24 +3,19 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { z } from "zod";
 import { formAction, type ActionState } from "@/lib/access/action";
 import { signIn, signOut } from "@/lib/auth/auth";
+import { ssoProviderInfo } from "@/lib/auth/providers";
 import { credentialsMessage } from "@/lib/auth/verify-credentials";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { clientIp } from "@/lib/http/client-ip";
 import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { safeCallbackUrl } from "@/lib/http/safe-callback-url";
-import { signUp, signUpSchema } from "@/lib/users/sign-up";
+import { signUp } from "@/lib/users/sign-up";
+import { signInFormSchema, signUpFormSchema } from "@/lib/auth/auth-form-schemas";
 import { acceptInvitation } from "@/lib/invitations/accept-invitation";
 import { assertInvitationUsableBy } from "@/lib/invitations/get-invitation-preview";
-
-const signInSchema = z.object({
-  email: z.string().trim().min(1, { error: "Enter your email address." }).max(320),
-  password: z.string().min(1, { error: "Enter your password." }).max(1024),
-  callbackUrl: z.string().max(2000).optional(),
-});
 
 async function credentialsSignIn(email: string, password: string, callbackUrl?: string) {
   try {
@@ -36,25 +31,8 @@ async function credentialsSignIn(email: string, password: string, callbackUrl?: 
   }
 }
 
-export const signInAction = formAction(signInSchema, async (input) => {
+export const signInAction = formAction(signInFormSchema, async (input) => {
   await credentialsSignIn(input.email, input.password, input.callbackUrl);
-});
-
-const signUpFormSchema = signUpSchema.extend({
-  callbackUrl: z.string().max(2000).optional(),
-  /** Signing up from an invitation page joins that organisation straight away. */
-  invitationToken: z
-    .string()
-    .max(128)
-    .optional()
-    .transform((v) => v || undefined),
-  organizationName: z
-    .string()
-    .trim()
-    .max(80, { error: "Organisation names are at most 80 characters." })
-    .optional()
-    .transform((v) => v || undefined)
-    .pipe(signUpSchema.shape.organizationName),
 });
 
 export const signUpAction = formAction(signUpFormSchema, async (input): Promise<ActionState> => {
@@ -83,7 +61,10 @@ export async function signOutAction(): Promise<void> {
 
 export async function ssoSignInAction(formData: FormData): Promise<void> {
   const provider = String(formData.get("provider") ?? "");
-  await signIn(provider, {
-    redirectTo: safeCallbackUrl(String(formData.get("callbackUrl") ?? "")),
-  });
+  const redirectTo = safeCallbackUrl(String(formData.get("callbackUrl") ?? ""));
+  // Only a configured identity provider: anything else (e.g. "credentials") made Auth.js throw.
+  if (!ssoProviderInfo().some((p) => p.id === provider)) {
+    redirect(`/signin?error=OAuthSignInError&callbackUrl=${encodeURIComponent(redirectTo)}`);
+  }
+  await signIn(provider, { redirectTo });
 }

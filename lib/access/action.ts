@@ -2,6 +2,8 @@ import { unstable_rethrow } from "next/navigation";
 import { ZodError, type z } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors, zodMessage } from "@/lib/http/zod-messages";
+import { DATABASE_INPUT_MESSAGE, databaseInputProblem } from "@/lib/http/database-input-error";
+import { assertStorableText } from "@/lib/http/storable-text";
 
 import type { ActionState } from "@/lib/access/action-state";
 
@@ -18,7 +20,9 @@ export function formAction<S extends z.ZodType>(
 ) {
   return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
     try {
-      const input = schema.parse(Object.fromEntries(formData));
+      const fields = Object.fromEntries(formData);
+      assertStorableText(fields);
+      const input = schema.parse(fields);
       return (await run(input)) ?? { status: "ok" };
     } catch (error) {
       unstable_rethrow(error);
@@ -27,6 +31,11 @@ export function formAction<S extends z.ZodType>(
       }
       if (error instanceof AppError) {
         return { status: "error", message: error.message, fields: error.fields };
+      }
+      const refused = databaseInputProblem(error);
+      if (refused) {
+        console.warn(`Input the database refused (a validator missed it): ${refused}`);
+        return { status: "error", message: DATABASE_INPUT_MESSAGE };
       }
       console.error("Unexpected error in server action", error);
       return { status: "error", message: "Something went wrong on our side. Please try again." };

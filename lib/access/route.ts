@@ -1,4 +1,4 @@
-import { AppError, forbidden, unauthorized } from "@/lib/errors/app-error";
+import { AppError, forbidden, notFound, unauthorized } from "@/lib/errors/app-error";
 import { errorResponse } from "@/lib/http/error-response";
 import { readBoundedBody } from "@/lib/http/read-bounded-body";
 import { can, ROLE_LABELS, type Permission } from "@/lib/access/permissions";
@@ -9,6 +9,7 @@ import { authenticateApiKey, type ApiKeyPrincipal } from "@/lib/api-keys/authent
 import { kindOfKey, type ApiScope } from "@/lib/api-keys/api-key-format";
 import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 import { env } from "@/lib/env";
+import { unstorableText } from "@/lib/http/storable-text";
 
 type Params = Record<string, string | string[] | undefined>;
 type Segment = { params: Promise<Params> };
@@ -42,18 +43,23 @@ export function orgRoute(permission: Permission, handler: (ctx: OrgContext) => P
     if (!can(access.role, permission)) {
       throw forbidden(`Your role (${ROLE_LABELS[access.role]}) does not allow this.`);
     }
-    return handler({ req, params, access });
+    return handler({ req, params: storableParams(params), access });
   });
 }
 
 /** Signed-in user, no organisation needed (accepting an invitation, switching organisation). */
 export function userRoute(handler: (ctx: UserContext) => Promise<Result>) {
-  return wrap(async (req, params) => handler({ req, params, userId: await requireUser(req) }));
+  return wrap(async (req, params) => {
+    const userId = await requireUser(req);
+    return handler({ req, params: storableParams(params), userId });
+  });
 }
 
 /** Anonymous endpoints (health, sign-up). Still one error path; rate limits inside the handler. */
 export function publicRoute(handler: (ctx: BaseContext) => Promise<Result>) {
-  return wrap(async (req, params) => handler({ req, params }), { checkOrigin: false });
+  return wrap(async (req, params) => handler({ req, params: storableParams(params) }), {
+    checkOrigin: false,
+  });
 }
 
 export async function requireMembership(userId: string): Promise<Access> {
@@ -68,6 +74,18 @@ export async function requireMembership(userId: string): Promise<Access> {
     case "no-organization":
       throw new AppError("FORBIDDEN", "You are not a member of any organisation yet.");
   }
+}
+
+/**
+ * A path segment with a NUL character or broken Unicode names no record (the database could not
+ * even compare it): 404 once the caller is authenticated, before any query, like an unknown id.
+ */
+function storableParams(params: Params): Params {
+  for (const value of Object.values(params)) {
+    const parts = Array.isArray(value) ? value : [value ?? ""];
+    if (parts.some((part) => unstorableText(part))) throw notFound();
+  }
+  return params;
 }
 
 async function requireUser(req: Request): Promise<string> {
@@ -131,7 +149,7 @@ export function apiKeyRoute(
         "requests with this API key",
       );
       const bounded = await withBoundedBody(req, maxBodyBytes);
-      const result = await handler({ req: bounded, params, apiKey });
+      const result = await handler({ req: bounded, params: storableParams(params), apiKey });
       response = result instanceof Response ? result : Response.json(result ?? { ok: true });
     } catch (error) {
       response = errorResponse(error);

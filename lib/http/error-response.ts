@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors/app-error";
 import { zodFieldErrors, zodMessage } from "@/lib/http/zod-messages";
+import { DATABASE_INPUT_MESSAGE, databaseInputProblem } from "@/lib/http/database-input-error";
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
@@ -25,6 +26,11 @@ export function errorResponse(error: unknown): Response {
     return json(400, {
       error: { code: "BAD_REQUEST", message: zodMessage(error), fields: zodFieldErrors(error) },
     });
+  }
+  const refused = databaseInputProblem(error);
+  if (refused) {
+    console.warn(`Input the database refused (a validator missed it): ${refused}`);
+    return json(400, { error: { code: "BAD_REQUEST", message: DATABASE_INPUT_MESSAGE } });
   }
   console.error("Unexpected error", error);
   return json(500, {

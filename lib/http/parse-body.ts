@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { AppError, badRequest } from "@/lib/errors/app-error";
 import { readBoundedBody } from "@/lib/http/read-bounded-body";
+import { assertStorableText } from "@/lib/http/storable-text";
 
 const DEFAULT_LIMIT = 64 * 1024;
 
@@ -21,11 +22,13 @@ export async function parseJsonBody<S extends z.ZodType>(
   } catch {
     throw badRequest("The request body is not valid JSON.");
   }
+  assertStorableText(data);
   return schema.parse(data);
 }
 
 /** Validates query-string parameters. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = Object.fromEntries(new URL(req.url).searchParams);
+  assertStorableText(params);
   return schema.parse(params);
 }

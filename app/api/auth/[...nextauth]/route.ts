@@ -1,3 +1,7 @@
 import { handlers } from "@/lib/auth/auth";
+import { guardAuthHandler } from "@/lib/auth/auth-route-input";
 
-export const { GET, POST } = handlers;
+// Unparseable callback URLs never reach Auth.js (it would answer 500); its 4xx become readable.
+const guarded = { GET: guardAuthHandler(handlers.GET), POST: guardAuthHandler(handlers.POST) };
+
+export const { GET, POST } = guarded;
