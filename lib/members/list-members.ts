@@ -2,6 +2,9 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleField } from "@/lib/validation";
+import { can } from "@/lib/access/permissions";
+import type { Access } from "@/lib/access/resolve-access";
+import { unknownIds } from "@/lib/errors/app-error";
 
 export const listMembersQuery = z.object({
   q: z.string().trim().max(100).optional(),
@@ -74,4 +77,26 @@ export async function listMembers(
       manages: m.manages.map((t) => t.team),
     })),
   };
+}
+
+/**
+ * The members list as the caller may read it (GET /api/members). With members:update (admins): the
+ * whole organisation. With members:read only (managers): the members of the teams they manage. A
+ * `teamId` filter outside that set — another team, another organisation's — answers 404 naming it.
+ */
+export async function listMembersFor(access: Access, query: ListMembersQuery) {
+  const all = can(access.role, "members:update");
+  const teams = await db.team.findMany({
+    where: {
+      orgId: access.orgId,
+      ...(all
+        ? { id: query.teamId ?? "" }
+        : { managers: { some: { membershipId: access.membershipId } } }),
+    },
+    select: { id: true },
+  });
+  if (query.teamId && !teams.some((t) => t.id === query.teamId)) {
+    throw unknownIds("Team was not found.", { teamId: "Not a team you can see." });
+  }
+  return listMembers(access.orgId, query, all ? {} : { onlyTeamIds: teams.map((t) => t.id) });
 }
