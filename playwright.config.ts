@@ -55,6 +55,13 @@ export default defineConfig({
       },
     },
     {
+      // A real SMTP server that keeps every email in E2E.mailboxFile (password reset links…).
+      command: "npx tsx tests/e2e/servers/mail-sink.ts",
+      port: E2E.smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
       // Creates its own database, then runs `npm start`'s script against it (build if needed,
       // migrate, seed, serve); drops the database on exit.
       command: "npx tsx tests/e2e/servers/app.ts",

@@ -5,6 +5,8 @@ import path from "node:path";
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3199);
 const linkedinPort = Number(process.env.E2E_LINKEDIN_PORT ?? 3198);
+/** Defaults next to the app's port, so runs on other port bases do not collide. */
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? appPort + 97);
 
 export const E2E = {
   appPort,
@@ -22,6 +24,13 @@ export const E2E = {
   /** Encrypts stored LinkedIn tokens in the e2e app (32 bytes, base64). */
   tokenEncryptionKeys: "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
   authSecret: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+  /**
+   * The mail sink (tests/e2e/servers/mail-sink.ts): the app's SMTP_URL points at it, and every
+   * message it receives is appended to `mailboxFile` (one JSON object per line) for tests to read.
+   */
+  smtpPort,
+  smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+  mailboxFile: path.join(os.tmpdir(), `chorus-e2e-${appPort}-mailbox.jsonl`),
   /**
    * The app server (tests/e2e/servers/app.ts) writes the URL of its run's database here, so tests
    * can recount figures with SQL; removed when the server stops. One file per app port.

@@ -76,6 +76,8 @@ const child = spawn(
       LINKEDIN_API_URL: E2E.linkedinUrl,
       LINKEDIN_POST_ANALYTICS: "true",
       TOKEN_ENCRYPTION_KEYS: E2E.tokenEncryptionKeys,
+      // Emails go to the mail sink (tests/e2e/servers/mail-sink.ts); tests read E2E.mailboxFile.
+      SMTP_URL: E2E.smtpUrl,
     }),
   },
 );
