@@ -20,6 +20,7 @@ import path from "node:path";
 import next from "next";
 import { env, EnvError } from "@/lib/env";
 import { notFoundPage } from "@/lib/http/not-found-page";
+import { securityHeaders, servedOverHttps } from "@/lib/http/security-headers";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
 import { LINK_UNAVAILABLE_HTML, TOO_MANY_CLICKS_HTML } from "@/lib/tracking/click-pages";
 import { getClickPath, REDIRECT_HEADERS, type ClickAnswer } from "@/lib/tracking/click-path";
@@ -49,6 +50,24 @@ if (!config.DATABASE_URL) {
 }
 const trustProxy = config.TRUST_PROXY;
 const clickPath = getClickPath();
+/** The small pages served here (429, 503, 404) have one inline style and nothing else. */
+const STATIC_PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/** Whether the browser reached us over https (HSTS): APP_URL, or a trusted proxy says so. */
+function overHttps(req: http.IncomingMessage): boolean {
+  const proto = req.headers["x-forwarded-proto"];
+  return servedOverHttps({
+    appUrl: config.APP_URL,
+    trustProxy,
+    forwardedProto: Array.isArray(proto) ? proto[0] : proto,
+  });
+}
+
+/** Security headers of responses that never enter Next (lib/http/security-headers.ts). */
+function fastPathHeaders(req: http.IncomingMessage): Record<string, string> {
+  return securityHeaders({ https: overHttps(req) });
+}
 
 function clientAddress(req: http.IncomingMessage): string {
   if (trustProxy) {
@@ -70,6 +89,8 @@ function toNext(req: http.IncomingMessage, res: http.ServerResponse) {
   if (!handle) {
     void notFoundHtml.then((html) => {
       res.writeHead(404, {
+        ...fastPathHeaders(req),
+        "content-security-policy": STATIC_PAGE_CSP,
         "content-type": "text/html; charset=utf-8",
         "cache-control": "no-store",
         "content-length": Buffer.byteLength(html),
@@ -84,8 +105,16 @@ function toNext(req: http.IncomingMessage, res: http.ServerResponse) {
   });
 }
 
-function page(res: http.ServerResponse, status: number, html: string, retryAfter: number) {
+function page(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  status: number,
+  html: string,
+  retryAfter: number,
+) {
   res.writeHead(status, {
+    ...fastPathHeaders(req),
+    "content-security-policy": STATIC_PAGE_CSP,
     "content-type": "text/html; charset=utf-8",
     "cache-control": "no-store",
     "retry-after": String(retryAfter),
@@ -94,11 +123,23 @@ function page(res: http.ServerResponse, status: number, html: string, retryAfter
   res.end(html);
 }
 
+/** The fast path's security headers as flat lists (http, https), without the referrer policy. */
+const REDIRECT_SECURITY_HEADERS = [false, true].map((https) =>
+  Object.entries(securityHeaders({ https })).flatMap(([name, value]) =>
+    name === "Referrer-Policy" ? [] : [name, value],
+  ),
+);
+function securityHeaderList(req: http.IncomingMessage): string[] {
+  return REDIRECT_SECURITY_HEADERS[overHttps(req) ? 1 : 0]!;
+}
+
 function respond(answer: ClickAnswer, req: http.IncomingMessage, res: http.ServerResponse) {
   switch (answer.kind) {
     case "redirect":
-      // A flat header list: the cheapest form for Node to write.
+      // A flat header list: the cheapest form for Node to write. The tracked link keeps its own
+      // referrer policy (the destination sees where the visit came from).
       res.writeHead(302, [
+        ...securityHeaderList(req),
         "location",
         answer.location,
         "cache-control",
@@ -114,9 +155,9 @@ function respond(answer: ClickAnswer, req: http.IncomingMessage, res: http.Serve
     case "not-found":
       return toNext(req, res);
     case "rate-limited":
-      return page(res, 429, TOO_MANY_CLICKS_HTML, answer.retryAfterSeconds);
+      return page(req, res, 429, TOO_MANY_CLICKS_HTML, answer.retryAfterSeconds);
     case "unavailable":
-      return page(res, 503, LINK_UNAVAILABLE_HTML, 5);
+      return page(req, res, 503, LINK_UNAVAILABLE_HTML, 5);
   }
 }
 
@@ -141,14 +182,14 @@ server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (answer instanceof Promise) {
       answer.then(
         (a) => respond(a, req, res),
-        () => page(res, 503, LINK_UNAVAILABLE_HTML, 5),
+        () => page(req, res, 503, LINK_UNAVAILABLE_HTML, 5),
       );
     } else {
       respond(answer, req, res);
     }
   } catch (error) {
     console.error("[chorus] tracked link failed:", error);
-    if (!res.headersSent) page(res, 503, LINK_UNAVAILABLE_HTML, 5);
+    if (!res.headersSent) page(req, res, 503, LINK_UNAVAILABLE_HTML, 5);
   }
 });
 

@@ -54,7 +54,13 @@ function ensureTokenKeys() {
 }
 
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
-const SOURCE_FILES = ["next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCE_FILES = [
+  "next.config.ts",
+  "proxy.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 
 function newestSourceMtime(): number {
   let newest = 0;

@@ -77,6 +77,23 @@ export function originOf(url: string | undefined): string | null {
   }
 }
 
+/**
+ * Origins forms may lead to, besides our own (Chrome applies form-action to the redirects that
+ * follow a form submission): SSO sign-in (a server action → the identity provider) and "Connect
+ * LinkedIn" (a GET form → /api/linkedin/connect → LinkedIn's consent page).
+ */
+export function formActionOrigins(config: {
+  OIDC_ISSUER?: string;
+  LINKEDIN_CLIENT_ID?: string;
+  LINKEDIN_OIDC_ISSUER?: string;
+  LINKEDIN_AUTH_URL?: string;
+}): string[] {
+  const urls: (string | undefined)[] = [];
+  if (config.OIDC_ISSUER) urls.push(config.OIDC_ISSUER);
+  if (config.LINKEDIN_CLIENT_ID) urls.push(config.LINKEDIN_OIDC_ISSUER, config.LINKEDIN_AUTH_URL);
+  return [...new Set(urls.map(originOf).filter((o): o is string => Boolean(o)))];
+}
+
 export interface HttpsContext {
   /** APP_URL: when it is https, the app is served over https whatever the hop to us was. */
   appUrl?: string;

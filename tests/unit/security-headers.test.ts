@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   COMMON_SECURITY_HEADERS,
   contentSecurityPolicy,
+  formActionOrigins,
   generateNonce,
   HSTS_VALUE,
   keepsOwnPolicy,
@@ -77,6 +78,45 @@ describe("originOf", () => {
     expect(originOf("javascript:alert(1)")).toBeNull();
     expect(originOf("not a url")).toBeNull();
     expect(originOf(undefined)).toBeNull();
+  });
+});
+
+describe("formActionOrigins", () => {
+  it("is empty without SSO or LinkedIn", () => {
+    expect(formActionOrigins({})).toEqual([]);
+  });
+
+  it("lets the SSO form reach the identity provider", () => {
+    expect(formActionOrigins({ OIDC_ISSUER: "https://idp.example/realms/acme" })).toEqual([
+      "https://idp.example",
+    ]);
+  });
+
+  it("lets Connect LinkedIn (a GET form redirected to the consent page) reach LinkedIn's OAuth host", () => {
+    // The e2e run's fake LinkedIn lives on another port than its OIDC issuer: both are needed.
+    expect(
+      formActionOrigins({
+        LINKEDIN_CLIENT_ID: "id",
+        LINKEDIN_OIDC_ISSUER: "http://127.0.0.1:3199",
+        LINKEDIN_AUTH_URL: "http://127.0.0.1:3198/oauth/v2",
+      }),
+    ).toEqual(["http://127.0.0.1:3199", "http://127.0.0.1:3198"]);
+    expect(
+      formActionOrigins({
+        LINKEDIN_CLIENT_ID: "id",
+        LINKEDIN_OIDC_ISSUER: "https://www.linkedin.com/oauth",
+        LINKEDIN_AUTH_URL: "https://www.linkedin.com/oauth/v2",
+      }),
+    ).toEqual(["https://www.linkedin.com"]);
+  });
+
+  it("ignores LinkedIn URLs when LinkedIn is not configured", () => {
+    expect(
+      formActionOrigins({
+        LINKEDIN_OIDC_ISSUER: "https://www.linkedin.com/oauth",
+        LINKEDIN_AUTH_URL: "https://www.linkedin.com/oauth/v2",
+      }),
+    ).toEqual([]);
   });
 });
 
