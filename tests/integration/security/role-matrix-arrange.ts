@@ -402,7 +402,38 @@ export const ARRANGE: Record<string, Arrange> = {
     const share = await createShareRow(fx.org.id, fx.employee);
     return { body: { shareCode: share.code, outcome: "signup" } };
   },
+
+  // ── Auth.js ───────────────────────────────────────────────────────────────────────────────
+  "POST /api/auth/[...nextauth]": async () => {
+    // Sign-out with Auth.js's own CSRF token (double submit: its cookie and the form field).
+    const csrf = await authCsrf();
+    return {
+      path: "/api/auth/signout",
+      params: { nextauth: ["signout"] },
+      rawBody: new URLSearchParams({ csrfToken: csrf.token }).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-extra-cookie": csrf.cookie,
+      },
+    };
+  },
 };
+
+/** A CSRF token of Auth.js and the cookie it goes with. */
+async function authCsrf(): Promise<{ token: string; cookie: string }> {
+  const { GET } = await import("@/app/api/auth/[...nextauth]/route");
+  const res = await GET(
+    new (await import("next/server")).NextRequest("http://chorus.test/api/auth/csrf", {
+      headers: { host: "chorus.test" },
+    }),
+  );
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
+  return { token: csrfToken, cookie };
+}
 
 /** The request for public (and token) GETs — only the secrets suite calls these. */
 export const ARRANGE_PUBLIC_GET: Record<string, (fx: OrgFixture) => Promise<Arranged>> = {

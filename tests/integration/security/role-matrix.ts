@@ -168,7 +168,7 @@ export const ROLE_MATRIX: readonly MatrixRow[] = [
   ]),
   ...area("Sign-in (Auth.js and server actions)", [
     ["POST",   "/api/auth/[...nextauth]",                  allow, allow, allow, allow, allow,
-      { note: "not called here: next-auth cannot be loaded outside Next in vitest — tests/e2e/sign-in.spec.ts signs in and out through Auth.js (its own CSRF token)" }],
+      { note: "Auth.js endpoints with their own CSRF token; checked here: sign-out with that token (302), by anyone" }],
     ["ACTION", "(auth)/actions.ts#signInAction",           allow, allow, allow, allow, allow,
       { note: "via lib verifyCredentials (the action wraps Auth.js signIn around it); a deactivated person signs in and then sees that their access is deactivated" }],
     ["ACTION", "(auth)/actions.ts#signUpAction",           allow, allow, allow, allow, allow,
