@@ -12,6 +12,9 @@ if (!fs.existsSync(executablePath)) {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Playwright empties its output folder when it starts: a folder of its own, so the hardening
+  // reports the unit and integration suites wrote to test-results/hardening survive for the summary.
+  outputDir: "test-results/e2e",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
