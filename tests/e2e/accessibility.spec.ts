@@ -255,6 +255,7 @@ for (const role of ROLES) {
     // Signed in once per role; every page test starts from that session.
     const storageState = path.join(os.tmpdir(), `chorus-a11y-${E2E.appPort}-${role}.json`);
     test.beforeAll(async ({ browser }) => {
+      test.setTimeout(180_000);
       const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
       await signIn(page, account.email);
       await page.context().storageState({ path: storageState });

@@ -15,11 +15,12 @@ test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
 for (const scheme of COLOR_SCHEMES) {
   test(`an employee shares a post with the keyboard only (${scheme})`, async ({ page }) => {
+    test.setTimeout(300_000);
     const own = `Keyboard only, ${scheme} mode: I helped build this and I'm proud of the team ${Date.now()}.`;
     await page.emulateMedia({ colorScheme: scheme });
     await signIn(page, "employee@fernhill.example");
     await page.goto("/feed");
-    await page.waitForLoadState("networkidle");
+    await expect(page.getByRole("article").first()).toBeVisible();
 
     // 1. The first Tab reaches the skip link; Enter skips the header.
     await page.keyboard.press("Tab");
@@ -46,7 +47,7 @@ for (const scheme of COLOR_SCHEMES) {
     await expect(makeItYours).toBeFocused();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/\/share\/cnt_/);
-    await page.waitForLoadState("networkidle");
+    await expect(page.getByLabel("Your post")).toBeVisible();
 
     // 3. The composer: the "Start from" choices are radios (arrow keys), then the text.
     const post = page.getByLabel("Your post");
