@@ -67,7 +67,7 @@ export function ValueTypePicker({
                 {type.explanation}
               </span>
               {showExamples ? (
-                <span className="mt-1 block text-xs italic text-slate-500 dark:text-slate-400">
+                <span className="mt-1 block text-xs italic text-slate-600 dark:text-slate-400">
                   e.g. “{type.example}”
                 </span>
               ) : null}
