@@ -453,7 +453,31 @@ function describeCase(sent: Sent): string {
 }
 
 /**
- * Runs one property over `arb` for a route method. Each case is a request; a failing case is
+ * One seed per property, derived from FUZZ_SEED and the label: reproducible, yet routes with
+ * similar bodies do not all get the same sequence of choices.
+ */
+function seedFor(label: string): number {
+  let hash = SEED | 0;
+  for (const char of label) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) | 0;
+  return hash;
+}
+
+/** The valid example with one string value made unstorable (NUL, then a lone surrogate). */
+function knownHostileBodies(example: Record<string, unknown> | undefined): unknown[] {
+  if (!example) return [];
+  const out: unknown[] = [];
+  for (const [key, value] of Object.entries(example)) {
+    if (typeof value === "string") {
+      out.push({ ...example, [key]: `${value}\u0000` }, { ...example, [key]: `${value}\uD800` });
+    } else if (Array.isArray(value) && typeof value[0] === "string") {
+      out.push({ ...example, [key]: [`${value[0]}\u0000`] });
+    }
+  }
+  return out;
+}
+
+/**
+ * Runs one property over `arb` for a route method (after the explicit `examples`). Each case is a request; a failing case is
  * shrunk by fast-check and logged with the seed, then recorded as a failed probe.
  */
 async function fuzz(
@@ -463,8 +487,10 @@ async function fuzz(
   handler: Handler,
   arb: fc.Arbitrary<Sent>,
   numRuns: number,
+  examples: Sent[] = [],
 ): Promise<string[]> {
   let lastProblem = "";
+  const seed = seedFor(label);
   const result = await fc.check(
     fc.asyncProperty(arb, async (sent) => {
       const res = await send(entry, guard, handler, sent);
@@ -476,12 +502,18 @@ async function fuzz(
       probe.check(label, true);
       return true;
     }),
-    { seed: SEED, numRuns, endOnFailure: process.env.FUZZ_SHRINK === "0" },
+    {
+      seed,
+      // The explicit examples count as runs in fast-check: the random cases come on top.
+      numRuns: numRuns + examples.length,
+      examples: examples.map((sent): [Sent] => [sent]),
+      endOnFailure: process.env.FUZZ_SHRINK === "0",
+    },
   );
   probe.fuzzedCases += result.numRuns;
   if (!result.failed) return [];
   const example = result.counterexample?.[0];
-  const detail = `${lastProblem} — seed ${SEED}, path ${result.counterexamplePath}: ${
+  const detail = `${lastProblem} — seed ${seed} (FUZZ_SEED ${SEED}), path ${result.counterexamplePath}: ${
     example ? describeCase(example) : String(result.errorInstance)
   }`;
   console.error(`[bad input] ${label}: ${detail}`);
@@ -565,19 +597,36 @@ describe("bad input to every route handler (fast-check)", () => {
           params: real,
           body,
         }));
-        failures.push(...(await fuzz(`${id} body`, entry, guard, handler, bodies, RUNS.body)));
+        const hostile = knownHostileBodies(spec.body).map((value): Sent => ({
+          method,
+          path: realPath,
+          params: real,
+          body: { kind: "json", value, contentType: "application/json" },
+        }));
+        failures.push(
+          ...(await fuzz(`${id} body`, entry, guard, handler, bodies, RUNS.body, hostile)),
+        );
       }
 
       // Query strings.
+      const specBody: BodyCase | undefined = spec.body
+        ? { kind: "json", value: spec.body, contentType: "application/json" }
+        : undefined;
       const queries = queryCases(spec.query ?? {}).map((query): Sent => ({
         method,
         path: `${realPath}?${query}`,
         params: real,
-        body: spec.body
-          ? { kind: "json", value: spec.body, contentType: "application/json" }
-          : undefined,
+        body: specBody,
       }));
-      failures.push(...(await fuzz(`${id} query`, entry, guard, handler, queries, RUNS.query)));
+      const hostileQueries = Object.keys(spec.query ?? {}).map((key): Sent => ({
+        method,
+        path: `${realPath}?${key}=%00`,
+        params: real,
+        body: specBody,
+      }));
+      failures.push(
+        ...(await fuzz(`${id} query`, entry, guard, handler, queries, RUNS.query, hostileQueries)),
+      );
 
       // Path parameters.
       if (names.length) {
@@ -585,11 +634,26 @@ describe("bad input to every route handler (fast-check)", () => {
           method,
           path: fillPath(entry.path, values),
           params: values,
-          body: spec.body
-            ? { kind: "json", value: spec.body, contentType: "application/json" }
-            : undefined,
+          body: specBody,
         }));
-        failures.push(...(await fuzz(`${id} params`, entry, guard, handler, params, RUNS.params)));
+        const hostileParams = names.map(({ name, catchAll }): Sent => {
+          const values = {
+            ...real,
+            [name]: catchAll ? ["a\u0000"] : `${String(real[name])}\u0000`,
+          };
+          return { method, path: fillPath(entry.path, values), params: values, body: specBody };
+        });
+        failures.push(
+          ...(await fuzz(
+            `${id} params`,
+            entry,
+            guard,
+            handler,
+            params,
+            RUNS.params,
+            hostileParams,
+          )),
+        );
       }
 
       expect(failures).toEqual([]);

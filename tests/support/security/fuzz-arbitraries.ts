@@ -159,7 +159,21 @@ export const badValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((ti
 export function twistedString(original: string): fc.Arbitrary<string> {
   return fc
     .tuple(
-      fc.constantFrom("\u0000", "\uD800", "\uDFFF", "\u202E", "\u200B", "😀", " ", "'", "%00"),
+      // The characters storage refuses (NUL, unpaired surrogates) weigh most.
+      fc.constantFrom(
+        "\u0000",
+        "\u0000",
+        "\u0000",
+        "\uD800",
+        "\uD800",
+        "\uDFFF",
+        "\u202E",
+        "\u200B",
+        "😀",
+        " ",
+        "'",
+        "%00",
+      ),
       fc.constantFrom("suffix", "prefix", "middle"),
     )
     .map(([bad, where]) => {
@@ -173,7 +187,9 @@ export function twistedString(original: string): fc.Arbitrary<string> {
 /** One hostile replacement for a value of the valid example, shaped by what it was. */
 function badReplacement(original: unknown): fc.Arbitrary<unknown> {
   const options: fc.Arbitrary<unknown>[] = [badValue, fc.constant(null)];
-  if (typeof original === "string") options.push(twistedString(original), twistedString(original));
+  if (typeof original === "string") {
+    options.push(twistedString(original), twistedString(original), twistedString(original));
+  }
   if (isPlainObject(original)) {
     options.push(mutatedObject(original), fc.constant([original]));
   }
@@ -333,43 +349,48 @@ export type BodyCase =
 
 /** Bodies for a route that reads JSON shaped like `example` (null: the route reads no body). */
 export function bodyCases(example: Record<string, unknown> | null): fc.Arbitrary<BodyCase> {
-  const json = (value: fc.Arbitrary<unknown>) =>
-    fc.tuple(value, contentTypes).map(([v, contentType]): BodyCase => ({
-      kind: "json",
-      value: v,
-      contentType,
-    }));
   const jsonCt = fc.constantFrom("application/json", "application/json; charset=utf-8");
-  const options: fc.Arbitrary<BodyCase>[] = [
+  const options: fc.WeightedArbitrary<BodyCase>[] = [
     // Every JSON type at the top level, with the right content type.
-    fc
-      .tuple(badValue, jsonCt)
-      .map(([value, contentType]) => ({ kind: "json", value, contentType })),
-    fc
-      .tuple(badJsonText, fc.oneof(jsonCt, contentTypes))
-      .map(([text, contentType]) => ({ kind: "raw", text, contentType })),
-    multipartForm.map((form) => ({ kind: "form", form })),
-    contentTypes.map((contentType) => ({ kind: "none", contentType })),
+    {
+      weight: 2,
+      arbitrary: fc
+        .tuple(badValue, jsonCt)
+        .map(([value, contentType]) => ({ kind: "json", value, contentType })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(badJsonText, fc.oneof(jsonCt, contentTypes))
+        .map(([text, contentType]) => ({ kind: "raw", text, contentType })),
+    },
+    { weight: 1, arbitrary: multipartForm.map((form) => ({ kind: "form", form })) },
+    { weight: 1, arbitrary: contentTypes.map((contentType) => ({ kind: "none", contentType })) },
   ];
   if (example) {
     const mutated = mutatedObject(example);
     options.push(
-      fc.tuple(mutated, jsonCt).map(([value, contentType]) => ({
-        kind: "json",
-        value,
-        contentType,
-      })),
-      fc.tuple(mutated, jsonCt).map(([value, contentType]) => ({
-        kind: "json",
-        value,
-        contentType,
-      })),
-      json(fc.constant(example)),
-      fc.tuple(mutated, jsonCt).map(([value, contentType]) => ({
-        kind: "json",
-        value: [value],
-        contentType,
-      })),
+      // Mostly the valid body with a hostile value: that gets furthest into the route.
+      {
+        weight: 8,
+        arbitrary: fc
+          .tuple(mutated, jsonCt)
+          .map(([value, contentType]) => ({ kind: "json", value, contentType })),
+      },
+      {
+        weight: 1,
+        arbitrary: contentTypes.map((contentType) => ({
+          kind: "json",
+          value: example,
+          contentType,
+        })),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(mutated, jsonCt)
+          .map(([value, contentType]) => ({ kind: "json", value: [value], contentType })),
+      },
     );
   }
   return fc.oneof(...options);
