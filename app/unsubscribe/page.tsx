@@ -66,10 +66,10 @@ export default async function UnsubscribePage({
   }
   return (
     <div className="flex min-h-screen flex-col items-center justify-center px-4 py-12">
-      <p className="mb-8 flex items-center gap-2 text-xl font-semibold tracking-tight">
+      <header className="mb-8 flex items-center gap-2 text-xl font-semibold tracking-tight">
         <span aria-hidden className="inline-block h-7 w-7 rounded-full bg-brand-600" />
         Chorus
-      </p>
+      </header>
       <main className="w-full max-w-md">
         <Card>{body}</Card>
       </main>

@@ -22,17 +22,21 @@ export function SuggestionCard({
   author,
   status,
   children,
+  headingLevel = 3,
 }: {
   suggestion: SuggestionView;
   author?: { name: string; title: string | null };
   status?: ReactNode;
   children?: ReactNode;
+  /** 2 on pages without a section heading above the list, so heading levels never skip one. */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <Card className="space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 className="text-base font-semibold">{suggestion.title}</h3>
+          <Heading className="text-base font-semibold">{suggestion.title}</Heading>
           <p className="text-xs text-slate-600 dark:text-slate-400">
             {author ? (
               <>

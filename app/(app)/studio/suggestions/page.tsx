@@ -74,6 +74,7 @@ export default async function SuggestionsPage({
           {suggestions.map((s) => (
             <li key={s.id}>
               <SuggestionCard
+                headingLevel={2}
                 suggestion={{
                   ...s,
                   createdAt: s.createdAt.toISOString(),
