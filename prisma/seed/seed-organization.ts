@@ -27,48 +27,56 @@ export const seedOrganization: SeedStep = {
       joinedAt: new Date(ctx.now.getTime() - (400 - i * 7) * 24 * 3600 * 1000),
     }));
 
-    await db.$transaction(async (tx) => {
-      await tx.organization.create({
-        data: { ...ctx.org, timeZone: "Europe/Berlin" },
-      });
-      await tx.team.createMany({
-        data: TEAMS.map((t, i) => ({ id: ctx.teams[i]!.id, orgId, ...t })),
-      });
-      await tx.location.createMany({
-        data: ctx.locations.map((l) => ({ ...l, orgId })),
-      });
-      await tx.user.createMany({
-        data: people.map((p) => ({
-          id: p.userId,
-          email: p.email,
-          name: p.name,
-          headline: `${p.title} at Fernhill Energy`,
-          passwordHash,
-          lastActiveOrgId: orgId,
-          createdAt: p.joinedAt,
-        })),
-      });
-      await tx.membership.createMany({
-        data: people.map((p) => ({
-          id: p.membershipId,
-          orgId,
-          userId: p.userId,
-          role: p.role,
-          handle: slugify(p.name),
-          title: p.title,
-          locationId: locationId(p.location),
-          createdAt: p.joinedAt,
-        })),
-      });
-      await tx.teamMember.createMany({
-        data: people.map((p) => ({ orgId, teamId: teamId(p.team), membershipId: p.membershipId })),
-      });
-      await tx.teamManager.createMany({
-        data: people
-          .filter((p) => p.manages)
-          .map((p) => ({ orgId, teamId: teamId(p.team), membershipId: p.membershipId })),
-      });
-    });
+    await db.$transaction(
+      async (tx) => {
+        await tx.organization.create({
+          data: { ...ctx.org, timeZone: "Europe/Berlin" },
+        });
+        await tx.team.createMany({
+          data: TEAMS.map((t, i) => ({ id: ctx.teams[i]!.id, orgId, ...t })),
+        });
+        await tx.location.createMany({
+          data: ctx.locations.map((l) => ({ ...l, orgId })),
+        });
+        await tx.user.createMany({
+          data: people.map((p) => ({
+            id: p.userId,
+            email: p.email,
+            name: p.name,
+            headline: `${p.title} at Fernhill Energy`,
+            passwordHash,
+            lastActiveOrgId: orgId,
+            createdAt: p.joinedAt,
+          })),
+        });
+        await tx.membership.createMany({
+          data: people.map((p) => ({
+            id: p.membershipId,
+            orgId,
+            userId: p.userId,
+            role: p.role,
+            handle: slugify(p.name),
+            title: p.title,
+            locationId: locationId(p.location),
+            createdAt: p.joinedAt,
+          })),
+        });
+        await tx.teamMember.createMany({
+          data: people.map((p) => ({
+            orgId,
+            teamId: teamId(p.team),
+            membershipId: p.membershipId,
+          })),
+        });
+        await tx.teamManager.createMany({
+          data: people
+            .filter((p) => p.manages)
+            .map((p) => ({ orgId, teamId: teamId(p.team), membershipId: p.membershipId })),
+        });
+      },
+      // Generous: on a busy machine (CI, parallel builds) the default 5 s is not enough.
+      { timeout: 60_000 },
+    );
 
     ctx.members = people.map((p) => ({
       membershipId: p.membershipId,
