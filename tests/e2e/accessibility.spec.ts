@@ -115,7 +115,9 @@ test.afterAll(() => {
     routes: routes.size,
     probes,
     failed: failures.length,
-    notes: failures.length ? failures.slice(0, 5).map((f) => f.split("\n")[0] ?? f) : undefined,
+    notes: failures.length
+      ? failures.slice(0, 5).map((f) => f.replace(/\s+/g, " ").slice(0, 200))
+      : undefined,
   });
 });
 
