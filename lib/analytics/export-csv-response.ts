@@ -4,16 +4,13 @@ import { analyticsParamsSchema } from "@/lib/analytics/analytics-params";
 import { resolveAnalyticsScope } from "@/lib/analytics/resolve-scope";
 import { exportFileName, exportTable } from "@/lib/analytics/export-table";
 import { EXPORT_TABLES } from "@/lib/analytics/types";
-import { csvLine } from "@/lib/csv/to-csv";
+import { csvStreamResponse } from "@/lib/csv/csv-stream-response";
 import { db } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit";
 
 const tableSchema = z.object({
   table: z.enum(EXPORT_TABLES, { error: `Choose one of: ${EXPORT_TABLES.join(", ")}.` }),
 });
-
-/** A byte-order mark, so spreadsheet apps read the file as UTF-8 (names with accents). */
-const BOM = "\uFEFF";
 
 /**
  * A dashboard table as a streamed CSV download for the caller's scope. The query string is
@@ -41,7 +38,7 @@ export async function exportCsvResponse(
   const iterator = pages[Symbol.asyncIterator]();
   // The first page is read before answering, so a failure there is still a proper error response
   // (aggregated tables are a single page: they are complete before the first byte goes out).
-  let pending: IteratorResult<unknown[][]> | null = await iterator.next();
+  const pending = await iterator.next();
   // Who exported which table with which filters (audit log), once the export is under way.
   await recordAudit(db, {
     orgId: access.orgId,
@@ -55,40 +52,11 @@ export async function exportCsvResponse(
       teamId: params.data.teamId,
     },
   });
-  const encoder = new TextEncoder();
-  let started = false;
-
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(BOM + csvLine(header)));
-        return;
-      }
-      try {
-        const next = pending ?? (await iterator.next());
-        pending = null;
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
-      } catch (error) {
-        console.error("CSV export failed while streaming", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
-
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${exportFileName(table.data.table, query.range)}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+  return csvStreamResponse({
+    header,
+    pages: iterator,
+    firstPage: pending,
+    fileName: exportFileName(table.data.table, query.range),
+    label: "CSV export",
   });
 }

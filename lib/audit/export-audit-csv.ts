@@ -9,7 +9,7 @@ import {
   type AuditFilters,
 } from "@/lib/audit/list-audit-entries";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { csvLine } from "@/lib/csv/to-csv";
+import { csvStreamResponse } from "@/lib/csv/csv-stream-response";
 import { utcToZonedLocal } from "@/lib/time/zoned-time";
 
 export const AUDIT_EXPORT_HEADER = [
@@ -27,9 +27,6 @@ export const AUDIT_EXPORT_HEADER = [
 ];
 
 const PAGE_SIZE = 500;
-/** A byte-order mark, so spreadsheet apps read the file as UTF-8 (names with accents). */
-const BOM = "\uFEFF";
-
 /** The matching entries, newest first, read in keyset pages as the stream is consumed. */
 async function* auditRows(
   access: Access,
@@ -100,37 +97,10 @@ export async function exportAuditCsv(access: Access, search: URLSearchParams): P
     metadata: { filters: exported },
   });
   const iterator = auditRows(access, exported)[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  let started = false;
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(BOM + csvLine(AUDIT_EXPORT_HEADER)));
-        return;
-      }
-      try {
-        const next = await iterator.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(next.value.map(csvLine).join("")));
-      } catch (error) {
-        console.error("Audit log export failed while streaming", error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${auditExportFileName(exported)}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
+  return csvStreamResponse({
+    header: AUDIT_EXPORT_HEADER,
+    pages: iterator,
+    fileName: auditExportFileName(exported),
+    label: "Audit log export",
   });
 }

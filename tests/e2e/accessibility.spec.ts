@@ -12,13 +12,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { can, ROLES } from "../../lib/access/permissions";
 import { PAGES, type PageEntry } from "../../lib/access/route-inventory";
 import { DEMO_ACCOUNTS, DEMO_ORG_SLUG } from "../../lib/demo/demo-accounts";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { ProbeCounter, writeSuiteReport } from "../support/hardening-report";
 import { axeViolations, COLOR_SCHEMES, focusState, type ColorScheme } from "./a11y-helpers";
+import { readDemoIds, type DemoIds } from "./demo-ids";
 import { E2E } from "./e2e-config";
 import { signIn } from "./helpers";
 
@@ -48,48 +48,10 @@ test.afterEach(({}, testInfo) => {
 const FOCUS_WALK = 15;
 const BAD_TOKEN = "not-a-valid-token-0123456789";
 
-interface DemoIds {
-  teamId: string;
-  itemId: string;
-  itemSlug: string;
-  handle: string;
-}
 let ids: DemoIds;
 
 test.beforeAll(async () => {
-  const client = new pg.Client({ connectionString: fs.readFileSync(E2E.databaseUrlFile, "utf8") });
-  await client.connect();
-  try {
-    const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => {
-      const { rows } = await client.query(sql, params);
-      if (!rows[0]) throw new Error(`No demo data for: ${sql}`);
-      return rows[0] as T;
-    };
-    const org = await one<{ id: string }>(`SELECT id FROM "Organization" WHERE slug = $1`, [
-      DEMO_ORG_SLUG,
-    ]);
-    const team = await one<{ id: string }>(
-      `SELECT id FROM "Team" WHERE "orgId" = $1 ORDER BY name LIMIT 1`,
-      [org.id],
-    );
-    // Live, for everyone, inside its window: shareable by anyone and public at /p/<org>/<slug>.
-    const item = await one<{ id: string; slug: string }>(
-      `SELECT id, slug FROM "ContentItem" WHERE "orgId" = $1 AND status = 'PUBLISHED'
-         AND "audienceAll" AND "publishedAt" <= now()
-         AND ("publishAt" IS NULL OR "publishAt" <= now())
-         AND ("expireAt" IS NULL OR "expireAt" > now())
-       ORDER BY "publishedAt" DESC LIMIT 1`,
-      [org.id],
-    );
-    const member = await one<{ handle: string }>(
-      `SELECT m.handle FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-       WHERE m."orgId" = $1 AND u.email = $2`,
-      [org.id, "employee@fernhill.example"],
-    );
-    ids = { teamId: team.id, itemId: item.id, itemSlug: item.slug, handle: member.handle };
-  } finally {
-    await client.end();
-  }
+  ids = await readDemoIds();
 });
 
 test.afterAll(() => {

@@ -14,11 +14,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import pg from "pg";
 import { PAGES } from "../../lib/access/route-inventory";
 import { DEMO_ORG_SLUG } from "../../lib/demo/demo-accounts";
 import { HSTS_VALUE } from "../../lib/http/security-headers";
 import { ProbeCounter } from "../support/hardening-report";
+import { readDemoIds, e2eDatabase, type DemoIds } from "./demo-ids";
 import { E2E } from "./e2e-config";
 import { signIn } from "./helpers";
 
@@ -33,64 +33,11 @@ const root = path.resolve(import.meta.dirname, "../..");
 const BAD_TOKEN = "not-a-valid-token-0123456789";
 const ADMIN = "admin@fernhill.example";
 
-interface DemoIds {
-  orgSlug: string;
-  teamId: string;
-  itemId: string;
-  itemSlug: string;
-  handle: string;
-  shareCode: string;
-}
 let ids: DemoIds;
-
-function db(): pg.Client {
-  return new pg.Client({ connectionString: fs.readFileSync(E2E.databaseUrlFile, "utf8") });
-}
+const db = e2eDatabase;
 
 test.beforeAll(async () => {
-  const client = db();
-  await client.connect();
-  try {
-    const one = async <T>(sql: string, params: unknown[] = []): Promise<T> => {
-      const { rows } = await client.query(sql, params);
-      if (!rows[0]) throw new Error(`No demo data for: ${sql}`);
-      return rows[0] as T;
-    };
-    const org = await one<{ id: string }>(`SELECT id FROM "Organization" WHERE slug = $1`, [
-      DEMO_ORG_SLUG,
-    ]);
-    const team = await one<{ id: string }>(
-      `SELECT id FROM "Team" WHERE "orgId" = $1 ORDER BY name LIMIT 1`,
-      [org.id],
-    );
-    const item = await one<{ id: string; slug: string }>(
-      `SELECT id, slug FROM "ContentItem" WHERE "orgId" = $1 AND status = 'PUBLISHED'
-         AND "audienceAll" AND "publishedAt" <= now()
-         AND ("publishAt" IS NULL OR "publishAt" <= now())
-         AND ("expireAt" IS NULL OR "expireAt" > now())
-       ORDER BY "publishedAt" DESC LIMIT 1`,
-      [org.id],
-    );
-    const member = await one<{ handle: string }>(
-      `SELECT m.handle FROM "Membership" m JOIN "User" u ON u.id = m."userId"
-       WHERE m."orgId" = $1 AND u.email = $2`,
-      [org.id, "employee@fernhill.example"],
-    );
-    const share = await one<{ code: string }>(
-      `SELECT code FROM "Share" WHERE "orgId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
-      [org.id],
-    );
-    ids = {
-      orgSlug: DEMO_ORG_SLUG,
-      teamId: team.id,
-      itemId: item.id,
-      itemSlug: item.slug,
-      handle: member.handle,
-      shareCode: share.code,
-    };
-  } finally {
-    await client.end();
-  }
+  ids = await readDemoIds();
 });
 
 test.afterAll(() => {
