@@ -3,7 +3,7 @@
  * share flow interchangeably. Instance 1 is the e2e app (tests/e2e/servers/app.ts, `npm start`'s
  * script); instance 2 is started here from the same build as `npm start` spawns it
  * (scripts/server.ts, NODE_ENV=production, jobs enabled) with the same AUTH_SECRET,
- * TOKEN_ENCRYPTION_KEYS and APP_URL, on E2E_APP_PORT + 1, and stopped in afterAll.
+ * TOKEN_ENCRYPTION_KEYS and APP_URL, on E2E_APP_PORT + 1, and stopped (SIGTERM) by the last test.
  *
  * Checked: a session cookie from instance 1 is signed in on instance 2; a share composed on
  * instance 2 redirects on instance 1 and its click is recorded; a settings change on instance 1
@@ -99,20 +99,18 @@ test.beforeAll(async () => {
   await waitForHealth(url2, 120_000);
 });
 
+/** SIGTERM (the way a load balancer drains an instance), SIGKILL after 15 s. */
+async function stopInstance2(): Promise<void> {
+  if (!instance2 || instance2.exitCode !== null) return;
+  const exited = new Promise((resolve) => instance2!.once("exit", resolve));
+  instance2.kill("SIGTERM");
+  const timer = setTimeout(() => instance2?.kill("SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 test.afterAll(async () => {
-  if (instance2 && instance2.exitCode === null) {
-    const exited = new Promise((resolve) => instance2!.once("exit", resolve));
-    instance2.kill("SIGTERM");
-    const timer = setTimeout(() => instance2?.kill("SIGKILL"), 15_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  const leftover = spoolDir && fs.existsSync(spoolDir) ? fs.readdirSync(spoolDir) : [];
-  probe.check(
-    "instance 2 left no spooled clicks on SIGTERM",
-    leftover.length === 0,
-    leftover.join(","),
-  );
+  await stopInstance2();
   if (spoolDir) fs.rmSync(spoolDir, { recursive: true, force: true });
   if (uploadsDir) fs.rmSync(uploadsDir, { recursive: true, force: true });
   probe.report("scale-out");
@@ -273,6 +271,13 @@ test("the sign-in lock-out counts failures on both instances", async ({ browser 
   }
 });
 
-test("every scale-out probe passed", () => {
+test("instance 2 drains on SIGTERM, and every scale-out probe passed", async () => {
+  await stopInstance2();
+  const leftover = spoolDir && fs.existsSync(spoolDir) ? fs.readdirSync(spoolDir) : [];
+  probe.check(
+    "instance 2 left no spooled clicks on SIGTERM",
+    leftover.length === 0,
+    leftover.join(","),
+  );
   expect(probe.failures).toEqual([]);
 });
