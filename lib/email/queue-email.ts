@@ -81,7 +81,10 @@ export async function queueEmail(input: QueueEmailInput): Promise<QueuedEmail> {
     return { id, status: "PENDING", created: true };
   }
   try {
-    await enqueueDelivery({ deliveryId: id, text: input.text, html: input.html });
+    await enqueueDelivery(
+      { deliveryId: id, text: input.text, html: input.html },
+      { urgent: input.category === "account" },
+    );
   } catch (error) {
     // No job means no email: remove the row so the caller's retry (same dedupe key) queues again.
     await db.emailDelivery.delete({ where: { id } }).catch(() => undefined);
@@ -135,6 +138,16 @@ export async function queueEmails(
   return { created: rows.filter((r) => created.has(r.id)).map((r) => r.id), failed };
 }
 
-export async function enqueueDelivery(data: EmailJobData): Promise<string | null> {
-  return sendJob(EMAIL_SEND, { ...data });
+/**
+ * Account emails (password reset links, password changed) are urgent: they go ahead of whatever
+ * is waiting in the queue, such as the invitations of a 1,000-row import (pg-boss fetches higher
+ * priorities first).
+ */
+export const URGENT_EMAIL_PRIORITY = 10;
+
+export async function enqueueDelivery(
+  data: EmailJobData,
+  { urgent = false }: { urgent?: boolean } = {},
+): Promise<string | null> {
+  return sendJob(EMAIL_SEND, { ...data }, urgent ? { priority: URGENT_EMAIL_PRIORITY } : {});
 }

@@ -5,9 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createId } from "@/lib/db/create-id";
-import { queueEmail } from "@/lib/email/queue-email";
+import { queueEmail, URGENT_EMAIL_PRIORITY } from "@/lib/email/queue-email";
 import { sendDelivery } from "@/lib/email/send-delivery";
-import { EMAIL_RETRY_LIMIT } from "@/lib/email/email-queue-names";
+import { EMAIL_RETRY_LIMIT, EMAIL_SEND } from "@/lib/email/email-queue-names";
 import { shareResultEmail } from "@/lib/email/templates/share-result";
 import { createUnsubscribeToken } from "@/lib/email/unsubscribe-token";
 import { closeEmailTransport } from "@/lib/email/transport";
@@ -358,6 +358,33 @@ describe("wired-up emails", () => {
       where: { dedupeKey: `invite:${created.id}` },
     });
     expect(row).toMatchObject({ orgId: a.org.id, category: "invitation", to: email });
+  });
+
+  it("account emails (password reset) jump the queue: their job has a higher priority", async () => {
+    const bulk = await queueEmail({
+      to: uniqueEmail("bulk"),
+      category: "invitation",
+      subject: "You're invited",
+      text: "x",
+      html: "<p>x</p>",
+    });
+    const urgent = await queueEmail({
+      to: uniqueEmail("reset"),
+      category: "account",
+      subject: "Reset your Chorus password",
+      text: "x",
+      html: "<p>x</p>",
+    });
+    const priorities = await getDb().$queryRawUnsafe<{ deliveryId: string; priority: number }[]>(
+      `SELECT data->>'deliveryId' AS "deliveryId", priority FROM pgboss.job
+       WHERE name = $1 AND data->>'deliveryId' = ANY($2::text[])`,
+      EMAIL_SEND,
+      [bulk.id, urgent.id],
+    );
+    const byId = Object.fromEntries(priorities.map((p) => [p.deliveryId, p.priority]));
+    expect(byId[urgent.id]).toBe(URGENT_EMAIL_PRIORITY);
+    expect(byId[bulk.id]).toBe(0);
+    await waitForStatus(urgent.id, "SENT");
   });
 
   it("a CSV import emails each invited row once (bulk insert, one job each)", async () => {
