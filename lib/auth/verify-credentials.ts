@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { burnPasswordCheck, verifyPassword } from "@/lib/auth/password";
-import { consumeRateLimit } from "@/lib/rate-limit/consume-rate-limit";
+import { consumeRateLimit, refundRateLimit } from "@/lib/rate-limit/consume-rate-limit";
 
 export type CredentialsResult =
   | { ok: true; userId: string }
@@ -14,6 +14,12 @@ const PER_EMAIL_LIMIT = 20;
 /**
  * Email + password check with two defences: rate limits per client address and per email
  * (shared through Postgres), and a lock-out of the account after repeated wrong passwords.
+ *
+ * Each attempt is counted before the password is checked (so parallel guesses cannot slip past the
+ * limit), and a successful sign-in gives its count back: the limits count failed attempts only. A
+ * person who signs in twenty times with the right password is not an attacker, and an office of
+ * colleagues behind one address can all sign in on a Monday morning. Once a limit is reached, even
+ * the right password waits for the window to end.
  */
 export async function verifyCredentials(
   rawEmail: string,
@@ -23,10 +29,11 @@ export async function verifyCredentials(
   const email = rawEmail.trim().toLowerCase();
   const { LOGIN_MAX_FAILURES, LOGIN_LOCKOUT_MINUTES } = env();
 
-  for (const rule of [
+  const rules = [
     { key: `login:ip:${ip}`, limit: PER_IP_LIMIT, windowSeconds: WINDOW_SECONDS },
     { key: `login:email:${email}`, limit: PER_EMAIL_LIMIT, windowSeconds: WINDOW_SECONDS },
-  ]) {
+  ];
+  for (const rule of rules) {
     const result = await consumeRateLimit(rule);
     if (!result.allowed) {
       return {
@@ -56,6 +63,7 @@ export async function verifyCredentials(
       where: { id: user.id },
       data: { failedLoginCount: 0, lockedUntil: null },
     });
+    for (const rule of rules) await refundRateLimit(rule.key);
     return { ok: true, userId: user.id };
   }
 

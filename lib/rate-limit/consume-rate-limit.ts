@@ -37,6 +37,16 @@ export async function consumeRateLimit(rule: RateLimitRule): Promise<RateLimitRe
   };
 }
 
+/**
+ * Gives back one unit consumed in the current window (never below zero, never in a window that has
+ * already ended): for limits that should count failures only, such as sign-ins.
+ */
+export async function refundRateLimit(key: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0), "updatedAt" = now()
+    WHERE "key" = ${key} AND "resetAt" > now()`;
+}
+
 /** Consumes the rule and throws a 429 with a readable message when it is exceeded. */
 export async function enforceRateLimit(rule: RateLimitRule, what: string): Promise<void> {
   const result = await consumeRateLimit(rule);

@@ -173,6 +173,32 @@ describe("password sign-in", () => {
     );
     expect(probe.failures).toEqual([]);
   });
+  it("counts failed attempts only: a person who signs in more often than the limit is never refused", async () => {
+    const user = await createUser();
+    const ip = uniqueAddress();
+    const counts = async () =>
+      pool
+        .query<{ key: string; count: number }>(
+          `SELECT "key", "count" FROM "RateLimit" WHERE "key" = ANY($1) ORDER BY "key"`,
+          [[`login:ip:${ip}`, `login:email:${user.email}`]],
+        )
+        .then((r) => Object.fromEntries(r.rows.map((row) => [row.key, row.count])));
+    const results = [];
+    for (let i = 0; i < LOGIN_PER_EMAIL + 2; i++) {
+      results.push(await verifyCredentials(user.email, TEST_PASSWORD, ip));
+    }
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await counts()).toEqual({ [`login:email:${user.email}`]: 0, [`login:ip:${ip}`]: 0 });
+
+    // A wrong password still counts, against both the address and the e-mail.
+    const wrong = await verifyCredentials(user.email, "wrong-password", ip);
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(await counts()).toEqual({ [`login:email:${user.email}`]: 1, [`login:ip:${ip}`]: 1 });
+
+    // And a success after it gives back only its own attempt.
+    expect((await verifyCredentials(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
+    expect(await counts()).toEqual({ [`login:email:${user.email}`]: 1, [`login:ip:${ip}`]: 1 });
+  });
 });
 
 describe("invitation acceptance", () => {
