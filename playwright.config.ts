@@ -20,7 +20,12 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  // The JSON report is read by `npm test`'s summary (retries used, flaky specs).
+  reporter: [
+    ["list"],
+    ["json", { outputFile: "test-results/e2e-report.json" }],
+    ...(process.env.CI ? [] : [["html", { open: "never" }] as const]),
+  ],
   use: {
     baseURL: E2E.appUrl,
     browserName: "chromium",
@@ -38,6 +43,11 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    // Signs the accounts of E2E.sessionAccounts in once and stores their sessions (signInAs).
+    { name: "sessions", testMatch: /sessions\.setup\.ts$/ },
+    { name: "chromium", dependencies: ["sessions"], testIgnore: /sessions\.setup\.ts$/ },
+  ],
   webServer: [
     {
       command: "npx tsx tests/e2e/servers/identity-provider.ts",

@@ -9,7 +9,6 @@
  * with a parameter this suite cannot fill fails loudly instead of being skipped.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { can, ROLES } from "../../lib/access/permissions";
@@ -20,7 +19,7 @@ import { ProbeCounter, writeSuiteReport } from "../support/hardening-report";
 import { axeViolations, COLOR_SCHEMES, focusState, type ColorScheme } from "./a11y-helpers";
 import { readDemoIds, type DemoIds } from "./demo-ids";
 import { E2E } from "./e2e-config";
-import { signIn } from "./helpers";
+import { sessionFile } from "./helpers";
 
 /**
  * Probes of the running test. Each test saves its own outcome to a file, so the suite's report adds
@@ -217,16 +216,8 @@ function statesFor(page: Page, entry: PageEntry, role: Role) {
 for (const role of ROLES) {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
   test.describe(`axe and focus, light and dark, as ${role.toLowerCase()} (${account.email})`, () => {
-    // Signed in once per role; every page test starts from that session.
-    const storageState = path.join(os.tmpdir(), `chorus-a11y-${E2E.appPort}-${role}.json`);
-    test.beforeAll(async ({ browser }) => {
-      test.setTimeout(180_000);
-      const page = await browser.newPage({ storageState: { cookies: [], origins: [] } });
-      await signIn(page, account.email);
-      await page.context().storageState({ path: storageState });
-      await page.close();
-    });
-    test.use({ storageState });
+    // Every page test starts from the session the setup project stored for this account.
+    test.use({ storageState: sessionFile(account.email) });
 
     for (const entry of pagesFor(role)) {
       test(entry.path, async ({ page }) => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect as baseExpect, test } from "@playwright/test";
 import { parseCsv } from "../../lib/csv/parse-csv";
-import { appAlert, signIn } from "./helpers";
+import { appAlert, signInAs } from "./helpers";
 
 // Generous waits: this runs beside other suites on a shared machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -14,7 +14,7 @@ test("an admin changes a setting, finds it in the audit log, filters and downloa
   page,
 }) => {
   const limit = String(10 + (Date.now() % 80));
-  await signIn(page, ADMIN);
+  await signInAs(page, ADMIN);
 
   // Change a guardrail.
   await page.goto("/admin/settings");
@@ -92,7 +92,7 @@ test("an admin changes a setting, finds it in the audit log, filters and downloa
 });
 
 test("managers and employees have no audit log", async ({ page }) => {
-  await signIn(page, "manager@fernhill.example");
+  await signInAs(page, "manager@fernhill.example");
   await expect(page.getByRole("link", { name: "Audit log" })).toHaveCount(0);
   const res = await page.goto("/admin/audit");
   expect(res?.status()).toBe(404);

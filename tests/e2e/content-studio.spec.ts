@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 /** A 1×1 transparent PNG. */
 const PNG = Buffer.from(
@@ -26,7 +26,7 @@ test("a post targeted at Engineering goes through second-admin approval and reac
     "They tested fault detection on a real feeder model, asked brilliant questions and left with " +
     "a few ideas of their own. Thanks to everyone in Engineering who made the day happen!";
 
-  await signIn(page, "admin@fernhill.example");
+  await signInAs(page, "admin@fernhill.example");
   await setRequireApproval(page, true);
   try {
     await page.goto("/studio");
@@ -84,7 +84,7 @@ test("a post targeted at Engineering goes through second-admin approval and reac
 
     const second = await browser.newContext();
     const priya = await second.newPage();
-    await signIn(priya, "priya.raman@fernhill.example");
+    await signInAs(priya, "priya.raman@fernhill.example");
     await priya.goto(itemUrl);
     await priya.getByLabel("Comment (optional)").fill("Lovely story, approved.");
     await priya.getByRole("button", { name: "Approve and publish" }).click();
@@ -97,7 +97,7 @@ test("a post targeted at Engineering goes through second-admin approval and reac
 
     const engineering = await browser.newContext();
     const sofia = await engineering.newPage();
-    await signIn(sofia, "employee@fernhill.example");
+    await signInAs(sofia, "employee@fernhill.example");
     await sofia.goto("/feed");
     const card = sofia.getByRole("article", { name: title });
     await expect(card).toBeVisible();
@@ -109,7 +109,7 @@ test("a post targeted at Engineering goes through second-admin approval and reac
 
     const sales = await browser.newContext();
     const emma = await sales.newPage();
-    await signIn(emma, "emma.dubois@fernhill.example");
+    await signInAs(emma, "emma.dubois@fernhill.example");
     await emma.goto("/feed");
     await expect(emma.getByRole("heading", { name: "Hi Emma" })).toBeVisible();
     await expect(emma.getByRole("article", { name: title })).toHaveCount(0);
@@ -126,7 +126,7 @@ test("an employee suggests a story and an admin turns it into a post", async ({
   const title = `Our first heat pump install ${Date.now()}`;
   const employee = await browser.newContext();
   const sofia = await employee.newPage();
-  await signIn(sofia, "employee@fernhill.example");
+  await signInAs(sofia, "employee@fernhill.example");
   await sofia
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Suggest a story" })
@@ -150,7 +150,7 @@ test("an employee suggests a story and an admin turns it into a post", async ({
   await expect(mine.getByText(title)).toBeVisible();
   await expect(mine).toContainText("Waiting for review");
 
-  await signIn(page, "admin@fernhill.example");
+  await signInAs(page, "admin@fernhill.example");
   await page.goto("/studio");
   await page.getByRole("link", { name: /Suggestions/ }).click();
   const item = page

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 test("an admin imports a CSV: progress to 100 %, refused rows listed with reasons, report downloads", async ({
   page,
@@ -13,7 +13,7 @@ test("an admin imports a CSV: progress to 100 %, refused rows listed with reason
   lines.push(`bulk0.${stamp}@import.example,Dup,employee,Sales`);
   lines.push(`admin@fernhill.example,Amara,admin,`);
 
-  await signIn(page, "admin@fernhill.example");
+  await signInAs(page, "admin@fernhill.example");
   await page.goto("/admin/members/import");
   await page.getByLabel("CSV file").setInputFiles({
     name: "people.csv",

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { E2E } from "./e2e-config";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 const MANAGER = "manager@fernhill.example";
 const ADMIN = "admin@fernhill.example";
@@ -157,7 +157,7 @@ test("a manager's dashboard shows their team's figures, equal to a SQL recount, 
   page,
 }) => {
   await rollupsCaughtUp();
-  await signIn(page, MANAGER);
+  await signInAs(page, MANAGER);
   await expect(page).toHaveURL("/dashboard");
   await expect(page.getByRole("heading", { name: "Dashboard", level: 1 })).toBeVisible();
   await expect(page.getByTestId("dashboard-scope")).toHaveText("Your team: Engineering");
@@ -232,7 +232,7 @@ test("a manager's dashboard shows their team's figures, equal to a SQL recount, 
 test("a manager cannot read another team's figures; bad filters fall back with a message", async ({
   page,
 }) => {
-  await signIn(page, MANAGER);
+  await signInAs(page, MANAGER);
   const { rows } = await client.query(
     `SELECT t."id" FROM "Team" t WHERE t."name" = 'Sales' LIMIT 1`,
   );
@@ -259,7 +259,7 @@ test("a manager cannot read another team's figures; bad filters fall back with a
 
 test("an admin sees the whole organisation and filters by team", async ({ page }) => {
   await rollupsCaughtUp();
-  await signIn(page, ADMIN);
+  await signInAs(page, ADMIN);
   await page
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Dashboard" })
@@ -285,7 +285,7 @@ test("an admin sees the whole organisation and filters by team", async ({ page }
 });
 
 test("an employee cannot open the dashboard or download its data", async ({ page }) => {
-  await signIn(page, EMPLOYEE);
+  await signInAs(page, EMPLOYEE);
   await expect(
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }),
   ).toHaveCount(0);

@@ -41,4 +41,17 @@ export const E2E = {
    * so tests/e2e/secrets.spec.ts can look for them in the client bundles. Removed when it stops.
    */
   appSecretsFile: path.join(os.tmpdir(), `chorus-e2e-${appPort}-app-secrets.json`),
+  /**
+   * Signed-in sessions (Playwright storage states), one file per account, written by the "sessions"
+   * setup project (tests/e2e/sessions.setup.ts) before any spec runs; see `signInAs`.
+   */
+  sessionsDir: path.join(os.tmpdir(), `chorus-e2e-${appPort}-sessions`),
+  /** The accounts the setup project signs in once per run: the demo roles and a few colleagues. */
+  sessionAccounts: [
+    "admin@fernhill.example",
+    "manager@fernhill.example",
+    "employee@fernhill.example",
+    "priya.raman@fernhill.example",
+    "emma.dubois@fernhill.example",
+  ],
 };

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { appAlert, expectSignedInAs, signIn } from "./helpers";
+import { appAlert, expectSignedInAs, signInAs } from "./helpers";
 
 test("an admin creates a single-use invite link; a newcomer joins with it; a second use is refused", async ({
   page,
   browser,
 }) => {
-  await signIn(page, "admin@fernhill.example");
+  await signInAs(page, "admin@fernhill.example");
   await page.goto("/admin/members");
   const form = page.getByRole("form", { name: "Create invite link" });
   await form.getByLabel("Role").selectOption("EMPLOYEE");
@@ -63,7 +63,7 @@ test("another organisation's team id answers 404 on its page and its API", async
   expect((await founder.goto(`/admin/teams/${teamId}`))?.status()).toBe(200);
   await other.close();
 
-  await signIn(page, "admin@fernhill.example");
+  await signInAs(page, "admin@fernhill.example");
   await expect(page).toHaveURL(/\/admin$/);
   const response = await page.goto(`/admin/teams/${teamId}`);
   expect(response?.status()).toBe(404);
@@ -79,7 +79,7 @@ test("a signed-in member of another organisation accepts an invitation with one 
   page,
   browser,
 }) => {
-  await signIn(page, "admin@fernhill.example");
+  await signInAs(page, "admin@fernhill.example");
   await page.goto("/admin/members");
   const form = page.getByRole("form", { name: "Create invite link" });
   await form.getByLabel("Role").selectOption("EMPLOYEE");

@@ -9,7 +9,7 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { COLOR_SCHEMES, expectVisibleFocus, tabTo } from "./a11y-helpers";
 import { E2E } from "./e2e-config";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -18,7 +18,7 @@ for (const scheme of COLOR_SCHEMES) {
     test.setTimeout(300_000);
     const own = `Keyboard only, ${scheme} mode: I helped build this and I'm proud of the team ${Date.now()}.`;
     await page.emulateMedia({ colorScheme: scheme });
-    await signIn(page, "employee@fernhill.example");
+    await signInAs(page, "employee@fernhill.example");
     await page.goto("/feed");
     await expect(page.getByRole("article").first()).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 const own =
   "Posted straight from Chorus: I spent two winters on this project and I am proud of the team.";
@@ -7,7 +7,7 @@ const own =
 test("an employee connects LinkedIn through the consent page, posts from the composer, and sees the post live with its LinkedIn id", async ({
   page,
 }) => {
-  await signIn(page, "employee@fernhill.example");
+  await signInAs(page, "employee@fernhill.example");
 
   // 1. Connect LinkedIn: the fake LinkedIn's consent page, Allow, back on the profile, connected.
   await page.goto("/profile");

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { E2E } from "./e2e-config";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 let client: pg.Client;
 
@@ -39,7 +39,7 @@ test("the bell shows the unread count, opens with the keyboard, marks all read, 
       [id("ntf"), orgId, userId, title, String(5 - i)],
     );
   }
-  await signIn(page, "manager@fernhill.example");
+  await signInAs(page, "manager@fernhill.example");
   const bell = page.getByRole("button", { name: /^Notifications, / });
   await expect(bell).toHaveAccessibleName("Notifications, 2 unread");
   await bell.focus();
@@ -83,7 +83,7 @@ test("admins manage chat webhooks: a clear error for a non-https URL, the log wi
     [deliveryId, orgId, endpointId],
   );
 
-  await signIn(page, "admin@fernhill.example");
+  await signInAs(page, "admin@fernhill.example");
   await page
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Integrations" })

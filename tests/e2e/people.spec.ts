@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 const EMPLOYEE = "employee@fernhill.example";
 const MANAGER = "manager@fernhill.example";
@@ -15,7 +15,7 @@ test("an employee reviews their activity, edits their profile and hides their sh
   page,
   browser,
 }) => {
-  await signIn(page, EMPLOYEE);
+  await signInAs(page, EMPLOYEE);
 
   // My activity: the seeded shares, each with its tracked link; the streak is whatever it is today.
   await page.goto("/activity");
@@ -59,7 +59,7 @@ test("an employee reviews their activity, edits their profile and hides their sh
     const managerContext = await browser.newContext();
     try {
       const manager = await managerContext.newPage();
-      await signIn(manager, MANAGER);
+      await signInAs(manager, MANAGER);
       await manager.goto(`/people/${EMPLOYEE_HANDLE}`);
       await expect(
         manager.getByRole("heading", { name: "Sofia Lindqvist", level: 1 }),
@@ -85,7 +85,7 @@ test("an employee reviews their activity, edits their profile and hides their sh
 });
 
 test("profile fields are checked and explained", async ({ page }) => {
-  await signIn(page, EMPLOYEE);
+  await signInAs(page, EMPLOYEE);
   await page.goto("/profile");
   const network = page.getByLabel("LinkedIn network size");
   await network.fill("about 500");

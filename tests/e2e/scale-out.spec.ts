@@ -18,7 +18,7 @@ import { expect, request, test, type APIRequestContext } from "@playwright/test"
 import pg from "pg";
 import { ProbeCounter } from "../support/hardening-report";
 import { E2E } from "./e2e-config";
-import { fillSignIn, signIn, appAlert } from "./helpers";
+import { fillSignIn, signInAs, appAlert } from "./helpers";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port2 = E2E.appPort + 1;
@@ -124,7 +124,7 @@ async function withCookie(cookieHeader: string): Promise<APIRequestContext> {
 test("a session and a share flow work across two instances", async ({ page, browser }) => {
   test.setTimeout(180_000);
   // 1. Sign in on instance 1.
-  await signIn(page, "employee@fernhill.example");
+  await signInAs(page, "employee@fernhill.example");
   const cookies = await page.context().cookies(E2E.appUrl);
   const session = cookies.find((c) => /session-token/.test(c.name));
   probe.check("session cookie issued by instance 1", Boolean(session));
@@ -210,7 +210,7 @@ test("a session and a share flow work across two instances", async ({ page, brow
   // 6. An admin changes the click-id parameter on instance 1: instance 2's cached destination
   //    changes at once (NOTIFY), not after the 60 s cache TTL.
   const adminPage = await browser.newPage();
-  await signIn(adminPage, "admin@fernhill.example");
+  await signInAs(adminPage, "admin@fernhill.example");
   const newParam = `cid${Date.now() % 100000}`;
   const patch = (value: string) =>
     adminPage.evaluate(async (v) => {

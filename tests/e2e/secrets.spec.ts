@@ -11,7 +11,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ProbeCounter } from "../support/hardening-report";
 import { E2E } from "./e2e-config";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 const probe = new ProbeCounter();
 const staticDir = path.resolve(import.meta.dirname, "../../.next/static");
@@ -116,7 +116,7 @@ test("no secret value in the HTML of the main pages", async ({ page }) => {
     }
   };
   for (const url of pages) await scan(url);
-  await signIn(page, "admin@fernhill.example");
+  await signInAs(page, "admin@fernhill.example");
   for (const url of [
     "/admin",
     "/admin/settings",

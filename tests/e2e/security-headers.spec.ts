@@ -20,7 +20,7 @@ import { HSTS_VALUE } from "../../lib/http/security-headers";
 import { ProbeCounter } from "../support/hardening-report";
 import { readDemoIds, e2eDatabase, type DemoIds } from "./demo-ids";
 import { E2E } from "./e2e-config";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 const probe = new ProbeCounter();
 /** Each test asserts only the probes it made (one failing test does not fail the others). */
@@ -142,7 +142,7 @@ test.describe("security headers", () => {
     page,
   }) => {
     test.setTimeout(180_000);
-    await signIn(page, ADMIN);
+    await signInAs(page, ADMIN);
     const request = page.request;
     for (const entry of PAGES) {
       const url = concretePath(entry.path);
@@ -173,7 +173,7 @@ test.describe("security headers", () => {
   });
 
   test("route handlers, the tracked-link fast path and static assets", async ({ page }) => {
-    await signIn(page, ADMIN);
+    await signInAs(page, ADMIN);
     const request = page.request;
     for (const url of ["/api/health", "/api/org", "/api/auth/session", "/api/v1/openapi.json"]) {
       const res = await request.get(url);
@@ -262,7 +262,7 @@ test.describe("security headers", () => {
     };
     await visit("/signin");
     await visit("/signup");
-    await signIn(page, ADMIN);
+    await signInAs(page, ADMIN);
     for (const url of [
       "/admin",
       "/admin/members",

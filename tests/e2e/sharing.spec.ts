@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
@@ -19,7 +19,7 @@ test("an employee filters the feed, makes a caption their own, shares by copy an
     }),
   );
 
-  await signIn(page, "employee@fernhill.example");
+  await signInAs(page, "employee@fernhill.example");
   await page.goto("/feed");
   await page.getByLabel("Value type").selectOption("EDUCATION");
   await page.getByRole("button", { name: "Apply" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../lib/demo/demo-accounts";
-import { appAlert, expectSignedInAs, fillSignIn, signIn } from "./helpers";
+import { appAlert, expectSignedInAs, fillSignIn, signIn, signInAs } from "./helpers";
 
 const HOME = { ADMIN: "/admin", MANAGER: "/dashboard", EMPLOYEE: "/feed" } as const;
 const HEADING = { ADMIN: "Fernhill Energy", MANAGER: "Dashboard", EMPLOYEE: "Hi Sofia" } as const;
@@ -17,7 +17,7 @@ for (const account of DEMO_ACCOUNTS) {
 }
 
 test("navigation follows the role: an employee sees no admin pages", async ({ page }) => {
-  await signIn(page, "employee@fernhill.example");
+  await signInAs(page, "employee@fernhill.example");
   await expect(page).toHaveURL(/\/feed$/);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Feed" })).toBeVisible();
