@@ -1,4 +1,4 @@
-import { env, EnvError } from "@/lib/env";
+import { env, EnvError } from "@/lib/core/env";
 
 // Refuse to serve with an invalid configuration: one line per problem, then exit.
 try {

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { COMMON_SECURITY_HEADERS } from "./lib/http/security-headers";
+import { COMMON_SECURITY_HEADERS } from "./lib/core/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

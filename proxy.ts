@@ -1,6 +1,6 @@
 /**
  * Next.js proxy (the Next 16 name of middleware): security headers on every page and route
- * handler (lib/http/security-headers.ts). Pages get a Content-Security-Policy with a fresh nonce;
+ * handler (lib/core/http/security-headers.ts). Pages get a Content-Security-Policy with a fresh nonce;
  * Next reads the nonce from the request's CSP header and puts it on its own scripts, so the pages
  * render per request (they all depend on the session anyway).
  *
@@ -9,14 +9,14 @@
  * sets the same headers there.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import {
   formActionOrigins,
   generateNonce,
   keepsOwnPolicy,
   securityHeaders,
   servedOverHttps,
-} from "@/lib/http/security-headers";
+} from "@/lib/core/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const config = env();

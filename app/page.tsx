@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { currentAccess } from "@/lib/access/require-page-access";
-import { ROLE_HOME } from "@/lib/access/permissions";
+import { currentAccess } from "@/lib/domains/access/require-page-access";
+import { ROLE_HOME } from "@/lib/domains/access/permissions";
 
 /** The front door: each role lands on its own home page. */
 export default async function Home() {

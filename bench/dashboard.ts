@@ -9,13 +9,13 @@
  * first day after the share with a long tail, 8 % bots; 1 conversion per ~40 human clicks.
  */
 import pg from "pg";
-import { getDb } from "@/lib/db/client";
-import { createId } from "@/lib/db/create-id";
-import { drainDirtyRollups } from "@/lib/analytics/rollup";
-import { getOverview } from "@/lib/analytics/get-overview";
-import { getBreakdowns } from "@/lib/analytics/get-breakdowns";
-import { lastNDays } from "@/lib/analytics/day-range";
-import type { AnalyticsQuery } from "@/lib/analytics/types";
+import { getDb } from "@/lib/core/db/client";
+import { createId } from "@/lib/core/db/create-id";
+import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
+import { getOverview } from "@/lib/domains/analytics/get-overview";
+import { getBreakdowns } from "@/lib/domains/analytics/get-breakdowns";
+import { lastNDays } from "@/lib/domains/analytics/day-range";
+import type { AnalyticsQuery } from "@/lib/domains/analytics/types";
 import type { BenchResult } from "./report";
 
 const MEMBERS = 200;

@@ -3,9 +3,9 @@
  * transaction per 500-row chunk) against a baseline of one raw multi-row INSERT of the same rows.
  */
 import pg from "pg";
-import { createId } from "@/lib/db/create-id";
-import { importInvitations } from "@/lib/invitations/import-invitations";
-import { newInvitationToken } from "@/lib/invitations/invitation-token";
+import { createId } from "@/lib/core/db/create-id";
+import { importInvitations } from "@/lib/domains/invitations/import-invitations";
+import { newInvitationToken } from "@/lib/domains/invitations/invitation-token";
 import { accessFor, createOrgFixture } from "../tests/support/factories";
 import type { BenchResult } from "./report";
 

@@ -36,7 +36,7 @@ try {
     results.push(...(await bench(database.url)));
   }
 } finally {
-  const { disconnectDb } = await import("@/lib/db/client");
+  const { disconnectDb } = await import("@/lib/core/db/client");
   await disconnectDb();
   await database.drop();
 }

@@ -23,8 +23,8 @@ if (!process.env.TOKEN_ENCRYPTION_KEYS?.trim()) {
 async function main() {
   const target = await resolveDatabase();
   process.env.DATABASE_URL = target.url;
-  const { getDb, disconnectDb } = await import("@/lib/db/client");
-  const { reencryptStoredSecrets } = await import("@/lib/crypto/reencrypt-secrets");
+  const { getDb, disconnectDb } = await import("@/lib/core/db/client");
+  const { reencryptStoredSecrets } = await import("@/scripts/reencrypt-secrets");
   try {
     console.log(`[tokens] re-encrypting stored secrets in ${target.description}…`);
     const report = await reencryptStoredSecrets(getDb());

@@ -4,7 +4,7 @@
  *
  * - `GET|HEAD /{code}` (10 base62 characters) takes a fast path that never enters Next: link cache
  *   look-up (no database round trip when warm) → 302 to the stored destination with the click id →
- *   the click is buffered after the response is sent (lib/tracking/click-path.ts). Codes the cache
+ *   the click is buffered after the response is sent (lib/domains/tracking/click-path.ts). Codes the cache
  *   does not know are handed to Next, whose app/[code]/route.ts renders the friendly 404 (so a real
  *   10-character page route keeps working).
  * - Everything else goes to Next's request handler. With `--links-only` Next is not loaded at all
@@ -18,13 +18,17 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
-import { env, EnvError } from "@/lib/env";
-import { notFoundPage } from "@/lib/http/not-found-page";
-import { securityHeaders, servedOverHttps } from "@/lib/http/security-headers";
+import { env, EnvError } from "@/lib/core/env";
+import { notFoundPage } from "@/lib/core/http/not-found-page";
+import { securityHeaders, servedOverHttps } from "@/lib/core/http/security-headers";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
-import { LINK_UNAVAILABLE_HTML, TOO_MANY_CLICKS_HTML } from "@/lib/tracking/click-pages";
-import { getClickPath, REDIRECT_HEADERS, type ClickAnswer } from "@/lib/tracking/click-path";
-import { startLinkListener } from "@/lib/tracking/link-listener";
+import { LINK_UNAVAILABLE_HTML, TOO_MANY_CLICKS_HTML } from "@/lib/domains/tracking/click-pages";
+import {
+  getClickPath,
+  REDIRECT_HEADERS,
+  type ClickAnswer,
+} from "@/lib/domains/tracking/click-path";
+import { startLinkListener } from "@/lib/domains/tracking/link-listener";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -64,7 +68,7 @@ function overHttps(req: http.IncomingMessage): boolean {
   });
 }
 
-/** Security headers of responses that never enter Next (lib/http/security-headers.ts). */
+/** Security headers of responses that never enter Next (lib/core/http/security-headers.ts). */
 function fastPathHeaders(req: http.IncomingMessage): Record<string, string> {
   return securityHeaders({ https: overHttps(req) });
 }

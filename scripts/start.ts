@@ -8,8 +8,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, parseEnv } from "@/lib/env";
-import { connectOrStartEmbedded } from "@/lib/db/embedded-postgres";
+import { EnvError, parseEnv } from "@/lib/core/env";
+import { connectOrStartEmbedded } from "@/scripts/db/embedded-postgres";
 import { deployMigrations } from "./db/deploy";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -37,7 +37,7 @@ function ensureAuthSecret() {
 }
 
 /**
- * A development key for stored LinkedIn tokens (lib/crypto/token-cipher.ts), kept under .data like
+ * A development key for stored LinkedIn tokens (lib/core/crypto/token-cipher.ts), kept under .data like
  * the auth secret; production sets TOKEN_ENCRYPTION_KEYS (docs/linkedin.md: storage and rotation).
  */
 function ensureTokenKeys() {
@@ -130,7 +130,7 @@ async function main() {
   log(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
 
   if (env.SEED_DEMO) {
-    const { getDb, disconnectDb } = await import("@/lib/db/client");
+    const { getDb, disconnectDb } = await import("@/lib/core/db/client");
     const { isDatabaseEmpty, seedDemo } = await import("../prisma/seed/seed-demo");
     if (await isDatabaseEmpty(getDb())) {
       log("empty database: seeding the demo organisation…");
@@ -172,7 +172,7 @@ async function main() {
 }
 
 function printBanner(url: string, demo: boolean) {
-  import("@/lib/demo/demo-accounts").then(({ DEMO_ACCOUNTS, DEMO_PASSWORD }) => {
+  import("@/lib/domains/demo/demo-accounts").then(({ DEMO_ACCOUNTS, DEMO_PASSWORD }) => {
     const lines = [`Chorus is starting on ${url}`];
     if (demo) {
       lines.push("Demo accounts (password: " + DEMO_PASSWORD + "):");

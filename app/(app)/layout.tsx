@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { AppHeader } from "@/components/shell/app-header";
-import { currentAccess } from "@/lib/access/require-page-access";
-import { listUserOrganizations } from "@/lib/orgs/list-user-organizations";
+import { currentAccess } from "@/lib/domains/access/require-page-access";
+import { listUserOrganizations } from "@/lib/domains/orgs/list-user-organizations";
 
 /** The signed-in shell. Pages still check their own permission (layouts don't re-run on navigation). */
 export default async function AppLayout({ children }: { children: React.ReactNode }) {

@@ -3,19 +3,19 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { formAction, type ActionState } from "@/lib/access/action";
-import { signIn, signOut } from "@/lib/auth/auth";
-import { ssoProviderInfo } from "@/lib/auth/providers";
-import { credentialsMessage } from "@/lib/auth/verify-credentials";
-import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors/app-error";
-import { clientIp } from "@/lib/http/client-ip";
-import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
-import { safeCallbackUrl } from "@/lib/http/safe-callback-url";
-import { signUp } from "@/lib/users/sign-up";
-import { signInFormSchema, signUpFormSchema } from "@/lib/auth/auth-form-schemas";
-import { acceptInvitation } from "@/lib/invitations/accept-invitation";
-import { assertInvitationUsableBy } from "@/lib/invitations/get-invitation-preview";
+import { formAction, type ActionState } from "@/lib/domains/access/action";
+import { signIn, signOut } from "@/lib/domains/auth/auth";
+import { ssoProviderInfo } from "@/lib/domains/auth/providers";
+import { credentialsMessage } from "@/lib/domains/auth/verify-credentials";
+import { env } from "@/lib/core/env";
+import { AppError } from "@/lib/core/errors/app-error";
+import { clientIp } from "@/lib/core/http/client-ip";
+import { enforceRateLimit } from "@/lib/core/rate-limit/consume-rate-limit";
+import { safeCallbackUrl } from "@/lib/core/http/safe-callback-url";
+import { signUp } from "@/lib/domains/users/sign-up";
+import { signInFormSchema, signUpFormSchema } from "@/lib/domains/auth/auth-form-schemas";
+import { acceptInvitation } from "@/lib/domains/invitations/accept-invitation";
+import { assertInvitationUsableBy } from "@/lib/domains/invitations/get-invitation-preview";
 
 async function credentialsSignIn(email: string, password: string, callbackUrl?: string) {
   try {

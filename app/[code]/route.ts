@@ -1,7 +1,7 @@
-import { notFoundPage } from "@/lib/http/not-found-page";
-import { clientIp } from "@/lib/http/client-ip";
-import { LINK_UNAVAILABLE_HTML, TOO_MANY_CLICKS_HTML } from "@/lib/tracking/click-pages";
-import { getClickPath, REDIRECT_HEADERS } from "@/lib/tracking/click-path";
+import { notFoundPage } from "@/lib/core/http/not-found-page";
+import { clientIp } from "@/lib/core/http/client-ip";
+import { LINK_UNAVAILABLE_HTML, TOO_MANY_CLICKS_HTML } from "@/lib/domains/tracking/click-pages";
+import { getClickPath, REDIRECT_HEADERS } from "@/lib/domains/tracking/click-path";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { SNIPPET_ETAG, SNIPPET_SOURCE } from "@/lib/conversions/snippet";
+import { SNIPPET_ETAG, SNIPPET_SOURCE } from "@/lib/domains/conversions/snippet";
 
 const HEADERS = {
   "Content-Type": "text/javascript; charset=utf-8",
@@ -9,7 +9,7 @@ const HEADERS = {
   "X-Content-Type-Options": "nosniff",
 };
 
-/** The conversion snippet (lib/conversions/snippet.ts) for customers' landing pages. */
+/** The conversion snippet (lib/domains/conversions/snippet.ts) for customers' landing pages. */
 export async function GET(req: Request): Promise<Response> {
   if (req.headers.get("if-none-match") === SNIPPET_ETAG) {
     return new Response(null, { status: 304, headers: HEADERS });

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EMAIL_CATEGORY_LABELS, isOptionalCategory } from "@/lib/email/categories";
-import { verifyUnsubscribeToken } from "@/lib/email/unsubscribe-token";
+import { EMAIL_CATEGORY_LABELS, isOptionalCategory } from "@/lib/domains/email/categories";
+import { verifyUnsubscribeToken } from "@/lib/domains/email/unsubscribe-token";
 
 export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
 

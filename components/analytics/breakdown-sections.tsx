@@ -7,8 +7,8 @@ import type {
   LeaderboardRow,
   TeamRow,
   ValueTypeRow,
-} from "@/lib/analytics/types";
-import { GOALS, VALUE_TYPES, valueTypeLabel } from "@/lib/content/value-types";
+} from "@/lib/domains/analytics/types";
+import { GOALS, VALUE_TYPES, valueTypeLabel } from "@/lib/domains/content/value-types";
 import { GOAL_BAR, VALUE_TYPE_TONES } from "@/components/content/value-type-style";
 import { DataTable, type Column } from "@/components/analytics/data-table";
 import { DashboardSection, EmptyState } from "@/components/analytics/dashboard-section";

@@ -4,7 +4,11 @@ import Form from "next/form";
 import { useRef, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { PRESET_LABELS, RANGE_PRESETS, type RangePreset } from "@/lib/analytics/analytics-params";
+import {
+  PRESET_LABELS,
+  RANGE_PRESETS,
+  type RangePreset,
+} from "@/lib/domains/analytics/analytics-params";
 
 /**
  * The dashboard's period and team, as a GET form: the query string is the state, so a view can be

@@ -14,8 +14,8 @@ import {
   ValueTypesSection,
 } from "@/components/analytics/breakdown-sections";
 import { formatRange } from "@/components/analytics/format";
-import { dayCount } from "@/lib/analytics/day-range";
-import type { DashboardData } from "@/lib/analytics/load-dashboard";
+import { dayCount } from "@/lib/domains/analytics/day-range";
+import type { DashboardData } from "@/lib/domains/analytics/load-dashboard";
 
 /** The analytics dashboard: filters, headline figures, trend and breakdowns for one scope. */
 export function DashboardView({ data }: { data: DashboardData }) {

@@ -1,4 +1,4 @@
-import type { ExportTable } from "@/lib/analytics/types";
+import type { ExportTable } from "@/lib/domains/analytics/types";
 import { buttonClass } from "@/components/ui/button";
 
 const TABLE_NAMES: Record<ExportTable, string> = {

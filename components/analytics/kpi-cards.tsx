@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import type { Kpis, Overview } from "@/lib/analytics/types";
-import { AREA_LABELS, OUTCOME_AREAS } from "@/lib/analytics/outcomes";
+import type { Kpis, Overview } from "@/lib/domains/analytics/types";
+import { AREA_LABELS, OUTCOME_AREAS } from "@/lib/domains/analytics/outcomes";
 import { ChangeBadge } from "@/components/analytics/change-badge";
 import { EstimateNote, type EmvRates } from "@/components/analytics/estimate-note";
 import {

@@ -1,4 +1,4 @@
-import type { TrendPoint } from "@/lib/analytics/types";
+import type { TrendPoint } from "@/lib/domains/analytics/types";
 import { formatCount, formatDay } from "@/components/analytics/format";
 
 type Metric = Exclude<keyof TrendPoint, "day">;

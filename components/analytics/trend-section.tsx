@@ -1,4 +1,4 @@
-import type { TrendPoint } from "@/lib/analytics/types";
+import type { TrendPoint } from "@/lib/domains/analytics/types";
 import { TrendChart, type TrendSeries } from "@/components/analytics/trend-chart";
 import { DataTable } from "@/components/analytics/data-table";
 import { formatCount, formatDay } from "@/components/analytics/format";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { createOrganizationAction } from "@/app/(auth)/welcome/actions";
-import { idle } from "@/lib/access/action-state";
+import { idle } from "@/lib/domains/access/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

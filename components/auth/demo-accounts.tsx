@@ -1,6 +1,6 @@
-import { db } from "@/lib/db/client";
-import { DEMO_ACCOUNTS, DEMO_ORG_SLUG, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
-import { env } from "@/lib/env";
+import { db } from "@/lib/core/db/client";
+import { DEMO_ACCOUNTS, DEMO_ORG_SLUG, DEMO_PASSWORD } from "@/lib/domains/demo/demo-accounts";
+import { env } from "@/lib/core/env";
 
 /** Shown only while the demo organisation exists, so a newcomer can look around at once. */
 export async function DemoAccounts() {

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { requestPasswordResetAction } from "@/app/(auth)/forgot-password/actions";
-import { idle } from "@/lib/access/action-state";
+import { idle } from "@/lib/domains/access/action-state";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

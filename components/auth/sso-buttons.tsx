@@ -1,6 +1,6 @@
 import { ssoSignInAction } from "@/app/(auth)/actions";
 import { buttonClass } from "@/components/ui/button";
-import type { SsoProviderInfo } from "@/lib/auth/providers";
+import type { SsoProviderInfo } from "@/lib/domains/auth/providers";
 
 export function SsoButtons({
   providers,

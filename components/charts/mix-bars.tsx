@@ -1,4 +1,4 @@
-import type { MixShare } from "@/lib/content/content-mix";
+import type { MixShare } from "@/lib/domains/content/content-mix";
 
 export function percent(share: number): string {
   return `${Math.round(share * 100)} %`;

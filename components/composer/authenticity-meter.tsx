@@ -1,4 +1,4 @@
-import { describeAuthenticity } from "@/lib/sharing/authenticity";
+import { describeAuthenticity } from "@/lib/domains/sharing/authenticity";
 
 const BAR = {
   copied: "bg-amber-500",

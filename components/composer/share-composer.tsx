@@ -10,10 +10,10 @@ import type { LinkCardData } from "@/components/content/link-card";
 import { LinkedInPreview } from "@/components/linkedin-preview";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { evaluateGuardrails, type Guardrails } from "@/lib/content/guardrails";
-import { authenticityScore } from "@/lib/sharing/authenticity";
-import type { ChannelAction } from "@/lib/sharing/share-channels";
-import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time/zoned-time";
+import { evaluateGuardrails, type Guardrails } from "@/lib/domains/content/guardrails";
+import { authenticityScore } from "@/lib/domains/sharing/authenticity";
+import type { ChannelAction } from "@/lib/domains/sharing/share-channels";
+import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/core/time/zoned-time";
 
 interface ComposerItem {
   id: string;

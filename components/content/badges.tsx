@@ -1,6 +1,6 @@
 import type { BusinessGoal, ContentStatus, ValueType } from "@/lib/generated/prisma/enums";
-import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
-import { STATUS_LABELS } from "@/lib/content/workflow";
+import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
+import { STATUS_LABELS } from "@/lib/domains/content/workflow";
 import { STATUS_TONES, VALUE_TYPE_TONES } from "@/components/content/value-type-style";
 
 const chip =

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef, useState } from "react";
-import { foldPosition } from "@/lib/content/see-more-fold";
+import { foldPosition } from "@/lib/domains/content/see-more-fold";
 import { PostText } from "@/components/content/post-text";
 
 /** Post text folded like LinkedIn's feed ("…see more" after about three lines). */

@@ -7,7 +7,7 @@ import {
   evaluateGuardrails,
   LINKEDIN_MAX_CHARS,
   type Guardrails,
-} from "@/lib/content/guardrails";
+} from "@/lib/domains/content/guardrails";
 
 /**
  * A post text box with LinkedIn's character count and the organisation's guardrails checked as

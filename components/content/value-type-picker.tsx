@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
-import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
+import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
 import { VALUE_TYPE_TONES } from "@/components/content/value-type-style";
 
 const card =

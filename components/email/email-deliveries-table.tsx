@@ -4,7 +4,7 @@ import { useState } from "react";
 import { apiFetch } from "@/components/api-fetch";
 import { LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
-import { EMAIL_CATEGORY_LABELS, isEmailCategory } from "@/lib/email/categories";
+import { EMAIL_CATEGORY_LABELS, isEmailCategory } from "@/lib/domains/email/categories";
 import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
 
 export interface DeliveryView {

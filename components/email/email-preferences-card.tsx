@@ -1,7 +1,7 @@
 import { EmailPreferences } from "@/components/email/email-preferences";
 import { Card } from "@/components/ui/card";
-import type { Access } from "@/lib/access/resolve-access";
-import { getEmailOptOuts } from "@/lib/email/email-preferences";
+import type { Access } from "@/lib/domains/access/resolve-access";
+import { getEmailOptOuts } from "@/lib/domains/email/email-preferences";
 
 /** The profile page's email section (its own card). */
 export async function EmailPreferencesCard({ access }: { access: Access }) {

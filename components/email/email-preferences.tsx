@@ -8,7 +8,7 @@ import {
   EMAIL_CATEGORY_LABELS,
   OPTIONAL_EMAIL_CATEGORIES,
   type OptionalEmailCategory,
-} from "@/lib/email/categories";
+} from "@/lib/domains/email/categories";
 
 /** Which optional emails the person receives; saved with PUT /api/email/preferences. */
 export function EmailPreferences({ optOuts, isAdmin }: { optOuts: string[]; isAdmin: boolean }) {

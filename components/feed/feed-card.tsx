@@ -5,8 +5,8 @@ import { ImageGrid } from "@/components/content/image-grid";
 import { LinkCard } from "@/components/content/link-card";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import type { FeedItem } from "@/lib/content/list-feed-items";
-import { VALUE_TYPES } from "@/lib/content/value-types";
+import type { FeedItem } from "@/lib/domains/content/list-feed-items";
+import { VALUE_TYPES } from "@/lib/domains/content/value-types";
 
 /** One post in the employee feed: what it is, the text to start from, and the captions. */
 export function FeedCard({

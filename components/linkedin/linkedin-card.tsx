@@ -2,8 +2,8 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { DisconnectLinkedInButton } from "@/components/linkedin/disconnect-linkedin-button";
 import { daysText, formatExpiry } from "@/components/linkedin/linkedin-dates";
-import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/linkedin/connect-linkedin";
-import type { LinkedInConnectionView } from "@/lib/linkedin/connection";
+import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/domains/linkedin/connect-linkedin";
+import type { LinkedInConnectionView } from "@/lib/domains/linkedin/connection";
 
 /**
  * A plain GET form, not a link: Next's <Link> would prefetch the route and start an OAuth attempt.

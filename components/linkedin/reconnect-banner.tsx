@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/alert";
 import { daysText } from "@/components/linkedin/linkedin-dates";
-import type { LinkedInConnectionView } from "@/lib/linkedin/connection";
+import type { LinkedInConnectionView } from "@/lib/domains/linkedin/connection";
 
 /**
  * A reconnect prompt for places that post to LinkedIn (e.g. the composer): shown when the

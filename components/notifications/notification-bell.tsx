@@ -3,7 +3,10 @@
 import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { apiFetch } from "@/components/api-fetch";
-import type { NotificationList, NotificationView } from "@/lib/notifications/list-notifications";
+import type {
+  NotificationList,
+  NotificationView,
+} from "@/lib/domains/notifications/list-notifications";
 
 const POLL_MS = 60_000;
 

@@ -5,7 +5,7 @@ import { AuthenticityMeter } from "@/components/people/authenticity-meter";
 import { ShareStatusBadge } from "@/components/people/share-status-badge";
 import { LinkedInPublishStatus } from "@/components/sharing/linkedin-publish-status";
 import type { ShareChannel, ShareStatus, ValueType } from "@/lib/generated/prisma/enums";
-import { SHARE_CHANNEL_LABELS } from "@/lib/sharing/share-labels";
+import { SHARE_CHANNEL_LABELS } from "@/lib/domains/sharing/share-labels";
 
 export interface ActivityShare {
   id: string;

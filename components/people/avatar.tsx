@@ -1,4 +1,4 @@
-import { initials } from "@/lib/people/initials";
+import { initials } from "@/lib/domains/people/initials";
 
 const SIZES = {
   md: "h-10 w-10 text-sm",

@@ -8,9 +8,9 @@ import { LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { VisibilitySwitch } from "@/components/people/visibility-switch";
 import { Button } from "@/components/ui/button";
 import { inputClass, SelectField, TextField } from "@/components/ui/field";
-import { contentLanguageOptions } from "@/lib/people/content-languages";
-import { PAGE_SECTIONS, type SectionVisibility } from "@/lib/people/page-sections";
-import { parseNetworkSize } from "@/lib/people/parse-network-size";
+import { contentLanguageOptions } from "@/lib/domains/people/content-languages";
+import { PAGE_SECTIONS, type SectionVisibility } from "@/lib/domains/people/page-sections";
+import { parseNetworkSize } from "@/lib/domains/people/parse-network-size";
 
 export interface ProfileData {
   name: string;

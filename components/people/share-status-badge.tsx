@@ -1,5 +1,5 @@
 import type { ShareStatus } from "@/lib/generated/prisma/enums";
-import { SHARE_STATUS_LABELS } from "@/lib/sharing/share-labels";
+import { SHARE_STATUS_LABELS } from "@/lib/domains/sharing/share-labels";
 
 const TONES: Record<ShareStatus, string> = {
   SHARED:

@@ -1,7 +1,7 @@
 import { MixBars } from "@/components/charts/mix-bars";
 import { VALUE_TYPE_TONES } from "@/components/content/value-type-style";
-import type { MixShare } from "@/lib/content/content-mix";
-import { VALUE_TYPES, valueTypeLabel } from "@/lib/content/value-types";
+import type { MixShare } from "@/lib/domains/content/content-mix";
+import { VALUE_TYPES, valueTypeLabel } from "@/lib/domains/content/value-types";
 import type { ValueType } from "@/lib/generated/prisma/enums";
 
 const explanation = (key: ValueType) => VALUE_TYPES.find((v) => v.id === key)?.explanation ?? "";

@@ -6,7 +6,7 @@ import { apiFetch } from "@/components/api-fetch";
 import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { AnalyticsSettingsView } from "@/lib/settings/get-analytics-settings";
+import type { AnalyticsSettingsView } from "@/lib/domains/settings/get-analytics-settings";
 
 type Draft = Record<keyof AnalyticsSettingsView, string>;
 

@@ -8,7 +8,7 @@ import { CopyLink } from "@/components/admin/copy-link";
 import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
+import type { ApiKeyView } from "@/lib/domains/api-keys/list-api-keys";
 
 const KIND_LABELS = { secret: "Secret (server)", publishable: "Publishable (browser snippet)" };
 

@@ -1,7 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
-import { can, ROLE_LABELS } from "@/lib/access/permissions";
-import type { Access } from "@/lib/access/resolve-access";
+import { can, ROLE_LABELS } from "@/lib/domains/access/permissions";
+import type { Access } from "@/lib/domains/access/resolve-access";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { signOutAction } from "@/app/(auth)/actions";
 import { NAV_ITEMS } from "@/components/shell/nav-items";

@@ -1,4 +1,4 @@
-import type { Permission } from "@/lib/access/permissions";
+import type { Permission } from "@/lib/domains/access/permissions";
 
 export interface NavItem {
   href: string;

@@ -3,7 +3,7 @@
 import { PostTextArea } from "@/components/content/post-text-area";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { Guardrails } from "@/lib/content/guardrails";
+import type { Guardrails } from "@/lib/domains/content/guardrails";
 import type { EditorCaption, FieldErrors, Keyed } from "@/components/studio/editor-types";
 
 const MAX_CAPTIONS = 10;

@@ -28,8 +28,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { inputClass, TextField } from "@/components/ui/field";
 import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
-import type { OrgSettingsView } from "@/lib/settings/get-org-settings";
-import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/time/zoned-time";
+import type { OrgSettingsView } from "@/lib/domains/settings/get-org-settings";
+import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/core/time/zoned-time";
 
 export interface ContentEditorProps {
   item: EditorItem | null;

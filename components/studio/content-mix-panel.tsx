@@ -1,6 +1,6 @@
 import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
-import type { MixShare } from "@/lib/content/content-mix";
-import { goalLabel, valueTypeLabel, VALUE_TYPES } from "@/lib/content/value-types";
+import type { MixShare } from "@/lib/domains/content/content-mix";
+import { goalLabel, valueTypeLabel, VALUE_TYPES } from "@/lib/domains/content/value-types";
 import { GOAL_BAR, VALUE_TYPE_TONES } from "@/components/content/value-type-style";
 import { Card } from "@/components/ui/card";
 import { MixBars } from "@/components/charts/mix-bars";

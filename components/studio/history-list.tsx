@@ -1,4 +1,4 @@
-import { STATUS_LABELS } from "@/lib/content/workflow";
+import { STATUS_LABELS } from "@/lib/domains/content/workflow";
 import type { EditorHistoryEntry } from "@/components/studio/editor-types";
 
 /** The workflow's audit trail: who moved the item, when, from → to, and why. */

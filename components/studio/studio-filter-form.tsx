@@ -2,13 +2,13 @@ import Form from "next/form";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
-import { STATUS_LABELS } from "@/lib/content/workflow";
+import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
+import { STATUS_LABELS } from "@/lib/domains/content/workflow";
 import {
   CONTENT_STATUSES,
   hasStudioFilters,
   type StudioFilters,
-} from "@/lib/content/studio-filters";
+} from "@/lib/domains/content/studio-filters";
 import { FilterSelect } from "@/components/ui/filter-select";
 
 const label = "block text-sm font-medium";

@@ -4,7 +4,7 @@ import { CaptionsEditor } from "@/components/studio/captions-editor";
 import { PostTextArea } from "@/components/content/post-text-area";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import type { Guardrails } from "@/lib/content/guardrails";
+import type { Guardrails } from "@/lib/domains/content/guardrails";
 import type {
   EditorCaption,
   EditorTranslation,

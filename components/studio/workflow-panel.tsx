@@ -9,7 +9,7 @@ import { StatusBadge } from "@/components/content/badges";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
-import { STATUS_LABELS, TRANSITIONS } from "@/lib/content/workflow";
+import { STATUS_LABELS, TRANSITIONS } from "@/lib/domains/content/workflow";
 
 const FORWARD: ContentStatus[] = ["PUBLISHED", "IN_REVIEW"];
 

@@ -6,8 +6,8 @@ import { ConfirmButton } from "@/components/admin/confirm-button";
 import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import type { WebhookEndpointView } from "@/lib/webhooks/manage-webhooks";
-import type { WebhookDeliveryView } from "@/lib/webhooks/webhook-deliveries";
+import type { WebhookEndpointView } from "@/lib/domains/webhooks/manage-webhooks";
+import type { WebhookDeliveryView } from "@/lib/domains/webhooks/webhook-deliveries";
 import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
 
 const KIND_LABELS = { SLACK: "Slack", TEAMS: "Microsoft Teams" } as const;

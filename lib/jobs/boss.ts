@@ -1,5 +1,5 @@
 import PgBoss from "pg-boss";
-import { env } from "@/lib/env";
+import { env } from "@/lib/core/env";
 import { ANALYTICS_ROLLUP, QUEUES } from "@/lib/jobs/queues";
 
 /**

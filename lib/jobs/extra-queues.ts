@@ -1,7 +1,7 @@
 import type { JobQueue } from "@/lib/jobs/queues";
-import { EMAIL_QUEUES } from "@/lib/email/email-queues";
-import { LINKEDIN_PUBLISH_QUEUES } from "@/lib/linkedin-publish/linkedin-publish-queues";
-import { WEBHOOK_QUEUES } from "@/lib/webhooks/webhook-queues";
+import { EMAIL_QUEUES } from "@/lib/domains/email/email-queues";
+import { LINKEDIN_PUBLISH_QUEUES } from "@/lib/domains/linkedin-publish/linkedin-publish-queues";
+import { WEBHOOK_QUEUES } from "@/lib/domains/webhooks/webhook-queues";
 
 /**
  * Queues of the LinkedIn, email and webhook domains. Each domain exports its own array from

@@ -43,8 +43,8 @@ const CORE_QUEUES: JobQueue[] = [
     expireInSeconds: 15 * 60,
     run: async () => {
       const [{ drainDirtyRollups }, { getDb }] = await Promise.all([
-        import("@/lib/analytics/rollup"),
-        import("@/lib/db/client"),
+        import("@/lib/domains/analytics/rollup"),
+        import("@/lib/core/db/client"),
       ]);
       // Bounded, so a huge backlog (a rebuild) never outlives the job's expiry; the next run
       // (every minute) goes on where this one stopped.
@@ -59,8 +59,8 @@ const CORE_QUEUES: JobQueue[] = [
     expireInSeconds: 5 * 60,
     run: async () => {
       const [{ cleanupVisitorSalts }, { getDb }] = await Promise.all([
-        import("@/lib/jobs/cleanup-visitor-salts"),
-        import("@/lib/db/client"),
+        import("@/lib/domains/tracking/cleanup-visitor-salts"),
+        import("@/lib/core/db/client"),
       ]);
       await cleanupVisitorSalts(getDb());
     },

@@ -3,9 +3,9 @@
  * one). Skips when the demo organisation already exists.
  */
 import path from "node:path";
-import { connectOrStartEmbedded } from "@/lib/db/embedded-postgres";
-import { DEMO_ORG_SLUG } from "@/lib/demo/demo-accounts";
-import { parseEnv } from "@/lib/env";
+import { connectOrStartEmbedded } from "@/scripts/db/embedded-postgres";
+import { DEMO_ORG_SLUG } from "@/lib/domains/demo/demo-accounts";
+import { parseEnv } from "@/lib/core/env";
 import { seedDemo } from "./seed-demo";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -23,7 +23,7 @@ const embedded = config.DATABASE_URL
   : await connectOrStartEmbedded(path.resolve(root, config.EMBEDDED_DB_DIR));
 if (embedded) process.env.DATABASE_URL = embedded.url;
 
-const { getDb, disconnectDb } = await import("@/lib/db/client");
+const { getDb, disconnectDb } = await import("@/lib/core/db/client");
 const db = getDb();
 try {
   if (await db.organization.findUnique({ where: { slug: DEMO_ORG_SLUG } })) {

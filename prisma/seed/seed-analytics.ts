@@ -1,6 +1,6 @@
-import { createId } from "@/lib/db/create-id";
+import { createId } from "@/lib/core/db/create-id";
 import type { ConversionOutcome, ValueType } from "@/lib/generated/prisma/enums";
-import { drainDirtyRollups } from "@/lib/analytics/rollup";
+import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
 import type { SeedContext, SeedStep } from "./context";
 import type { Random } from "./random";
 

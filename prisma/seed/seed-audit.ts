@@ -1,9 +1,9 @@
-import { createId } from "@/lib/db/create-id";
+import { createId } from "@/lib/core/db/create-id";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { SeedContext, SeedStep } from "./context";
 
 const DAY = 24 * 3600 * 1000;
-/** Mirrors lib/content/transition-content-item.ts: the action recorded for each move. */
+/** Mirrors lib/domains/content/transition-content-item.ts: the action recorded for each move. */
 const TRANSITION_ACTION: Record<string, string> = {
   "DRAFT>IN_REVIEW": "content.submit",
   "DRAFT>PUBLISHED": "content.publish",

@@ -1,6 +1,6 @@
-import { createId } from "@/lib/db/create-id";
-import { getStorage } from "@/lib/storage/get-storage";
-import { createStorageKey } from "@/lib/storage/storage-key";
+import { createId } from "@/lib/core/db/create-id";
+import { getStorage } from "@/lib/integrations/storage/get-storage";
+import { createStorageKey } from "@/lib/integrations/storage/storage-key";
 import { BANNERS, type BannerName, renderBanner } from "./banner-images";
 import { clock, planHistory } from "./content-history";
 import { LIBRARY, type LibraryItem, SUGGESTIONS } from "./content-library";
@@ -35,7 +35,7 @@ async function storeImages(
   const storage = getStorage();
   const rendered = new Map<BannerName, Uint8Array>();
   for (const name of new Set(uses.map((u) => u.banner))) rendered.set(name, renderBanner(name));
-  // Photos of suggestions are private to the author and moderators (see lib/storage/file-access.ts).
+  // Photos of suggestions are private to the author and moderators (see lib/domains/files/file-access.ts).
   const stored = uses.map((use) => ({
     name: use.banner,
     key: createStorageKey([use.suggestionId ? "suggestions" : "content", orgId], "png"),

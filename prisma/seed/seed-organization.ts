@@ -1,7 +1,7 @@
-import { createId } from "@/lib/db/create-id";
-import { slugify } from "@/lib/orgs/create-organization";
-import { hashPassword } from "@/lib/auth/password";
-import { DEMO_ORG_SLUG, DEMO_PASSWORD } from "@/lib/demo/demo-accounts";
+import { createId } from "@/lib/core/db/create-id";
+import { slugify } from "@/lib/domains/orgs/create-organization";
+import { hashPassword } from "@/lib/domains/auth/password";
+import { DEMO_ORG_SLUG, DEMO_PASSWORD } from "@/lib/domains/demo/demo-accounts";
 import type { SeedContext, SeedStep } from "./context";
 import { demoEmail, LOCATIONS, PEOPLE, TEAMS } from "./people";
 

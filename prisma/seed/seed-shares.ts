@@ -1,12 +1,12 @@
-import { createId } from "@/lib/db/create-id";
-import { env } from "@/lib/env";
+import { createId } from "@/lib/core/db/create-id";
+import { env } from "@/lib/core/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ShareChannel } from "@/lib/generated/prisma/enums";
-import { authenticityScore } from "@/lib/sharing/authenticity";
-import { publicItemUrl } from "@/lib/sharing/create-share";
-import { DEFAULT_UTM, mergeUtm, shareUtm } from "@/lib/sharing/merge-utm";
-import { newShareCode } from "@/lib/sharing/share-code";
-import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
+import { authenticityScore } from "@/lib/domains/sharing/authenticity";
+import { publicItemUrl } from "@/lib/domains/sharing/create-share";
+import { DEFAULT_UTM, mergeUtm, shareUtm } from "@/lib/domains/sharing/merge-utm";
+import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { DEMO_ACCOUNTS } from "@/lib/domains/demo/demo-accounts";
 import type { SeedContext, SeedItem, SeedStep } from "./context";
 
 /** Things people add in their own words, so authenticity varies from "pasted" to "all mine". */

@@ -11,7 +11,7 @@
  * microsecond, json, arrays, bytea).
  *
  * It is taken through the PostgreSQL protocol, so it works live: when `npm start` serves the data
- * directory, the backup connects to that server (see lib/db/embedded-postgres.ts) and reads every
+ * directory, the backup connects to that server (see scripts/db/embedded-postgres.ts) and reads every
  * table inside one REPEATABLE READ transaction (a consistent snapshot). PGlite has one backend
  * session, so the app's own queries wait the seconds the dump takes (tracked-link redirects do
  * not: they are answered from memory and their clicks buffered). With no server running, one is
@@ -32,7 +32,7 @@ import { once } from "node:events";
 import zlib from "node:zlib";
 import type pg from "pg";
 import { z } from "zod";
-import { connectOrStartEmbedded } from "../../lib/db/embedded-postgres";
+import { connectOrStartEmbedded } from "./embedded-postgres";
 import { connect, PROJECT_ROOT } from "./deploy";
 import { DbToolError, redactUrl } from "./errors";
 

@@ -27,7 +27,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 import { DbToolError, describeConnectionError, redactUrl, withDatabase } from "./errors";
 
 export type { SchemaEngine };
@@ -62,7 +62,7 @@ export interface ServerInfo {
   /** e.g. 150020 */
   versionNum: number;
   version: string;
-  /** PGlite (served by lib/db/embedded-postgres): one database per server, no CREATE DATABASE. */
+  /** PGlite (served by scripts/db/embedded-postgres): one database per server, no CREATE DATABASE. */
   isPGlite: boolean;
 }
 

@@ -15,7 +15,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
-import { connectOrStartEmbedded, type EmbeddedConnection } from "../../lib/db/embedded-postgres";
+import { connectOrStartEmbedded, type EmbeddedConnection } from "./embedded-postgres";
 import { engineError, openEngine, RESET_DATABASE_SQL, type EngineSession } from "./engine";
 import {
   assertUsable,

@@ -29,7 +29,7 @@ import {
   findRunningEmbedded,
   embeddedServerFilePath,
   startEmbeddedPostgres,
-} from "../../lib/db/embedded-postgres";
+} from "./embedded-postgres";
 import {
   BACKUP_FORMAT_VERSION,
   hasCommand,

@@ -11,9 +11,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { can, ROLES } from "../../lib/access/permissions";
-import { PAGES, type PageEntry } from "../../lib/access/route-inventory";
-import { DEMO_ACCOUNTS, DEMO_ORG_SLUG } from "../../lib/demo/demo-accounts";
+import { can, ROLES } from "../../lib/domains/access/permissions";
+import { PAGES, type PageEntry } from "../support/route-inventory";
+import { DEMO_ACCOUNTS, DEMO_ORG_SLUG } from "../../lib/domains/demo/demo-accounts";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { ProbeCounter, writeSuiteReport } from "../support/hardening-report";
 import { axeViolations, COLOR_SCHEMES, focusState, type ColorScheme } from "./a11y-helpers";

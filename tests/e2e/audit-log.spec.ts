@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { expect as baseExpect, test } from "@playwright/test";
-import { parseCsv } from "../../lib/csv/parse-csv";
+import { parseCsv } from "../../lib/core/csv/parse-csv";
 import { appAlert, signInAs } from "./helpers";
 
 // Generous waits: this runs beside other suites on a shared machine.

@@ -4,7 +4,7 @@
  */
 import fs from "node:fs";
 import pg from "pg";
-import { DEMO_ORG_SLUG } from "../../lib/demo/demo-accounts";
+import { DEMO_ORG_SLUG } from "../../lib/domains/demo/demo-accounts";
 import { E2E } from "./e2e-config";
 
 export interface DemoIds {

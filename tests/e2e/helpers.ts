@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../lib/demo/demo-accounts";
+import { DEMO_PASSWORD } from "../../lib/domains/demo/demo-accounts";
 import { E2E } from "./e2e-config";
 
 export async function fillSignIn(page: Page, email: string, password = DEMO_PASSWORD) {

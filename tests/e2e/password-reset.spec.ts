@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { hashPassword } from "../../lib/auth/password";
+import { hashPassword } from "../../lib/domains/auth/password";
 import { E2E } from "./e2e-config";
 import { appAlert, fillSignIn, signIn } from "./helpers";
 import { waitForMails } from "./mailbox";

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS } from "../../lib/demo/demo-accounts";
+import { DEMO_ACCOUNTS } from "../../lib/domains/demo/demo-accounts";
 import { appAlert, expectSignedInAs, fillSignIn, signIn, signInAs } from "./helpers";
 
 const HOME = { ADMIN: "/admin", MANAGER: "/dashboard", EMPLOYEE: "/feed" } as const;

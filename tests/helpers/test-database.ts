@@ -8,7 +8,7 @@
  */
 import crypto from "node:crypto";
 import pg from "pg";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
+import { startEmbeddedPostgres } from "../../scripts/db/embedded-postgres";
 import { deployMigrations } from "../../scripts/db/deploy";
 import { dropDatabase, inspectServer } from "../../scripts/db/engine";
 import { redactUrl, withDatabase } from "../../scripts/db/errors";

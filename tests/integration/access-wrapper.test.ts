@@ -85,7 +85,7 @@ describe("the access wrapper: session → membership → role → permission", (
     const userId = membership.userId;
     // This user belongs to `other` only; make them a member of a third org too.
     const third = await createOrganization("Third Org");
-    const { getDb } = await import("@/lib/db/client");
+    const { getDb } = await import("@/lib/core/db/client");
     await getDb().membership.create({
       data: { id: `mem_t${Date.now()}`, orgId: third.id, userId, role: "ADMIN" },
     });
@@ -107,7 +107,7 @@ describe("the access wrapper: session → membership → role → permission", (
   });
 
   it("falls back to another active organisation when the active one deactivates the member", async () => {
-    const { getDb } = await import("@/lib/db/client");
+    const { getDb } = await import("@/lib/core/db/client");
     const db = getDb();
     const first = await createOrganization("First");
     const second = await createOrganization("Second");

@@ -1,19 +1,19 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/core/db/client";
 import { createRandom } from "@/prisma/seed/random";
-import { drainDirtyRollups } from "@/lib/analytics/rollup";
-import { getOverview } from "@/lib/analytics/get-overview";
-import { getBreakdowns } from "@/lib/analytics/get-breakdowns";
-import { resolveAnalyticsScope } from "@/lib/analytics/resolve-scope";
-import { CONVERSION_OUTCOMES, OUTCOME_AREA } from "@/lib/analytics/outcomes";
-import { countUniqueVisits } from "@/lib/analytics/unique-visits";
-import { earnedMediaValue, estimatedImpressions } from "@/lib/analytics/emv";
-import { advocatePoints } from "@/lib/analytics/points";
-import { addDays, daysIn } from "@/lib/analytics/day-range";
-import { zonedDateKey, zonedLocalToDate } from "@/lib/time/zoned-time";
-import type { AnalyticsScope, DayRange, Kpis } from "@/lib/analytics/types";
+import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
+import { getOverview } from "@/lib/domains/analytics/get-overview";
+import { getBreakdowns } from "@/lib/domains/analytics/get-breakdowns";
+import { resolveAnalyticsScope } from "@/lib/domains/analytics/resolve-scope";
+import { CONVERSION_OUTCOMES, OUTCOME_AREA } from "@/lib/domains/analytics/outcomes";
+import { countUniqueVisits } from "@/tests/support/unique-visits";
+import { earnedMediaValue, estimatedImpressions } from "@/lib/domains/analytics/emv";
+import { advocatePoints } from "@/lib/domains/analytics/points";
+import { addDays, daysIn } from "@/lib/domains/analytics/day-range";
+import { zonedDateKey, zonedLocalToDate } from "@/lib/core/time/zoned-time";
+import type { AnalyticsScope, DayRange, Kpis } from "@/lib/domains/analytics/types";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/core/errors/app-error";
 import {
   accessFor,
   addMember,

@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/core/db/client";
 import { createRandom } from "@/prisma/seed/random";
-import { drainDirtyRollups, processDirtyRollups, rebuildRollups } from "@/lib/analytics/rollup";
+import {
+  drainDirtyRollups,
+  processDirtyRollups,
+  rebuildRollups,
+} from "@/lib/domains/analytics/rollup";
 import { requestRollup, startJobs, stopJobs } from "@/lib/jobs/run-jobs";
-import { cleanupVisitorSalts } from "@/lib/jobs/cleanup-visitor-salts";
+import { cleanupVisitorSalts } from "@/lib/domains/tracking/cleanup-visitor-salts";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
-import { CONVERSION_OUTCOMES } from "@/lib/analytics/outcomes";
+import { CONVERSION_OUTCOMES } from "@/lib/domains/analytics/outcomes";
 import { createOrgFixture, type OrgFixture } from "../support/factories";
 import {
   createItem,

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as analyticsRoute from "@/app/api/settings/analytics/route";
 import { GET as openApi } from "@/app/api/v1/openapi.json/route";
 import { GET as snippet } from "@/app/chorus.js/route";
-import { getDb } from "@/lib/db/client";
-import { onLinkChange, type LinkChange } from "@/lib/tracking/link-events";
+import { getDb } from "@/lib/core/db/client";
+import { onLinkChange, type LinkChange } from "@/lib/domains/tracking/link-events";
 import { createOrgFixture, type OrgFixture } from "../support/factories";
 import { callRoute } from "../support/http";
 

@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as keysRoute from "@/app/api/api-keys/route";
 import * as keyRoute from "@/app/api/api-keys/[id]/route";
-import { getDb } from "@/lib/db/client";
-import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
+import { getDb } from "@/lib/core/db/client";
+import { authenticateApiKey } from "@/lib/domains/access/authenticate-api-key";
 import { createOrgFixture, type OrgFixture } from "../support/factories";
 import { callRoute } from "../support/http";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
-import { resolveExternalUser } from "@/lib/auth/resolve-external-user";
-import { signUp } from "@/lib/users/sign-up";
-import { resolveAccess } from "@/lib/access/resolve-access";
+import { getDb } from "@/lib/core/db/client";
+import { verifyCredentials } from "@/lib/domains/auth/verify-credentials";
+import { resolveExternalUser } from "@/lib/domains/auth/resolve-external-user";
+import { signUp } from "@/lib/domains/users/sign-up";
+import { resolveAccess } from "@/lib/domains/access/resolve-access";
 import { createUser, TEST_PASSWORD, uniqueEmail } from "../support/factories";
 
 let ipCounter = 0;
@@ -106,7 +106,7 @@ describe("sign-up", () => {
 
 describe("SSO and LinkedIn identities", () => {
   it("taking over a password account ends its password and its sessions", async () => {
-    const { readSessionUserId } = await import("@/lib/auth/session-user");
+    const { readSessionUserId } = await import("@/lib/domains/auth/session-user");
     const { sessionCookie } = await import("../support/http");
     const squatter = await createUser({ email: uniqueEmail("ceo") });
     const cookie = await sessionCookie(squatter.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/core/db/client";
 import { createOrgFixture } from "../support/factories";
 import { createItem, createShare, insertClicks } from "../support/analytics";
 

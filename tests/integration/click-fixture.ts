@@ -5,8 +5,8 @@
  */
 import net from "node:net";
 import type pg from "pg";
-import { createId, randomString } from "@/lib/db/create-id";
-import { newShareCode } from "@/lib/sharing/share-code";
+import { createId, randomString } from "@/lib/core/db/create-id";
+import { newShareCode } from "@/lib/domains/sharing/share-code";
 
 export interface ShareFixture {
   orgId: string;

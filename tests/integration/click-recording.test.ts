@@ -8,11 +8,11 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { createId } from "@/lib/db/create-id";
-import { ClickRecorder } from "@/lib/tracking/click-buffer";
-import type { ClickEvent } from "@/lib/tracking/click-event";
-import { writeClicks } from "@/lib/tracking/click-writer";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/db/embedded-postgres";
+import { createId } from "@/lib/core/db/create-id";
+import { ClickRecorder } from "@/lib/domains/tracking/click-buffer";
+import type { ClickEvent } from "@/lib/domains/tracking/click-event";
+import { writeClicks } from "@/lib/domains/tracking/click-writer";
 import { deployMigrations } from "../../scripts/db/deploy";
 import { freePort, insertShares, sleep, waitFor, type ShareFixture } from "./click-fixture";
 

@@ -5,10 +5,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as trackedLink } from "@/app/[code]/route";
-import { getDb } from "@/lib/db/client";
-import { getClickPath } from "@/lib/tracking/click-path";
-import { invalidateLinks } from "@/lib/tracking/invalidate-link";
-import { utcDay, VisitorSalts } from "@/lib/tracking/visitor-key";
+import { getDb } from "@/lib/core/db/client";
+import { getClickPath } from "@/lib/domains/tracking/click-path";
+import { invalidateLinks } from "@/lib/domains/tracking/invalidate-link";
+import { utcDay, VisitorSalts } from "@/lib/domains/tracking/visitor-key";
 import { callRoute } from "../support/http";
 import { insertShares, type ShareFixture } from "./click-fixture";
 

@@ -12,7 +12,7 @@ import { PATCH as patchGuardrails } from "@/app/api/settings/guardrails/route";
 import { POST as suggest } from "@/app/api/suggestions/route";
 import { POST as accept } from "@/app/api/suggestions/[id]/accept/route";
 import { POST as uploadToSuggestion } from "@/app/api/suggestions/[id]/images/route";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/core/db/client";
 import { addMember, createOrgFixture, type OrgFixture } from "../support/factories";
 import { contentInput } from "../support/content";
 import { callRoute } from "../support/http";
@@ -231,7 +231,7 @@ describe("regressions", () => {
   });
 
   it("the public page shows only posts that have gone live, and team-only posts once shared", async () => {
-    const { getPublicItem } = await import("@/lib/content/get-public-item");
+    const { getPublicItem } = await import("@/lib/domains/content/get-public-item");
     const scheduled = await callRoute(contentRoute.POST, {
       method: "POST",
       userId: a.admin.user.id,

@@ -8,7 +8,7 @@ import { PATCH as patchGuardrails } from "@/app/api/settings/guardrails/route";
 import * as suggestionsRoute from "@/app/api/suggestions/route";
 import { POST as acceptSuggestion } from "@/app/api/suggestions/[id]/accept/route";
 import { POST as rejectSuggestion } from "@/app/api/suggestions/[id]/reject/route";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/core/db/client";
 import { addMember, createOrgFixture, type OrgFixture } from "../support/factories";
 import { contentInput } from "../support/content";
 import { callRoute } from "../support/http";

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as conversionsRoute from "@/app/api/v1/conversions/route";
-import { getDb } from "@/lib/db/client";
-import { createId, randomString } from "@/lib/db/create-id";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
-import { recordConversion } from "@/lib/conversions/record-conversion";
-import { newShareCode } from "@/lib/sharing/share-code";
-import { updateAnalyticsSettings } from "@/lib/settings/update-analytics-settings";
+import { getDb } from "@/lib/core/db/client";
+import { createId, randomString } from "@/lib/core/db/create-id";
+import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/domains/api-keys/revoke-api-key";
+import { authenticateApiKey } from "@/lib/domains/access/authenticate-api-key";
+import { recordConversion } from "@/lib/domains/conversions/record-conversion";
+import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { updateAnalyticsSettings } from "@/lib/domains/settings/update-analytics-settings";
 import { accessFor, createOrgFixture, type OrgFixture } from "../support/factories";
 import { callRoute, type CallOptions } from "../support/http";
 

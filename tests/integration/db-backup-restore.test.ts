@@ -14,7 +14,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import PgBoss from "pg-boss";
 import { afterAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/db/embedded-postgres";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { backupEmbedded, backupServer, listTables, qualified } from "@/scripts/db/backup";

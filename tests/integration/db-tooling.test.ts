@@ -1,5 +1,5 @@
 /**
- * The migration tooling (scripts/db) and the embedded PostgreSQL (lib/db/embedded-postgres), against
+ * The migration tooling (scripts/db) and the embedded PostgreSQL (scripts/db/embedded-postgres), against
  * fresh databases of the kind this run uses: TEST_DATABASE_URL/DATABASE_URL's server, or embedded.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -13,7 +13,7 @@ import {
   connectOrStartEmbedded,
   embeddedServerFilePath,
   startEmbeddedPostgres,
-} from "@/lib/db/embedded-postgres";
+} from "@/scripts/db/embedded-postgres";
 import {
   createMigration,
   DbToolError,
@@ -359,7 +359,7 @@ describe("embedded PostgreSQL", () => {
     const script = path.join(path.dirname(dataDir), "serve.ts");
     fs.writeFileSync(
       script,
-      `import { startEmbeddedPostgres } from ${JSON.stringify(path.join(root, "lib/db/embedded-postgres.ts"))};
+      `import { startEmbeddedPostgres } from ${JSON.stringify(path.join(root, "scripts/db/embedded-postgres.ts"))};
 const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)} });
 console.log("READY " + server.url);
 process.on("SIGTERM", () => { void server.stop().then(() => process.exit(0)); });

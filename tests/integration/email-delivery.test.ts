@@ -3,20 +3,20 @@
  * and retries, opt-outs, unsubscribe links, invitation and approval emails.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
-import { createId } from "@/lib/db/create-id";
-import { queueEmail, URGENT_EMAIL_PRIORITY } from "@/lib/email/queue-email";
-import { sendDelivery } from "@/lib/email/send-delivery";
-import { EMAIL_RETRY_LIMIT, EMAIL_SEND } from "@/lib/email/email-queue-names";
-import { shareResultEmail } from "@/lib/email/templates/share-result";
-import { createUnsubscribeToken } from "@/lib/email/unsubscribe-token";
-import { closeEmailTransport } from "@/lib/email/transport";
-import { createInvitation } from "@/lib/invitations/create-invitation";
-import { importInvitations } from "@/lib/invitations/import-invitations";
-import { invitationUrl } from "@/lib/invitations/invitation-token";
-import { appUrl } from "@/lib/http/app-url";
-import { createContentItem } from "@/lib/content/save-content-item";
-import { transitionContentItem } from "@/lib/content/transition-content-item";
+import { getDb } from "@/lib/core/db/client";
+import { createId } from "@/lib/core/db/create-id";
+import { queueEmail, URGENT_EMAIL_PRIORITY } from "@/lib/domains/email/queue-email";
+import { sendDelivery } from "@/lib/domains/email/send-delivery";
+import { EMAIL_RETRY_LIMIT, EMAIL_SEND } from "@/lib/domains/email/email-queue-names";
+import { shareResultEmail } from "@/lib/integrations/email/templates/share-result";
+import { createUnsubscribeToken } from "@/lib/domains/email/unsubscribe-token";
+import { closeEmailTransport } from "@/lib/integrations/email/transport";
+import { createInvitation } from "@/lib/domains/invitations/create-invitation";
+import { importInvitations } from "@/lib/domains/invitations/import-invitations";
+import { invitationUrl } from "@/lib/domains/invitations/invitation-token";
+import { appUrl } from "@/lib/core/http/app-url";
+import { createContentItem } from "@/lib/domains/content/save-content-item";
+import { transitionContentItem } from "@/lib/domains/content/transition-content-item";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
 import { POST as unsubscribePost } from "@/app/api/email/unsubscribe/route";
 import { POST as retryPost } from "@/app/api/email/deliveries/[id]/retry/route";

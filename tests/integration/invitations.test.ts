@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as acceptRoute } from "@/app/api/invitations/accept/route";
 import { POST as createRoute } from "@/app/api/invitations/route";
 import { POST as importRoute } from "@/app/api/invitations/import/route";
-import { getDb } from "@/lib/db/client";
-import { acceptInvitation } from "@/lib/invitations/accept-invitation";
-import { createInvitation } from "@/lib/invitations/create-invitation";
-import { importInvitations } from "@/lib/invitations/import-invitations";
+import { getDb } from "@/lib/core/db/client";
+import { acceptInvitation } from "@/lib/domains/invitations/accept-invitation";
+import { createInvitation } from "@/lib/domains/invitations/create-invitation";
+import { importInvitations } from "@/lib/domains/invitations/import-invitations";
 import {
   accessFor,
   createOrgFixture,

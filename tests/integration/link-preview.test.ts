@@ -8,12 +8,12 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
+import { AppError } from "@/lib/core/errors/app-error";
 import {
   fetchLinkPreview,
   type FetchLinkPreviewOptions,
-} from "@/lib/link-preview/fetch-link-preview";
-import type { ResolveHost } from "@/lib/link-preview/resolve-link-target";
+} from "@/lib/integrations/link-preview/fetch-link-preview";
+import type { ResolveHost } from "@/lib/core/net/resolve-link-target";
 
 interface TestServer {
   origin: string;

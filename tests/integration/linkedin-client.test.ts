@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeLinkedIn, type FakeLinkedIn } from "../support/fake-linkedin";
 
 let fake: FakeLinkedIn;
-let client: typeof import("@/lib/linkedin/linkedin-client");
+let client: typeof import("@/lib/integrations/linkedin/linkedin-client");
 const AUTHOR = "urn:li:person:fakeMember001";
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   process.env.LINKEDIN_CLIENT_ID = fake.clientId;
   process.env.LINKEDIN_CLIENT_SECRET = fake.clientSecret;
   process.env.LINKEDIN_API_VERSION = "202510";
-  client = await import("@/lib/linkedin/linkedin-client");
+  client = await import("@/lib/integrations/linkedin/linkedin-client");
 });
 
 afterAll(async () => {

@@ -16,7 +16,7 @@ let routes: {
   callback: typeof import("@/app/api/linkedin/callback/route");
   connection: typeof import("@/app/api/linkedin/connection/route");
 };
-let getDb: typeof import("@/lib/db/client").getDb;
+let getDb: typeof import("@/lib/core/db/client").getDb;
 
 beforeAll(async () => {
   fake = await startFakeLinkedIn();
@@ -30,7 +30,7 @@ beforeAll(async () => {
     callback: await import("@/app/api/linkedin/callback/route"),
     connection: await import("@/app/api/linkedin/connection/route"),
   };
-  ({ getDb } = await import("@/lib/db/client"));
+  ({ getDb } = await import("@/lib/core/db/client"));
   fx = await createOrgFixture();
 });
 
@@ -121,7 +121,7 @@ describe("connect LinkedIn", () => {
       await client.end();
     }
 
-    const { getUsableConnection } = await import("@/lib/linkedin/connection");
+    const { getUsableConnection } = await import("@/lib/domains/linkedin/connection");
     const usable = await getUsableConnection(fx.org.id, fx.employee.membership.id);
     expect(usable.accessToken).toBe(issued);
 
@@ -205,7 +205,8 @@ describe("connect LinkedIn", () => {
   it("expiry: the status warns 7 days ahead, an expired connection cannot be used", async () => {
     const cb = await consent(await startConnect(fx.employee.user.id), "allow");
     expect(await callback(fx.employee.user.id, cb)).toBe("connected");
-    const { connectionStatusFor, getUsableConnection } = await import("@/lib/linkedin/connection");
+    const { connectionStatusFor, getUsableConnection } =
+      await import("@/lib/domains/linkedin/connection");
     const access = { orgId: fx.org.id, membershipId: fx.employee.membership.id };
     await getDb().linkedInConnection.update({
       where: { membershipId: access.membershipId },
@@ -231,7 +232,7 @@ describe("connect LinkedIn", () => {
   it("getUsableConnection is scoped by organisation and explains what to do", async () => {
     const cb = await consent(await startConnect(fx.employee.user.id), "allow");
     expect(await callback(fx.employee.user.id, cb)).toBe("connected");
-    const { getUsableConnection } = await import("@/lib/linkedin/connection");
+    const { getUsableConnection } = await import("@/lib/domains/linkedin/connection");
     const other = await createOrgFixture();
     await expect(getUsableConnection(other.org.id, fx.employee.membership.id)).rejects.toThrow(
       /not connected/,

@@ -20,9 +20,9 @@ let other: OrgFixture;
 let sharesRoute: typeof import("@/app/api/shares/route");
 let retryRoute: typeof import("@/app/api/shares/[id]/retry/route");
 let scheduleRoute: typeof import("@/app/api/shares/[id]/schedule/route");
-let publish: typeof import("@/lib/linkedin-publish/publish-share");
-let sync: typeof import("@/lib/linkedin-publish/sync-post-analytics");
-let db: typeof import("@/lib/db/client").db;
+let publish: typeof import("@/lib/domains/linkedin-publish/publish-share");
+let sync: typeof import("@/lib/domains/linkedin-publish/sync-post-analytics");
+let db: typeof import("@/lib/core/db/client").db;
 
 const TEXT =
   "Our team in Brandenburg connected the solar park this week — I spent two winters on that site. Proud of #teamwork (and of C# code) @everyone!";
@@ -39,10 +39,10 @@ beforeAll(async () => {
   sharesRoute = await import("@/app/api/shares/route");
   retryRoute = await import("@/app/api/shares/[id]/retry/route");
   scheduleRoute = await import("@/app/api/shares/[id]/schedule/route");
-  publish = await import("@/lib/linkedin-publish/publish-share");
-  sync = await import("@/lib/linkedin-publish/sync-post-analytics");
-  db = (await import("@/lib/db/client")).db;
-  const { env } = await import("@/lib/env");
+  publish = await import("@/lib/domains/linkedin-publish/publish-share");
+  sync = await import("@/lib/domains/linkedin-publish/sync-post-analytics");
+  db = (await import("@/lib/core/db/client")).db;
+  const { env } = await import("@/lib/core/env");
   expect(env().LINKEDIN_API_URL).toBe(fake.url);
   f = await createOrgFixture();
   other = await createOrgFixture();
@@ -71,8 +71,8 @@ async function connect(
     memberId = `m${member.membership.id.slice(-8)}`,
   }: { scope?: string; memberId?: string } = {},
 ) {
-  const { encryptSecret } = await import("@/lib/crypto/token-cipher");
-  const { createId } = await import("@/lib/db/create-id");
+  const { encryptSecret } = await import("@/lib/core/crypto/token-cipher");
+  const { createId } = await import("@/lib/core/db/create-id");
   const token = fake.issueToken(memberId, scope ? { scope } : {});
   await db.linkedInConnection.deleteMany({ where: { membershipId: member.membership.id } });
   const connection = await db.linkedInConnection.create({
@@ -100,8 +100,8 @@ async function item(
   orgId: string,
   { link = false, image = false }: { link?: boolean; image?: boolean } = {},
 ) {
-  const { createId, randomString } = await import("@/lib/db/create-id");
-  const { getStorage } = await import("@/lib/storage/get-storage");
+  const { createId, randomString } = await import("@/lib/core/db/create-id");
+  const { getStorage } = await import("@/lib/integrations/storage/get-storage");
   const slug = `post-${randomString(8).toLowerCase()}`;
   const created = await db.contentItem.create({
     data: {
@@ -357,7 +357,7 @@ describe("the publish job", () => {
     expect(fake.state.posts).toHaveLength(1);
 
     const down = await createdShareId(await shareViaApi(f.employee, it0.id));
-    const { MAX_PUBLISH_ATTEMPTS } = await import("@/lib/linkedin-publish/queue-names");
+    const { MAX_PUBLISH_ATTEMPTS } = await import("@/lib/domains/linkedin-publish/queue-names");
     for (let i = 0; i < MAX_PUBLISH_ATTEMPTS; i++) fake.failNext("posts", 500);
     for (let i = 0; i < MAX_PUBLISH_ATTEMPTS - 1; i++)
       await expect(runJob(down, i)).rejects.toThrow();
@@ -480,8 +480,8 @@ describe("retry and cancel (owner only)", () => {
 
 describe("post analytics sync", () => {
   it("stores LinkedIn's figures on the share and the dashboard reach uses them", async () => {
-    const { getOverview } = await import("@/lib/analytics/get-overview");
-    const { zonedDateKey } = await import("@/lib/time/zoned-time");
+    const { getOverview } = await import("@/lib/domains/analytics/get-overview");
+    const { zonedDateKey } = await import("@/lib/core/time/zoned-time");
     const org = await createOrgFixture();
     await connect(org.org.id, org.employee);
     const it0 = await item(org.org.id);

@@ -6,9 +6,9 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
-import { createId } from "@/lib/db/create-id";
-import { createTokenCipher, encryptSecret, parseTokenKeys } from "@/lib/crypto/token-cipher";
+import { getDb } from "@/lib/core/db/client";
+import { createId } from "@/lib/core/db/create-id";
+import { createTokenCipher, encryptSecret, parseTokenKeys } from "@/lib/core/crypto/token-cipher";
 import { createOrgFixture, type OrgFixture } from "../support/factories";
 
 const root = path.resolve(import.meta.dirname, "../..");

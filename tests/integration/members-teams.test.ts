@@ -3,7 +3,7 @@ import * as memberRoute from "@/app/api/members/[id]/route";
 import * as teamRoute from "@/app/api/teams/[id]/route";
 import { POST as createTeam } from "@/app/api/teams/route";
 import { GET as listMembers } from "@/app/api/members/route";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/core/db/client";
 import { addMember, createOrgFixture, type OrgFixture } from "../support/factories";
 import { callRoute } from "../support/http";
 

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
-import { drainDirtyRollups } from "@/lib/analytics/rollup";
+import { getDb } from "@/lib/core/db/client";
+import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
 import { stopJobs } from "@/lib/jobs/run-jobs";
-import { updateOrganization } from "@/lib/orgs/update-organization";
+import { updateOrganization } from "@/lib/domains/orgs/update-organization";
 import { accessFor, createOrgFixture } from "../support/factories";
 import { createItem, createShare, insertClicks, readRollups } from "../support/analytics";
 

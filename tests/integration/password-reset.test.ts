@@ -6,26 +6,26 @@
  */
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
-import { idle } from "@/lib/access/action-state";
-import { AppError } from "@/lib/errors/app-error";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
-import { readSessionUserId } from "@/lib/auth/session-user";
-import { resolveExternalUser } from "@/lib/auth/resolve-external-user";
-import { closeEmailTransport } from "@/lib/email/transport";
+import { getDb } from "@/lib/core/db/client";
+import { idle } from "@/lib/domains/access/action-state";
+import { AppError } from "@/lib/core/errors/app-error";
+import { verifyCredentials } from "@/lib/domains/auth/verify-credentials";
+import { readSessionUserId } from "@/lib/domains/auth/session-user";
+import { resolveExternalUser } from "@/lib/domains/auth/resolve-external-user";
+import { closeEmailTransport } from "@/lib/integrations/email/transport";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
 import {
   DEFAULT_MIN_DURATION_MS,
   PASSWORD_RESET_REQUESTED_MESSAGE,
   requestPasswordReset,
-} from "@/lib/auth/password-reset/request-password-reset";
-import { resetPassword } from "@/lib/auth/password-reset/reset-password";
-import { getPasswordResetLinkState } from "@/lib/auth/password-reset/password-reset-link-state";
+} from "@/lib/domains/auth/password-reset/request-password-reset";
+import { resetPassword } from "@/lib/domains/auth/password-reset/reset-password";
+import { getPasswordResetLinkState } from "@/lib/domains/auth/password-reset/password-reset-link-state";
 import {
   RESET_ATTEMPTS_PER_IP,
   RESET_REQUESTS_PER_EMAIL,
   RESET_REQUESTS_PER_IP,
-} from "@/lib/auth/password-reset/rate-limits";
+} from "@/lib/domains/auth/password-reset/rate-limits";
 import { resetPasswordAction } from "@/app/(auth)/reset-password/actions";
 import { requestPasswordResetAction } from "@/app/(auth)/forgot-password/actions";
 import { createUser, TEST_PASSWORD, uniqueEmail } from "@/tests/support/factories";

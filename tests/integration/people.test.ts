@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as person } from "@/app/api/people/[handle]/route";
 import * as profile from "@/app/api/profile/route";
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/core/db/client";
 import { createOrgFixture, type OrgFixture } from "../support/factories";
 import { callRoute } from "../support/http";
 

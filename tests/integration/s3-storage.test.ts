@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
-import { createStorage } from "@/lib/storage/get-storage";
-import { S3Storage, type S3StorageConfig } from "@/lib/storage/s3-storage";
-import { EMPTY_PAYLOAD_HASH, sha256Hex, signAwsV4 } from "@/lib/storage/sign-aws-v4";
+import { parseEnv } from "@/lib/core/env";
+import { createStorage } from "@/lib/integrations/storage/get-storage";
+import { S3Storage, type S3StorageConfig } from "@/lib/integrations/storage/s3-storage";
+import { EMPTY_PAYLOAD_HASH, sha256Hex, signAwsV4 } from "@/lib/integrations/storage/sign-aws-v4";
 import { type S3TestServer, startS3TestServer } from "../support/s3-test-server";
 
 let server: S3TestServer;

@@ -4,8 +4,8 @@ import { POST as transition } from "@/app/api/content/[id]/transitions/route";
 import * as sharesRoute from "@/app/api/shares/route";
 import { GET as trackedLink } from "@/app/[code]/route";
 import { PATCH as patchGuardrails } from "@/app/api/settings/guardrails/route";
-import { getDb } from "@/lib/db/client";
-import { getPublicItem } from "@/lib/content/get-public-item";
+import { getDb } from "@/lib/core/db/client";
+import { getPublicItem } from "@/lib/domains/content/get-public-item";
 import { createOrgFixture, type OrgFixture } from "../support/factories";
 import { contentInput } from "../support/content";
 import { callRoute, TEST_ORIGIN } from "../support/http";
@@ -280,7 +280,7 @@ describe("my activity", () => {
 
 describe("the feed, for you", () => {
   it("marks shared items and moves a value type the member has not shared lately to the top, saying why", async () => {
-    const { listForYouFeed } = await import("@/lib/sharing/list-for-you-feed");
+    const { listForYouFeed } = await import("@/lib/domains/sharing/list-for-you-feed");
     const { accessFor } = await import("../support/factories");
     const org = await createOrgFixture();
     const info = await publishedItem(org, { title: "News", valueType: "INFORMATION" });

@@ -4,12 +4,12 @@
  * write them. And an independent recount in JavaScript (zoned days, unique-visit rule) to compare
  * the rollups and dashboard queries against.
  */
-import { getDb } from "@/lib/db/client";
+import { getDb } from "@/lib/core/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createId, randomString } from "@/lib/db/create-id";
+import { createId, randomString } from "@/lib/core/db/create-id";
 import type { BusinessGoal, ConversionOutcome, ValueType } from "@/lib/generated/prisma/enums";
-import { countUniqueVisits } from "@/lib/analytics/unique-visits";
-import { zonedDateKey } from "@/lib/time/zoned-time";
+import { countUniqueVisits } from "@/tests/support/unique-visits";
+import { zonedDateKey } from "@/lib/core/time/zoned-time";
 
 export async function createItem(
   orgId: string,

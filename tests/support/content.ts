@@ -1,5 +1,5 @@
-import type { CreateContentInput } from "@/lib/content/content-schemas";
-import { randomString } from "@/lib/db/create-id";
+import type { CreateContentInput } from "@/lib/domains/content/content-schemas";
+import { randomString } from "@/lib/core/db/create-id";
 
 /** A valid content item body for the API, with overrides. */
 export function contentInput(overrides: Partial<CreateContentInput> = {}): CreateContentInput {

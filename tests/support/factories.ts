@@ -1,9 +1,9 @@
 /** Factories that make unique data per test, straight through Prisma (no HTTP). */
-import { getDb } from "@/lib/db/client";
-import { createId, randomString } from "@/lib/db/create-id";
-import { hashPassword } from "@/lib/auth/password";
+import { getDb } from "@/lib/core/db/client";
+import { createId, randomString } from "@/lib/core/db/create-id";
+import { hashPassword } from "@/lib/domains/auth/password";
 import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
-import type { Access } from "@/lib/access/resolve-access";
+import type { Access } from "@/lib/domains/access/resolve-access";
 
 export const TEST_PASSWORD = "integration-password-1";
 let passwordHash: Promise<string> | undefined;

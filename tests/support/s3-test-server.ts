@@ -2,7 +2,7 @@
  * A minimal S3-compatible server on loopback for tests: PUT/GET/DELETE object in one bucket,
  * path-style or virtual-hosted, with every request's AWS Signature V4 verified against the secret
  * key. The verification is written from the server's side (it re-encodes the path and query it
- * received) and shares no code with lib/storage/sign-aws-v4.ts, so a signing bug fails the tests.
+ * received) and shares no code with lib/integrations/storage/sign-aws-v4.ts, so a signing bug fails the tests.
  * (The registry's s3rver accepts any V4 signature without checking it, hence this file.)
  */
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";

@@ -4,10 +4,13 @@ import {
   analyticsSearch,
   parseAnalyticsParams,
   readAnalyticsParams,
-} from "@/lib/analytics/analytics-params";
-import { dayCount as countDays, isDayKey as isCalendarDay } from "@/lib/analytics/day-range";
-import { zodFieldErrors } from "@/lib/http/zod-messages";
-import { csvCell, csvLine } from "@/lib/csv/to-csv";
+} from "@/lib/domains/analytics/analytics-params";
+import {
+  dayCount as countDays,
+  isDayKey as isCalendarDay,
+} from "@/lib/domains/analytics/day-range";
+import { zodFieldErrors } from "@/lib/core/http/zod-messages";
+import { csvCell, csvLine } from "@/lib/core/csv/to-csv";
 
 // 23:30 UTC on 25 November is already 26 November in Berlin (UTC+1) and still the 25th in UTC.
 const NOW = new Date("2026-11-25T23:30:00Z");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { countUniqueVisits, uniqueVisitBucket } from "@/lib/analytics/unique-visits";
-import { earnedMediaValue, estimatedImpressions } from "@/lib/analytics/emv";
-import { advocatePoints } from "@/lib/analytics/points";
+import { countUniqueVisits, uniqueVisitBucket } from "@/tests/support/unique-visits";
+import { earnedMediaValue, estimatedImpressions } from "@/lib/domains/analytics/emv";
+import { advocatePoints } from "@/lib/domains/analytics/points";
 import {
   addDays,
   assertDayRange,
@@ -11,7 +11,7 @@ import {
   lastNDays,
   previousRange,
   rangeBounds,
-} from "@/lib/analytics/day-range";
+} from "@/lib/domains/analytics/day-range";
 
 const at = (iso: string) => new Date(iso);
 

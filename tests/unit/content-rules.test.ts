@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { checkTransition, TRANSITIONS } from "@/lib/content/workflow";
+import { checkTransition, TRANSITIONS } from "@/lib/domains/content/workflow";
 import {
   characterCount,
   containsPhrase,
   evaluateGuardrails,
   hasHashtag,
-} from "@/lib/content/guardrails";
-import { computeContentMix } from "@/lib/content/content-mix";
+} from "@/lib/domains/content/guardrails";
+import { computeContentMix } from "@/lib/domains/content/content-mix";
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
 
 const base = { requireApproval: false, actorId: "usr_a", authorId: "usr_a" };

@@ -5,7 +5,7 @@ import {
   DAY_MS,
   isTooFarInFuture,
   MAX_FUTURE_SKEW_MS,
-} from "@/lib/conversions/attribution-window";
+} from "@/lib/domains/conversions/attribution-window";
 
 const click = new Date("2026-11-01T12:00:00.000Z");
 const at = (ms: number) => new Date(click.getTime() + ms);

@@ -1,6 +1,6 @@
 import { createContext, runInContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { SNIPPET_SOURCE } from "@/lib/conversions/snippet";
+import { SNIPPET_SOURCE } from "@/lib/domains/conversions/snippet";
 
 interface FetchCall {
   url: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/lib/csv/parse-csv";
-import { csvCell, toCsv } from "@/lib/csv/to-csv";
+import { parseCsv } from "@/lib/core/csv/parse-csv";
+import { csvCell, toCsv } from "@/lib/core/csv/to-csv";
 
 describe("parseCsv", () => {
   it("parses plain rows with their line numbers", () => {

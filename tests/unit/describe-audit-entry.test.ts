@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, auditCategory, AUDIT_CATEGORIES } from "@/lib/audit/audit-actions";
-import { describeAuditEntry, type DescribableEntry } from "@/lib/audit/describe-audit-entry";
-import { decodeCursor, encodeCursor, auditFiltersSchema } from "@/lib/audit/list-audit-entries";
-import { auditChange } from "@/lib/audit/audit-change";
+import { AUDIT_ACTIONS, auditCategory, AUDIT_CATEGORIES } from "@/lib/domains/audit/audit-actions";
+import {
+  describeAuditEntry,
+  type DescribableEntry,
+} from "@/lib/domains/audit/describe-audit-entry";
+import {
+  decodeCursor,
+  encodeCursor,
+  auditFiltersSchema,
+} from "@/lib/domains/audit/list-audit-entries";
+import { auditChange } from "@/lib/domains/audit/audit-change";
 
 const base = (over: Partial<DescribableEntry>): DescribableEntry => ({
   action: "member.role_change",

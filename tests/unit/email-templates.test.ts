@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isoWeek } from "@/lib/email/queue-weekly-digests";
-import { approvalRequestEmail } from "@/lib/email/templates/approval-request";
-import { digestEmail } from "@/lib/email/templates/digest";
-import { invitationEmail } from "@/lib/email/templates/invitation";
-import { esc, FOOTER_MARKER } from "@/lib/email/templates/layout";
-import { shareResultEmail } from "@/lib/email/templates/share-result";
-import type { Digest } from "@/lib/email/build-digest";
-import { createUnsubscribeToken, verifyUnsubscribeToken } from "@/lib/email/unsubscribe-token";
-import { isEmailCategory, isOptionalCategory } from "@/lib/email/categories";
+import { isoWeek } from "@/lib/domains/digests/queue-weekly-digests";
+import { approvalRequestEmail } from "@/lib/integrations/email/templates/approval-request";
+import { digestEmail } from "@/lib/integrations/email/templates/digest";
+import { invitationEmail } from "@/lib/integrations/email/templates/invitation";
+import { esc, FOOTER_MARKER } from "@/lib/integrations/email/templates/layout";
+import { shareResultEmail } from "@/lib/integrations/email/templates/share-result";
+import type { Digest } from "@/lib/domains/digests/build-digest";
+import {
+  createUnsubscribeToken,
+  verifyUnsubscribeToken,
+} from "@/lib/domains/email/unsubscribe-token";
+import { isEmailCategory, isOptionalCategory } from "@/lib/domains/email/categories";
 
 const EVIL = `<script>alert("x")</script> & 'quotes'`;
 const previousSecret = process.env.AUTH_SECRET;

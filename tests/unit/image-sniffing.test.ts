@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { sniffImageType } from "@/lib/images/sniff-image-type";
-import { checkLogoFile, LOGO_MAX_BYTES } from "@/lib/orgs/org-logo-rules";
-import { AppError } from "@/lib/errors/app-error";
+import { sniffImageType } from "@/lib/core/images/sniff-image-type";
+import { checkLogoFile, LOGO_MAX_BYTES } from "@/lib/domains/orgs/org-logo-rules";
+import { AppError } from "@/lib/core/errors/app-error";
 
 const bytes = (...parts: (number[] | string)[]) =>
   new Uint8Array(

@@ -1,12 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv } from "@/lib/csv/parse-csv";
+import { parseCsv } from "@/lib/core/csv/parse-csv";
 import {
   importReportCsv,
   readInvitationCsv,
   TEMPLATE_CSV,
   type ImportRow,
-} from "@/lib/invitations/invitation-csv";
-import { isRetryable, runCsvImport, type SendResult } from "@/lib/invitations/run-csv-import";
+} from "@/lib/domains/invitations/invitation-csv";
+import {
+  isRetryable,
+  runCsvImport,
+  type SendResult,
+} from "@/lib/domains/invitations/run-csv-import";
 
 describe("readInvitationCsv", () => {
   it("maps columns by name (any order, any case) and keeps line numbers", () => {

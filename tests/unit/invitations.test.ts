@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { invitationState } from "@/lib/invitations/invitation-status";
-import { hashInvitationToken, newInvitationToken } from "@/lib/invitations/invitation-token";
-import { splitTeams } from "@/lib/invitations/import-invitations";
+import { invitationState } from "@/lib/domains/invitations/invitation-status";
+import {
+  hashInvitationToken,
+  newInvitationToken,
+} from "@/lib/domains/invitations/invitation-token";
+import { splitTeams } from "@/lib/domains/invitations/import-invitations";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const base = {

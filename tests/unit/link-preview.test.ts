@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
-import { decodeHtmlEntities } from "@/lib/link-preview/decode-html-entities";
+import { EnvError, parseEnv } from "@/lib/core/env";
+import { decodeHtmlEntities } from "@/lib/integrations/link-preview/decode-html-entities";
 import {
   addressCategory,
   isAllowedAddress,
@@ -8,8 +8,8 @@ import {
   isRefusedAddress,
   parseAllowList,
   parseIp,
-} from "@/lib/link-preview/is-refused-address";
-import { parseOpenGraph } from "@/lib/link-preview/parse-open-graph";
+} from "@/lib/core/net/is-refused-address";
+import { parseOpenGraph } from "@/lib/integrations/link-preview/parse-open-graph";
 
 describe("address classification", () => {
   it.each([

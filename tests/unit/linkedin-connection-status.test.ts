@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeConnection } from "@/lib/linkedin/connection";
+import { describeConnection } from "@/lib/domains/linkedin/connection";
 
 const now = new Date("2026-11-26T12:00:00Z");
 const DAY = 86_400_000;

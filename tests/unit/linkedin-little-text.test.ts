@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { buildPostBody, escapeLittleText, parseRetryAfter } from "@/lib/linkedin/linkedin-client";
+import {
+  buildPostBody,
+  escapeLittleText,
+  parseRetryAfter,
+} from "@/lib/integrations/linkedin/linkedin-client";
 
 describe("escapeLittleText", () => {
   it("leaves ordinary text alone", () => {

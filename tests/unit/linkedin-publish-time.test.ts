@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
-import { resolvePublishTime } from "@/lib/linkedin-publish/publish-time";
-import { zonedLocalToUtc } from "@/lib/time/zoned-time";
+import { AppError } from "@/lib/core/errors/app-error";
+import { resolvePublishTime } from "@/lib/domains/linkedin-publish/publish-time";
+import { zonedLocalToUtc } from "@/lib/core/time/zoned-time";
 
 const NOW = new Date("2026-11-26T10:00:00Z");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localizeItem } from "@/lib/content/localize-item";
+import { localizeItem } from "@/lib/domains/content/localize-item";
 
 const item = {
   language: "en",

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { hasActiveFilters, membersHref, readMemberFilters } from "@/lib/members/member-filters";
+import {
+  hasActiveFilters,
+  membersHref,
+  readMemberFilters,
+} from "@/lib/domains/members/member-filters";
 
 describe("readMemberFilters", () => {
   it("reads search, role, status, team and page from the query string", () => {

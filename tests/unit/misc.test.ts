@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { createId, randomString } from "@/lib/db/create-id";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { safeCallbackUrl } from "@/lib/http/safe-callback-url";
-import { slugify } from "@/lib/orgs/create-organization";
-import { assertSameOrigin } from "@/lib/access/same-origin";
-import { AppError } from "@/lib/errors/app-error";
-import { isTimeZone } from "@/lib/validation";
+import { createId, randomString } from "@/lib/core/db/create-id";
+import { hashPassword, verifyPassword } from "@/lib/domains/auth/password";
+import { safeCallbackUrl } from "@/lib/core/http/safe-callback-url";
+import { slugify } from "@/lib/domains/orgs/create-organization";
+import { assertSameOrigin } from "@/lib/domains/access/same-origin";
+import { AppError } from "@/lib/core/errors/app-error";
+import { isTimeZone } from "@/lib/core/validation";
 
 describe("ids", () => {
   it("carry a readable prefix and 20 random base62 characters", () => {

@@ -4,10 +4,13 @@ import {
   isPasswordResetTokenShape,
   newPasswordResetToken,
   passwordResetUrl,
-} from "@/lib/auth/password-reset/reset-token";
-import { linkState } from "@/lib/auth/password-reset/password-reset-link-state";
-import { passwordChangedEmail, passwordResetEmail } from "@/lib/email/templates/password-reset";
-import { isEmailCategory, isOptionalCategory } from "@/lib/email/categories";
+} from "@/lib/domains/auth/password-reset/reset-token";
+import { linkState } from "@/lib/domains/auth/password-reset/password-reset-link-state";
+import {
+  passwordChangedEmail,
+  passwordResetEmail,
+} from "@/lib/integrations/email/templates/password-reset";
+import { isEmailCategory, isOptionalCategory } from "@/lib/domains/email/categories";
 
 describe("password reset tokens", () => {
   it("are 256 random bits, different every time, and stored as their SHA-256 only", () => {

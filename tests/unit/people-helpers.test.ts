@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { computeContentMix, type MixInput } from "@/lib/content/content-mix";
+import { computeContentMix, type MixInput } from "@/lib/domains/content/content-mix";
 import type { ValueType } from "@/lib/generated/prisma/enums";
-import { contentLanguageOptions, CONTENT_LANGUAGES } from "@/lib/people/content-languages";
-import { initials } from "@/lib/people/initials";
-import { joinWords } from "@/lib/people/join-words";
-import { sectionList, splitVisibility } from "@/lib/people/page-sections";
-import { MAX_NETWORK_SIZE, parseNetworkSize } from "@/lib/people/parse-network-size";
-import { personalMixHint } from "@/lib/people/personal-mix-hint";
+import { contentLanguageOptions, CONTENT_LANGUAGES } from "@/lib/domains/people/content-languages";
+import { initials } from "@/lib/domains/people/initials";
+import { joinWords } from "@/lib/domains/people/join-words";
+import { sectionList, splitVisibility } from "@/lib/domains/people/page-sections";
+import { MAX_NETWORK_SIZE, parseNetworkSize } from "@/lib/domains/people/parse-network-size";
+import { personalMixHint } from "@/lib/domains/people/personal-mix-hint";
 
 const shares = (...types: ValueType[]): MixInput[] =>
   types.map((valueType) => ({ valueType, goals: ["MARKETING"] }));

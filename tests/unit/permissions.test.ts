@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLE_HOME, ROLE_PERMISSIONS, ROLES } from "@/lib/access/permissions";
+import {
+  can,
+  PERMISSIONS,
+  ROLE_HOME,
+  ROLE_PERMISSIONS,
+  ROLES,
+} from "@/lib/domains/access/permissions";
 
 describe("role → permission map", () => {
   it("gives admins every permission", () => {

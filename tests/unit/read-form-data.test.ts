@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors/app-error";
-import { formatBytes, readFormData } from "@/lib/http/read-form-data";
+import { AppError } from "@/lib/core/errors/app-error";
+import { formatBytes, readFormData } from "@/lib/core/http/read-form-data";
 
 function upload(size: number, { declare = true } = {}) {
   const form = new FormData();

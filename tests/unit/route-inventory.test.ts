@@ -1,5 +1,5 @@
 /**
- * The route inventory (lib/access/route-inventory.ts) matches the code: every route handler file
+ * The route inventory (tests/support/route-inventory.ts) matches the code: every route handler file
  * and exported method, every page and every exported server action is listed, nothing listed is
  * gone, and each guard in the code (orgRoute("…"), userRoute, publicRoute, apiKeyRoute,
  * requirePageAccess("…")) is the one the inventory states.
@@ -13,7 +13,7 @@ import {
   SERVER_ACTIONS,
   type Guard,
   type HttpMethod,
-} from "@/lib/access/route-inventory";
+} from "@/tests/support/route-inventory";
 import { ProbeCounter } from "../support/hardening-report";
 
 const APP = path.resolve(import.meta.dirname, "../../app");

@@ -1,9 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "@/lib/env";
-import { createStorage } from "@/lib/storage/get-storage";
-import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
-import { S3Storage } from "@/lib/storage/s3-storage";
-import { EMPTY_PAYLOAD_HASH, sha256Hex, signAwsV4, uriEncode } from "@/lib/storage/sign-aws-v4";
+import { EnvError, parseEnv } from "@/lib/core/env";
+import { createStorage } from "@/lib/integrations/storage/get-storage";
+import { LocalDiskStorage } from "@/lib/integrations/storage/local-disk-storage";
+import { S3Storage } from "@/lib/integrations/storage/s3-storage";
+import {
+  EMPTY_PAYLOAD_HASH,
+  sha256Hex,
+  signAwsV4,
+  uriEncode,
+} from "@/lib/integrations/storage/sign-aws-v4";
 
 // The examples of AWS's "Signature Calculations for the Authorization Header: Transferring
 // Payload in a Single Chunk" page (Amazon S3 API reference).

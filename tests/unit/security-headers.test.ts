@@ -9,7 +9,7 @@ import {
   originOf,
   securityHeaders,
   servedOverHttps,
-} from "@/lib/http/security-headers";
+} from "@/lib/core/http/security-headers";
 
 function directives(csp: string): Map<string, string> {
   return new Map(

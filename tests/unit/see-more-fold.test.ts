@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FOLD_MAX_CHARS, foldPosition } from "@/lib/content/see-more-fold";
+import { FOLD_MAX_CHARS, foldPosition } from "@/lib/domains/content/see-more-fold";
 
 const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i % 10}`).join(" ");
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { mergeUtm, shareUtm, DEFAULT_UTM } from "@/lib/sharing/merge-utm";
+import { mergeUtm, shareUtm, DEFAULT_UTM } from "@/lib/domains/sharing/merge-utm";
 import {
   authenticityScore,
   copiedMask,
   describeAuthenticity,
   words,
-} from "@/lib/sharing/authenticity";
-import { isoWeekKey, weeklyStreak } from "@/lib/sharing/share-streak";
-import { rankForYou } from "@/lib/sharing/for-you-order";
-import { isShareCode, newShareCode } from "@/lib/sharing/share-code";
+} from "@/lib/domains/sharing/authenticity";
+import { isoWeekKey, weeklyStreak } from "@/lib/domains/sharing/share-streak";
+import { rankForYou } from "@/lib/domains/sharing/for-you-order";
+import { isShareCode, newShareCode } from "@/lib/domains/sharing/share-code";
 
 const utm = shareUtm(DEFAULT_UTM, "solar-park-live", "Ab3dE6gH9k");
 

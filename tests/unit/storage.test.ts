@@ -2,13 +2,13 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { LocalDiskStorage } from "@/lib/storage/local-disk-storage";
+import { LocalDiskStorage } from "@/lib/integrations/storage/local-disk-storage";
 import {
   createStorageKey,
   fileUrl,
   isValidStorageKey,
   keyFromFileUrl,
-} from "@/lib/storage/storage-key";
+} from "@/lib/integrations/storage/storage-key";
 
 describe("storage keys", () => {
   it("accepts folder/…/name.ext keys made of plain ASCII segments", () => {

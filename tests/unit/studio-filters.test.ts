@@ -4,7 +4,7 @@ import {
   readStudioFilters,
   studioHref,
   toListQuery,
-} from "@/lib/content/studio-filters";
+} from "@/lib/domains/content/studio-filters";
 
 describe("studio filters", () => {
   it("reads usable values and drops the rest", () => {

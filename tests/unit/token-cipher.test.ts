@@ -8,7 +8,7 @@ import {
   needsReencryption,
   parseTokenKeys,
   TokenCipherError,
-} from "@/lib/crypto/token-cipher";
+} from "@/lib/core/crypto/token-cipher";
 
 const key = () => randomBytes(32).toString("base64");
 

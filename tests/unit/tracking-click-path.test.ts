@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { classifyUserAgent, referrerHost } from "@/lib/tracking/classify-user-agent";
-import { destinationTemplate, locationFor, withClickId } from "@/lib/tracking/click-destination";
-import { SlidingWindowLimiter } from "@/lib/tracking/rate-limiter";
-import { computeVisitorKey, newSalt, utcDay, VISITOR_KEY_LENGTH } from "@/lib/tracking/visitor-key";
-import { isRetryableWriteError } from "@/lib/tracking/click-writer";
-import { newClickId } from "@/lib/tracking/click-id";
+import { classifyUserAgent, referrerHost } from "@/lib/domains/tracking/classify-user-agent";
+import {
+  destinationTemplate,
+  locationFor,
+  withClickId,
+} from "@/lib/domains/tracking/click-destination";
+import { SlidingWindowLimiter } from "@/lib/domains/tracking/rate-limiter";
+import {
+  computeVisitorKey,
+  newSalt,
+  utcDay,
+  VISITOR_KEY_LENGTH,
+} from "@/lib/domains/tracking/visitor-key";
+import { isRetryableWriteError } from "@/lib/domains/tracking/click-writer";
+import { newClickId } from "@/lib/domains/tracking/click-id";
 
 describe("visitor key", () => {
   const ua =

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { parseWebhookUrl } from "@/lib/webhooks/webhook-url";
-import { excerptOf, slackMessage, teamsMessage } from "@/lib/webhooks/webhook-messages";
+import { parseWebhookUrl } from "@/lib/integrations/webhooks/webhook-url";
+import {
+  excerptOf,
+  slackMessage,
+  teamsMessage,
+} from "@/lib/integrations/webhooks/webhook-messages";
 
 describe("webhook URL shapes", () => {
   it.each([

@@ -4,7 +4,7 @@ import {
   zonedDateKey,
   zonedLocalToUtc,
   zonedMonthRange,
-} from "@/lib/time/zoned-time";
+} from "@/lib/core/time/zoned-time";
 
 describe("zonedLocalToUtc", () => {
   it("reads a wall-clock time in the organisation's zone", () => {

@@ -5,13 +5,13 @@ import { StatTiles } from "@/components/people/stat-tiles";
 import { ValueTypeMix } from "@/components/people/value-type-mix";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { shortLinkBase } from "@/lib/http/app-url";
-import { pageRequest } from "@/lib/http/page-request";
-import { personalMixHint } from "@/lib/people/personal-mix-hint";
-import { getProfile } from "@/lib/people/update-profile";
-import { describeAuthenticity } from "@/lib/sharing/authenticity";
-import { getMyActivity } from "@/lib/sharing/get-my-activity";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { shortLinkBase } from "@/lib/core/http/app-url";
+import { pageRequest } from "@/lib/core/http/page-request";
+import { personalMixHint } from "@/lib/domains/people/personal-mix-hint";
+import { getProfile } from "@/lib/domains/people/update-profile";
+import { describeAuthenticity } from "@/lib/domains/sharing/authenticity";
+import { getMyActivity } from "@/lib/domains/sharing/get-my-activity";
 
 export const metadata: Metadata = { title: "My activity" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { getOrgOverview } from "@/lib/orgs/get-org-overview";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { getOrgOverview } from "@/lib/domains/orgs/get-org-overview";
 
 export const metadata: Metadata = { title: "Overview" };
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/analytics/dashboard-view";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { loadDashboard } from "@/lib/analytics/load-dashboard";
-import type { SearchParams } from "@/lib/analytics/analytics-params";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { loadDashboard } from "@/lib/domains/analytics/load-dashboard";
+import type { SearchParams } from "@/lib/domains/analytics/analytics-params";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

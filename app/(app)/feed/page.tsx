@@ -5,11 +5,11 @@ import { FeedCard } from "@/components/feed/feed-card";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { can } from "@/lib/access/permissions";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { listForYouFeed, type FeedOrder } from "@/lib/sharing/list-for-you-feed";
-import { GOALS, VALUE_TYPES } from "@/lib/content/value-types";
-import { getMemberTeams } from "@/lib/members/get-member-teams";
+import { can } from "@/lib/domains/access/permissions";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { listForYouFeed, type FeedOrder } from "@/lib/domains/sharing/list-for-you-feed";
+import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
+import { getMemberTeams } from "@/lib/domains/members/get-member-teams";
 import { FilterSelect } from "@/components/ui/filter-select";
 
 export const metadata: Metadata = { title: "Feed" };

@@ -3,10 +3,10 @@ import { ProfileForm } from "@/components/people/profile-form";
 import { EmailPreferencesCard } from "@/components/email/email-preferences-card";
 import { LinkedInCard } from "@/components/linkedin/linkedin-card";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { getProfile } from "@/lib/people/update-profile";
-import { connectionStatusFor } from "@/lib/linkedin/connection";
-import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/linkedin/connect-linkedin";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { getProfile } from "@/lib/domains/people/update-profile";
+import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
+import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/domains/linkedin/connect-linkedin";
 
 export const metadata: Metadata = { title: "Your profile" };
 

@@ -6,19 +6,19 @@ import { ContentMixPanel } from "@/components/studio/content-mix-panel";
 import { StudioFilterForm } from "@/components/studio/studio-filter-form";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { getLibraryMix } from "@/lib/content/get-library-mix";
-import { listContentItems } from "@/lib/content/list-content-items";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { getLibraryMix } from "@/lib/domains/content/get-library-mix";
+import { listContentItems } from "@/lib/domains/content/list-content-items";
 import {
   hasStudioFilters,
   readStudioFilters,
   studioHref,
   toListQuery,
   type SearchParams,
-} from "@/lib/content/studio-filters";
-import { listLocations } from "@/lib/orgs/list-locations";
-import { countPendingSuggestions } from "@/lib/suggestions/count-pending-suggestions";
-import { listTeams } from "@/lib/teams/list-teams";
+} from "@/lib/domains/content/studio-filters";
+import { listLocations } from "@/lib/domains/orgs/list-locations";
+import { countPendingSuggestions } from "@/lib/domains/suggestions/count-pending-suggestions";
+import { listTeams } from "@/lib/domains/teams/list-teams";
 
 export const metadata: Metadata = { title: "Studio" };
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { SuggestionCard } from "@/components/suggestions/suggestion-card";
 import { SuggestForm } from "@/components/suggestions/suggest-form";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import type { SuggestionStatus } from "@/lib/generated/prisma/enums";
-import { listMySuggestions } from "@/lib/suggestions/list-suggestions";
+import { listMySuggestions } from "@/lib/domains/suggestions/list-suggestions";
 
 export const metadata: Metadata = { title: "Suggest a story" };
 

@@ -2,10 +2,10 @@
 
 import { headers } from "next/headers";
 import { z } from "zod";
-import { formAction, type ActionState } from "@/lib/access/action";
-import { requestPasswordReset } from "@/lib/auth/password-reset/request-password-reset";
-import { clientIp } from "@/lib/http/client-ip";
-import { emailField } from "@/lib/validation";
+import { formAction, type ActionState } from "@/lib/domains/access/action";
+import { requestPasswordReset } from "@/lib/domains/auth/password-reset/request-password-reset";
+import { clientIp } from "@/lib/core/http/client-ip";
+import { emailField } from "@/lib/core/validation";
 
 const requestSchema = z.object({ email: emailField });
 

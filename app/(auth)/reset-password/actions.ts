@@ -3,10 +3,10 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { formAction } from "@/lib/access/action";
-import { resetPassword } from "@/lib/auth/password-reset/reset-password";
-import { clientIp } from "@/lib/http/client-ip";
-import { passwordField } from "@/lib/users/sign-up";
+import { formAction } from "@/lib/domains/access/action";
+import { resetPassword } from "@/lib/domains/auth/password-reset/reset-password";
+import { clientIp } from "@/lib/core/http/client-ip";
+import { passwordField } from "@/lib/domains/users/sign-up";
 
 const resetSchema = z
   .object({

@@ -4,10 +4,10 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { SsoButtons } from "@/components/auth/sso-buttons";
 import { Card } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { currentAccess } from "@/lib/access/require-page-access";
-import { ssoProviderInfo } from "@/lib/auth/providers";
-import { env } from "@/lib/env";
-import { safeCallbackUrl } from "@/lib/http/safe-callback-url";
+import { currentAccess } from "@/lib/domains/access/require-page-access";
+import { ssoProviderInfo } from "@/lib/domains/auth/providers";
+import { env } from "@/lib/core/env";
+import { safeCallbackUrl } from "@/lib/core/http/safe-callback-url";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -3,9 +3,9 @@ import { notFound, redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { SsoButtons } from "@/components/auth/sso-buttons";
 import { Card } from "@/components/ui/card";
-import { currentAccess } from "@/lib/access/require-page-access";
-import { ssoProviderInfo } from "@/lib/auth/providers";
-import { env } from "@/lib/env";
+import { currentAccess } from "@/lib/domains/access/require-page-access";
+import { ssoProviderInfo } from "@/lib/domains/auth/providers";
+import { env } from "@/lib/core/env";
 
 export const metadata: Metadata = { title: "Create your organisation" };
 

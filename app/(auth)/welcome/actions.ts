@@ -2,13 +2,13 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { formAction } from "@/lib/access/action";
-import { createOrganizationFormSchema } from "@/lib/auth/auth-form-schemas";
-import { readSessionUserId } from "@/lib/auth/session-user";
-import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import { AppError, unauthorized } from "@/lib/errors/app-error";
-import { createOrganizationInTx } from "@/lib/orgs/create-organization";
+import { formAction } from "@/lib/domains/access/action";
+import { createOrganizationFormSchema } from "@/lib/domains/auth/auth-form-schemas";
+import { readSessionUserId } from "@/lib/domains/auth/session-user";
+import { db } from "@/lib/core/db/client";
+import { env } from "@/lib/core/env";
+import { AppError, unauthorized } from "@/lib/core/errors/app-error";
+import { createOrganizationInTx } from "@/lib/domains/orgs/create-organization";
 
 export const createOrganizationAction = formAction(
   createOrganizationFormSchema,

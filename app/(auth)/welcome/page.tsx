@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { CreateOrganizationForm } from "@/components/auth/create-organization-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { currentAccess } from "@/lib/access/require-page-access";
-import { env } from "@/lib/env";
+import { currentAccess } from "@/lib/domains/access/require-page-access";
+import { env } from "@/lib/core/env";
 import { signOutAction } from "@/app/(auth)/actions";
 import { buttonClass } from "@/components/ui/button";
 

@@ -1,7 +1,7 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { createApiKey, createApiKeySchema } from "@/lib/api-keys/create-api-key";
-import { listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { createApiKey, createApiKeySchema } from "@/lib/domains/api-keys/create-api-key";
+import { listApiKeys } from "@/lib/domains/api-keys/list-api-keys";
 
 export const GET = orgRoute("apikeys:manage", async ({ access }) => ({
   apiKeys: await listApiKeys(access.orgId),

@@ -1,8 +1,8 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody, parseQuery } from "@/lib/http/parse-body";
-import { createContentSchema } from "@/lib/content/content-schemas";
-import { listContentItems, listContentQuery } from "@/lib/content/list-content-items";
-import { createContentItem } from "@/lib/content/save-content-item";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody, parseQuery } from "@/lib/core/http/parse-body";
+import { createContentSchema } from "@/lib/domains/content/content-schemas";
+import { listContentItems, listContentQuery } from "@/lib/domains/content/list-content-items";
+import { createContentItem } from "@/lib/domains/content/save-content-item";
 
 export const GET = orgRoute("content:manage", async ({ req, access }) =>
   listContentItems(access.orgId, parseQuery(req, listContentQuery)),

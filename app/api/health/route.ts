@@ -1,5 +1,5 @@
-import { publicRoute } from "@/lib/access/route";
-import { db } from "@/lib/db/client";
+import { publicRoute } from "@/lib/domains/access/route";
+import { db } from "@/lib/core/db/client";
 
 export const dynamic = "force-dynamic";
 

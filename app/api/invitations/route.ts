@@ -1,9 +1,12 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { appUrl } from "@/lib/http/app-url";
-import { createInvitation, createInvitationSchema } from "@/lib/invitations/create-invitation";
-import { invitationUrl } from "@/lib/invitations/invitation-token";
-import { listInvitations } from "@/lib/invitations/list-invitations";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { appUrl } from "@/lib/core/http/app-url";
+import {
+  createInvitation,
+  createInvitationSchema,
+} from "@/lib/domains/invitations/create-invitation";
+import { invitationUrl } from "@/lib/domains/invitations/invitation-token";
+import { listInvitations } from "@/lib/domains/invitations/list-invitations";
 
 export const GET = orgRoute("members:invite", async ({ access }) => ({
   invitations: await listInvitations(access.orgId),

@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { listNotifications } from "@/lib/notifications/list-notifications";
+import { orgRoute } from "@/lib/domains/access/route";
+import { listNotifications } from "@/lib/domains/notifications/list-notifications";
 
 /** The signed-in member's latest 20 notifications in the active organisation, and the unread count. */
 export const GET = orgRoute("org:read", async ({ access }) => {

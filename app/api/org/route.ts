@@ -1,6 +1,9 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { updateOrganization, updateOrganizationSchema } from "@/lib/orgs/update-organization";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import {
+  updateOrganization,
+  updateOrganizationSchema,
+} from "@/lib/domains/orgs/update-organization";
 
 export const GET = orgRoute("org:read", async ({ access }) => ({ organization: access.org }));
 

@@ -1,6 +1,10 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { getProfile, updateProfile, updateProfileSchema } from "@/lib/people/update-profile";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import {
+  getProfile,
+  updateProfile,
+  updateProfileSchema,
+} from "@/lib/domains/people/update-profile";
 
 export const GET = orgRoute("profile:update", async ({ access }) => ({
   profile: await getProfile(access),

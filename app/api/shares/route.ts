@@ -1,8 +1,8 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { appUrl, shortLinkBase } from "@/lib/http/app-url";
-import { createShare, createShareSchema } from "@/lib/sharing/create-share";
-import { getMyActivity } from "@/lib/sharing/get-my-activity";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { appUrl, shortLinkBase } from "@/lib/core/http/app-url";
+import { createShare, createShareSchema } from "@/lib/domains/sharing/create-share";
+import { getMyActivity } from "@/lib/domains/sharing/get-my-activity";
 
 export const GET = orgRoute("shares:create", async ({ access }) => getMyActivity(access));
 

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody, parseQuery } from "@/lib/http/parse-body";
-import { can } from "@/lib/access/permissions";
-import { createSuggestion } from "@/lib/suggestions/create-suggestion";
-import { listMySuggestions, listSuggestions } from "@/lib/suggestions/list-suggestions";
-import { createSuggestionSchema } from "@/lib/suggestions/suggestion-schemas";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody, parseQuery } from "@/lib/core/http/parse-body";
+import { can } from "@/lib/domains/access/permissions";
+import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
+import { listMySuggestions, listSuggestions } from "@/lib/domains/suggestions/list-suggestions";
+import { createSuggestionSchema } from "@/lib/domains/suggestions/suggestion-schemas";
 
 const query = z.object({
   status: z.enum(["PENDING", "ACCEPTED", "REJECTED"]).default("PENDING"),

@@ -1,8 +1,8 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { listTeams } from "@/lib/teams/list-teams";
-import { createTeam } from "@/lib/teams/save-team";
-import { createTeamSchema } from "@/lib/teams/team-schemas";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { listTeams } from "@/lib/domains/teams/list-teams";
+import { createTeam } from "@/lib/domains/teams/save-team";
+import { createTeamSchema } from "@/lib/domains/teams/team-schemas";
 
 export const GET = orgRoute("teams:read", async ({ access }) => ({
   teams: await listTeams(access.orgId),

@@ -1,11 +1,11 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
 import {
   createWebhookEndpoint,
   createWebhookSchema,
   listWebhookEndpoints,
-} from "@/lib/webhooks/manage-webhooks";
-import { listWebhookDeliveries } from "@/lib/webhooks/webhook-deliveries";
+} from "@/lib/domains/webhooks/manage-webhooks";
+import { listWebhookDeliveries } from "@/lib/domains/webhooks/webhook-deliveries";
 
 /** Endpoints (host only; the URL is a secret) and the latest 50 deliveries. */
 export const GET = orgRoute("org:update", async ({ access }) => ({

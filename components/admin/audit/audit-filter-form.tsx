@@ -8,7 +8,7 @@ import {
   AUDIT_CATEGORIES,
   AUDIT_TARGET_TYPES,
   auditCategory,
-} from "@/lib/audit/audit-actions";
+} from "@/lib/domains/audit/audit-actions";
 
 const label = "block text-sm font-medium";
 

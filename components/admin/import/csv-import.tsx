@@ -14,12 +14,12 @@ import {
   TEMPLATE_CSV,
   type ImportOutcome,
   type ImportRow,
-} from "@/lib/invitations/invitation-csv";
+} from "@/lib/domains/invitations/invitation-csv";
 import {
   runCsvImport,
   type ChunkReport,
   IMPORT_CHUNK_SIZE,
-} from "@/lib/invitations/run-csv-import";
+} from "@/lib/domains/invitations/run-csv-import";
 
 type Ready = { source: string; rows: ImportRow[]; refused: ImportOutcome[] };
 type Report = { outcomes: ImportOutcome[]; cancelled: boolean; stoppedBecause?: string };

@@ -9,7 +9,7 @@ import { LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
-import { ROLE_LABELS, ROLES } from "@/lib/access/permissions";
+import { ROLE_LABELS, ROLES } from "@/lib/domains/access/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 type Team = { id: string; name: string };

@@ -8,7 +8,7 @@ import { ConfirmButton } from "@/components/admin/confirm-button";
 import type { Notice } from "@/components/admin/live-notice";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/access/permissions";
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/domains/access/permissions";
 import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
 
 export interface MemberRowData {

@@ -7,7 +7,7 @@ import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/liv
 import { HashtagInput } from "@/components/content/hashtag-input";
 import { Button } from "@/components/ui/button";
 import { inputClass, TextField } from "@/components/ui/field";
-import type { OrgSettingsView } from "@/lib/settings/get-org-settings";
+import type { OrgSettingsView } from "@/lib/domains/settings/get-org-settings";
 
 function lines(text: string): string[] {
   return [

@@ -9,7 +9,7 @@ import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/liv
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { ROLE_LABELS } from "@/lib/access/permissions";
+import { ROLE_LABELS } from "@/lib/domains/access/permissions";
 import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
 
 export interface TeamEditorProps {

@@ -1,6 +1,6 @@
 /**
  * Bad-input suite: property-based (fast-check) bodies, path parameters and query strings for every
- * route handler method in lib/access/route-inventory.ts, sent through the real handlers to the real
+ * route handler method in tests/support/route-inventory.ts, sent through the real handlers to the real
  * database, as a principal that passes the route's guard. A route added to the inventory is fuzzed
  * without anyone remembering (its valid example below only sharpens the mutations).
  *
@@ -21,15 +21,15 @@ import {
   type Guard,
   type HttpMethod,
   type RouteHandlerEntry,
-} from "@/lib/access/route-inventory";
-import { formAction, type ActionState } from "@/lib/access/action";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { createOrganizationFormSchema } from "@/lib/auth/auth-form-schemas";
-import { createContentItem } from "@/lib/content/save-content-item";
-import { createInvitation } from "@/lib/invitations/create-invitation";
-import { createSuggestion } from "@/lib/suggestions/create-suggestion";
-import { randomString } from "@/lib/db/create-id";
-import { getClickPath } from "@/lib/tracking/click-path";
+} from "@/tests/support/route-inventory";
+import { formAction, type ActionState } from "@/lib/domains/access/action";
+import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { createOrganizationFormSchema } from "@/lib/domains/auth/auth-form-schemas";
+import { createContentItem } from "@/lib/domains/content/save-content-item";
+import { createInvitation } from "@/lib/domains/invitations/create-invitation";
+import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
+import { randomString } from "@/lib/core/db/create-id";
+import { getClickPath } from "@/lib/domains/tracking/click-path";
 import { ProbeCounter } from "../../support/hardening-report";
 import {
   accessFor,

@@ -1,6 +1,6 @@
 /**
  * CSRF: every mutating method of every route handler that acts on a session (orgRoute/userRoute
- * in lib/access/route-inventory.ts) refuses a request from another site — a foreign Origin, an
+ * in tests/support/route-inventory.ts) refuses a request from another site — a foreign Origin, an
  * opaque "null" origin, Sec-Fetch-Site cross-site or same-site — with a 403 a person can read,
  * and nothing changes. The same request from our own origin is not refused by that check.
  * Derived from the inventory: a route added there is covered here without anyone remembering.
@@ -14,9 +14,9 @@ import {
   ROUTE_HANDLERS,
   type HttpMethod,
   type RouteHandlerEntry,
-} from "@/lib/access/route-inventory";
-import { CROSS_SITE_MESSAGE } from "@/lib/access/same-origin";
-import { getDb } from "@/lib/db/client";
+} from "@/tests/support/route-inventory";
+import { CROSS_SITE_MESSAGE } from "@/lib/domains/access/same-origin";
+import { getDb } from "@/lib/core/db/client";
 import { createOrgFixture, type OrgFixture } from "../../support/factories";
 import { ProbeCounter } from "../../support/hardening-report";
 import { callRoute, TEST_ORIGIN } from "../../support/http";

@@ -11,13 +11,13 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as trackedLink } from "@/app/[code]/route";
 import { POST as acceptRoute } from "@/app/api/invitations/accept/route";
 import * as conversionsRoute from "@/app/api/v1/conversions/route";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { credentialsMessage, verifyCredentials } from "@/lib/auth/verify-credentials";
-import { getDb } from "@/lib/db/client";
-import { createId, randomString } from "@/lib/db/create-id";
-import { createInvitation } from "@/lib/invitations/create-invitation";
-import { newShareCode } from "@/lib/sharing/share-code";
-import { getClickPath } from "@/lib/tracking/click-path";
+import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { credentialsMessage, verifyCredentials } from "@/lib/domains/auth/verify-credentials";
+import { getDb } from "@/lib/core/db/client";
+import { createId, randomString } from "@/lib/core/db/create-id";
+import { createInvitation } from "@/lib/domains/invitations/create-invitation";
+import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { getClickPath } from "@/lib/domains/tracking/click-path";
 import { insertShares } from "../click-fixture";
 import {
   accessFor,

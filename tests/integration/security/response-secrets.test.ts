@@ -8,13 +8,13 @@
  * or decrypted, nor a one-time secret shown at creation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can, type Permission } from "@/lib/access/permissions";
-import { ROUTE_HANDLERS, type HttpMethod } from "@/lib/access/route-inventory";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { decryptSecret } from "@/lib/crypto/token-cipher";
-import { getDb } from "@/lib/db/client";
-import { createInvitation } from "@/lib/invitations/create-invitation";
-import { startLinkedInConnect } from "@/lib/linkedin/connect-linkedin";
+import { can, type Permission } from "@/lib/domains/access/permissions";
+import { ROUTE_HANDLERS, type HttpMethod } from "@/tests/support/route-inventory";
+import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { decryptSecret } from "@/lib/core/crypto/token-cipher";
+import { getDb } from "@/lib/core/db/client";
+import { createInvitation } from "@/lib/domains/invitations/create-invitation";
+import { startLinkedInConnect } from "@/lib/domains/linkedin/connect-linkedin";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { accessFor, type OrgFixture } from "../../support/factories";
 import { createRoleOrg } from "../../support/security/role-fixture";

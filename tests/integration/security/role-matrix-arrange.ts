@@ -10,19 +10,19 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { getDb } from "@/lib/db/client";
-import { randomString } from "@/lib/db/create-id";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { createContentItem } from "@/lib/content/save-content-item";
-import { addContentImage } from "@/lib/content/content-images";
-import { createInvitation } from "@/lib/invitations/create-invitation";
-import { createSuggestion } from "@/lib/suggestions/create-suggestion";
-import { createUnsubscribeToken } from "@/lib/email/unsubscribe-token";
-import { EMAIL_SEND } from "@/lib/email/email-queue-names";
+import { getDb } from "@/lib/core/db/client";
+import { randomString } from "@/lib/core/db/create-id";
+import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { createContentItem } from "@/lib/domains/content/save-content-item";
+import { addContentImage } from "@/lib/domains/content/content-images";
+import { createInvitation } from "@/lib/domains/invitations/create-invitation";
+import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
+import { createUnsubscribeToken } from "@/lib/domains/email/unsubscribe-token";
+import { EMAIL_SEND } from "@/lib/domains/email/email-queue-names";
 import { sendJob, stopBoss } from "@/lib/jobs/boss";
-import { setWebhookTransportForTests } from "@/lib/webhooks/webhook-transport";
-import { startLinkedInConnect } from "@/lib/linkedin/connect-linkedin";
-import { existingClickPath } from "@/lib/tracking/click-path";
+import { setWebhookTransportForTests } from "@/lib/integrations/webhooks/webhook-transport";
+import { startLinkedInConnect } from "@/lib/domains/linkedin/connect-linkedin";
+import { existingClickPath } from "@/lib/domains/tracking/click-path";
 import type { CallOptions } from "../../support/http";
 import { accessFor, addMember, uniqueEmail, type OrgFixture } from "../../support/factories";
 import { contentInput } from "../../support/content";
@@ -73,7 +73,7 @@ export async function startMatrixEnv(): Promise<MatrixEnv> {
     LINK_PREVIEW_ALLOWED_HOSTS: "127.0.0.1",
     UPLOADS_DIR: uploadsDir,
   });
-  const { env } = await import("@/lib/env");
+  const { env } = await import("@/lib/core/env");
   if (env().LINKEDIN_API_URL !== fake.url) {
     throw new Error("env() was read before the role matrix environment was set up");
   }

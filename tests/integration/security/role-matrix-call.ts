@@ -1,6 +1,6 @@
 /** Loads a route handler of the inventory by file and calls it the way the security suites do. */
 import path from "node:path";
-import type { HttpMethod } from "@/lib/access/route-inventory";
+import type { HttpMethod } from "@/tests/support/route-inventory";
 import { callRoute, sessionCookie } from "../../support/http";
 import type { Arranged } from "./role-matrix-arrange";
 

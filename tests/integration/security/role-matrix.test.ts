@@ -9,22 +9,22 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can } from "@/lib/access/permissions";
+import { can } from "@/lib/domains/access/permissions";
 import {
   isMutation,
   ROUTE_HANDLERS,
   SERVER_ACTIONS,
   type Guard,
   type HttpMethod,
-} from "@/lib/access/route-inventory";
-import { createApiKey } from "@/lib/api-keys/create-api-key";
-import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
-import { verifyCredentials } from "@/lib/auth/verify-credentials";
-import { readSessionUserId } from "@/lib/auth/session-user";
-import { getDb } from "@/lib/db/client";
-import { randomString } from "@/lib/db/create-id";
-import { createOrganizationInTx } from "@/lib/orgs/create-organization";
-import { signUp } from "@/lib/users/sign-up";
+} from "@/tests/support/route-inventory";
+import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/domains/api-keys/revoke-api-key";
+import { verifyCredentials } from "@/lib/domains/auth/verify-credentials";
+import { readSessionUserId } from "@/lib/domains/auth/session-user";
+import { getDb } from "@/lib/core/db/client";
+import { randomString } from "@/lib/core/db/create-id";
+import { createOrganizationInTx } from "@/lib/domains/orgs/create-organization";
+import { signUp } from "@/lib/domains/users/sign-up";
 import { accessFor, TEST_PASSWORD, uniqueEmail } from "../../support/factories";
 import { ProbeCounter } from "../../support/hardening-report";
 import {
@@ -138,7 +138,7 @@ describe("the role matrix table", () => {
     for (const row of ROLE_MATRIX) {
       const guard = guardOf(row);
       if (!guard) {
-        drift.push(`${rowId(row)}: not in lib/access/route-inventory.ts (renamed or removed?)`);
+        drift.push(`${rowId(row)}: not in tests/support/route-inventory.ts (renamed or removed?)`);
         continue;
       }
       const implied = impliedCells(guard);

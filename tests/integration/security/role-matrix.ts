@@ -14,11 +14,11 @@
  * `expect` says otherwise) and the organisation's data stays exactly as it was.
  *
  * tests/integration/security/role-matrix.test.ts checks that this table agrees with the guards in
- * lib/access/route-inventory.ts and the roles in lib/access/permissions.ts (a cell that differs
+ * tests/support/route-inventory.ts and the roles in lib/domains/access/permissions.ts (a cell that differs
  * from what the guard implies needs a note), that every mutation in the inventory has a row, and
  * then makes every request of every row as every column.
  */
-import type { HttpMethod } from "@/lib/access/route-inventory";
+import type { HttpMethod } from "@/tests/support/route-inventory";
 
 export type Cell = "allow" | "deny";
 export const ACTORS = ["ADMIN", "MANAGER", "EMPLOYEE", "DEACTIVATED", "ANONYMOUS"] as const;

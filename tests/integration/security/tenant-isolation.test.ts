@@ -1,5 +1,5 @@
 /**
- * Tenant isolation, driven by the route inventory (lib/access/route-inventory.ts): two seeded
+ * Tenant isolation, driven by the route inventory (tests/support/route-inventory.ts): two seeded
  * organisations; every route handler that takes an id is called by org A's members (each role
  * whose permission allows the method) with org B's ids → 404 with a readable message, and B's
  * rows are unchanged (a checksum of every row B owns, before and after). Ids carried in bodies and
@@ -17,24 +17,24 @@ const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-tenant-isolation-"
 process.env.UPLOADS_DIR ??= uploads;
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { can, ROLES } from "@/lib/access/permissions";
+import { can, ROLES } from "@/lib/domains/access/permissions";
 import {
   PAGES,
   ROUTE_HANDLERS,
   type Guard,
   type HttpMethod,
   type RouteHandlerEntry,
-} from "@/lib/access/route-inventory";
-import { getDb } from "@/lib/db/client";
-import { createId } from "@/lib/db/create-id";
-import { AppError } from "@/lib/errors/app-error";
-import { getContentItem } from "@/lib/content/get-content-item";
-import { getPublicItem } from "@/lib/content/get-public-item";
-import { getVisibleItem } from "@/lib/content/list-feed-items";
-import { getTeam } from "@/lib/teams/get-team";
-import { getPersonPage } from "@/lib/people/get-person-page";
-import { loadDashboard } from "@/lib/analytics/load-dashboard";
-import { resolveAnalyticsScope } from "@/lib/analytics/resolve-scope";
+} from "@/tests/support/route-inventory";
+import { getDb } from "@/lib/core/db/client";
+import { createId } from "@/lib/core/db/create-id";
+import { AppError } from "@/lib/core/errors/app-error";
+import { getContentItem } from "@/lib/domains/content/get-content-item";
+import { getPublicItem } from "@/lib/domains/content/get-public-item";
+import { getVisibleItem } from "@/lib/domains/content/list-feed-items";
+import { getTeam } from "@/lib/domains/teams/get-team";
+import { getPersonPage } from "@/lib/domains/people/get-person-page";
+import { loadDashboard } from "@/lib/domains/analytics/load-dashboard";
+import { resolveAnalyticsScope } from "@/lib/domains/analytics/resolve-scope";
 import { stopBoss } from "@/lib/jobs/boss";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ProbeCounter } from "../../support/hardening-report";

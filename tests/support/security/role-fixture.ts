@@ -4,12 +4,12 @@
  * a share, a LinkedIn connection, an image…), straight through Prisma or the app's lib functions.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { getDb } from "@/lib/db/client";
-import { createId, randomString } from "@/lib/db/create-id";
-import { encryptSecret } from "@/lib/crypto/token-cipher";
-import { newShareCode } from "@/lib/sharing/share-code";
+import { getDb } from "@/lib/core/db/client";
+import { createId, randomString } from "@/lib/core/db/create-id";
+import { encryptSecret } from "@/lib/core/crypto/token-cipher";
+import { newShareCode } from "@/lib/domains/sharing/share-code";
 import type { ShareChannel, ShareStatus } from "@/lib/generated/prisma/enums";
-import { hashPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/domains/auth/password";
 import { TEST_PASSWORD, uniqueEmail, type OrgFixture } from "../factories";
 
 /** A real 1×1 PNG. */

@@ -5,7 +5,7 @@ import { AuditTable } from "@/components/admin/audit/audit-table";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import {
   auditFilterInput,
   auditFiltersQuery,
@@ -13,8 +13,8 @@ import {
   listAuditActors,
   listAuditEntries,
   type SearchParams,
-} from "@/lib/audit/list-audit-entries";
-import { zodFieldErrors } from "@/lib/http/zod-messages";
+} from "@/lib/domains/audit/list-audit-entries";
+import { zodFieldErrors } from "@/lib/core/http/zod-messages";
 
 export const metadata: Metadata = { title: "Audit log" };
 

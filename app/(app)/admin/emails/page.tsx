@@ -3,9 +3,9 @@ import Link from "next/link";
 import { EmailDeliveriesTable } from "@/components/email/email-deliveries-table";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { listEmailDeliveries } from "@/lib/email/email-deliveries";
-import { env } from "@/lib/env";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { listEmailDeliveries } from "@/lib/domains/email/email-deliveries";
+import { env } from "@/lib/core/env";
 
 export const metadata: Metadata = { title: "Emails" };
 

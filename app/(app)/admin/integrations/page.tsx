@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { listWebhookEndpoints } from "@/lib/webhooks/manage-webhooks";
-import { listWebhookDeliveries } from "@/lib/webhooks/webhook-deliveries";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { listWebhookEndpoints } from "@/lib/domains/webhooks/manage-webhooks";
+import { listWebhookDeliveries } from "@/lib/domains/webhooks/webhook-deliveries";
 
 export const metadata: Metadata = { title: "Integrations" };
 

@@ -8,18 +8,18 @@ import { PendingInvitations } from "@/components/admin/members/pending-invitatio
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { can, ROLE_LABELS, ROLES } from "@/lib/access/permissions";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { listInvitations } from "@/lib/invitations/list-invitations";
-import { listMembers } from "@/lib/members/list-members";
+import { can, ROLE_LABELS, ROLES } from "@/lib/domains/access/permissions";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { listInvitations } from "@/lib/domains/invitations/list-invitations";
+import { listMembers } from "@/lib/domains/members/list-members";
 import {
   hasActiveFilters,
   membersHref,
   readMemberFilters,
   type MemberFilters,
   type SearchParams,
-} from "@/lib/members/member-filters";
-import { listTeams } from "@/lib/teams/list-teams";
+} from "@/lib/domains/members/member-filters";
+import { listTeams } from "@/lib/domains/teams/list-teams";
 import { FilterSelect } from "@/components/ui/filter-select";
 
 export const metadata: Metadata = { title: "Members" };

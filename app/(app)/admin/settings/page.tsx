@@ -5,13 +5,13 @@ import { OrgSettingsForm, type TimeZoneGroup } from "@/components/admin/settings
 import { AnalyticsSettingsForm } from "@/components/settings/analytics-settings-form";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { Card, PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { can } from "@/lib/access/permissions";
-import { listApiKeys } from "@/lib/api-keys/list-api-keys";
-import { appUrl } from "@/lib/http/app-url";
-import { getAnalyticsSettings } from "@/lib/settings/get-analytics-settings";
-import { getOrgSettings } from "@/lib/settings/get-org-settings";
-import { isTimeZone } from "@/lib/validation";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { can } from "@/lib/domains/access/permissions";
+import { listApiKeys } from "@/lib/domains/api-keys/list-api-keys";
+import { appUrl } from "@/lib/core/http/app-url";
+import { getAnalyticsSettings } from "@/lib/domains/settings/get-analytics-settings";
+import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { isTimeZone } from "@/lib/core/validation";
 
 export const metadata: Metadata = { title: "Settings" };
 

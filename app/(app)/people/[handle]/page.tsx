@@ -9,17 +9,17 @@ import { StatTiles } from "@/components/people/stat-tiles";
 import { ValueTypeMix } from "@/components/people/value-type-mix";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { can } from "@/lib/access/permissions";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { AppError } from "@/lib/errors/app-error";
-import { getPersonPage } from "@/lib/people/get-person-page";
+import { can } from "@/lib/domains/access/permissions";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { AppError } from "@/lib/core/errors/app-error";
+import { getPersonPage } from "@/lib/domains/people/get-person-page";
 import {
   PAGE_SECTIONS,
   sectionList,
   splitVisibility,
   type PageSection,
-} from "@/lib/people/page-sections";
-import { personalMixHint } from "@/lib/people/personal-mix-hint";
+} from "@/lib/domains/people/page-sections";
+import { personalMixHint } from "@/lib/domains/people/personal-mix-hint";
 
 type Params = Promise<{ handle: string }>;
 

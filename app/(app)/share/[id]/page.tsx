@@ -3,13 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareComposer } from "@/components/composer/share-composer";
 import { LinkedInReconnectBanner } from "@/components/linkedin/reconnect-banner";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { getVisibleItem } from "@/lib/content/list-feed-items";
-import { valueTypeLabel } from "@/lib/content/value-types";
-import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors/app-error";
-import { getOrgSettings } from "@/lib/settings/get-org-settings";
-import { connectionStatusFor } from "@/lib/linkedin/connection";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { getVisibleItem } from "@/lib/domains/content/list-feed-items";
+import { valueTypeLabel } from "@/lib/domains/content/value-types";
+import { db } from "@/lib/core/db/client";
+import { AppError } from "@/lib/core/errors/app-error";
+import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
 
 export const metadata: Metadata = { title: "Make it yours" };
 

@@ -6,12 +6,12 @@ import { StudioBreadcrumb } from "@/components/studio/breadcrumb";
 import { ContentEditor } from "@/components/studio/content-editor";
 import type { EditorItem } from "@/components/studio/editor-types";
 import { PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { getContentItem, type ContentItemDetail } from "@/lib/content/get-content-item";
-import { AppError } from "@/lib/errors/app-error";
-import { getMemberProfile } from "@/lib/members/get-member-profile";
-import { listLocations } from "@/lib/orgs/list-locations";
-import { listTeams } from "@/lib/teams/list-teams";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { getContentItem, type ContentItemDetail } from "@/lib/domains/content/get-content-item";
+import { AppError } from "@/lib/core/errors/app-error";
+import { getMemberProfile } from "@/lib/domains/members/get-member-profile";
+import { listLocations } from "@/lib/domains/orgs/list-locations";
+import { listTeams } from "@/lib/domains/teams/list-teams";
 
 type Props = {
   params: Promise<{ id: string }>;

@@ -5,10 +5,10 @@ import { STATUS_TONES } from "@/components/content/value-type-style";
 import { StudioBreadcrumb } from "@/components/studio/breadcrumb";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { listCalendarItems, type CalendarItem } from "@/lib/content/list-calendar-items";
-import { STATUS_LABELS } from "@/lib/content/workflow";
-import { zonedDateKey, zonedMonthRange } from "@/lib/time/zoned-time";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { listCalendarItems, type CalendarItem } from "@/lib/domains/content/list-calendar-items";
+import { STATUS_LABELS } from "@/lib/domains/content/workflow";
+import { zonedDateKey, zonedMonthRange } from "@/lib/core/time/zoned-time";
 
 export const metadata: Metadata = { title: "Calendar · Studio" };
 

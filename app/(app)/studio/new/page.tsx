@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import { StudioBreadcrumb } from "@/components/studio/breadcrumb";
 import { ContentEditor } from "@/components/studio/content-editor";
 import { PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { getMemberProfile } from "@/lib/members/get-member-profile";
-import { listLocations } from "@/lib/orgs/list-locations";
-import { listTeams } from "@/lib/teams/list-teams";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { getMemberProfile } from "@/lib/domains/members/get-member-profile";
+import { listLocations } from "@/lib/domains/orgs/list-locations";
+import { listTeams } from "@/lib/domains/teams/list-teams";
 
 export const metadata: Metadata = { title: "New post · Studio" };
 

@@ -4,9 +4,9 @@ import { StudioBreadcrumb } from "@/components/studio/breadcrumb";
 import { SuggestionCard } from "@/components/suggestions/suggestion-card";
 import { SuggestionReview } from "@/components/suggestions/suggestion-review";
 import { PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import type { SuggestionStatus } from "@/lib/generated/prisma/enums";
-import { listSuggestions } from "@/lib/suggestions/list-suggestions";
+import { listSuggestions } from "@/lib/domains/suggestions/list-suggestions";
 
 export const metadata: Metadata = { title: "Suggestions · Studio" };
 

@@ -5,9 +5,9 @@ import { SignUpForm } from "@/components/auth/sign-up-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { currentAccess } from "@/lib/access/require-page-access";
-import { ROLE_LABELS } from "@/lib/access/permissions";
-import { getInvitationPreview } from "@/lib/invitations/get-invitation-preview";
+import { currentAccess } from "@/lib/domains/access/require-page-access";
+import { ROLE_LABELS } from "@/lib/domains/access/permissions";
+import { getInvitationPreview } from "@/lib/domains/invitations/get-invitation-preview";
 
 export const metadata: Metadata = { title: "Invitation" };
 

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import {
   getPasswordResetLinkState,
   PASSWORD_RESET_LINK_MESSAGES,
-} from "@/lib/auth/password-reset/password-reset-link-state";
+} from "@/lib/domains/auth/password-reset/password-reset-link-state";
 
 // The token is in the URL: never send it on as a referrer.
 export const metadata: Metadata = { title: "Choose a new password", referrer: "no-referrer" };

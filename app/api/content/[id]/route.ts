@@ -1,9 +1,9 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { updateContentSchema } from "@/lib/content/content-schemas";
-import { getContentItem } from "@/lib/content/get-content-item";
-import { updateContentItem } from "@/lib/content/save-content-item";
-import { deleteDraftContentItem } from "@/lib/content/transition-content-item";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { updateContentSchema } from "@/lib/domains/content/content-schemas";
+import { getContentItem } from "@/lib/domains/content/get-content-item";
+import { updateContentItem } from "@/lib/domains/content/save-content-item";
+import { deleteDraftContentItem } from "@/lib/domains/content/transition-content-item";
 
 export const GET = orgRoute("content:manage", async ({ access, params }) => ({
   item: await getContentItem(access.orgId, String(params.id)),

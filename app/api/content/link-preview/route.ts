@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
-import { fetchLinkPreview } from "@/lib/link-preview/fetch-link-preview";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { enforceRateLimit } from "@/lib/core/rate-limit/consume-rate-limit";
+import { fetchLinkPreview } from "@/lib/integrations/link-preview/fetch-link-preview";
 
 const schema = z
   .object({ url: z.string().trim().min(1, { error: "Enter a link." }).max(2048) })

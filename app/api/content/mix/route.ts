@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { orgRoute } from "@/lib/access/route";
-import { parseQuery } from "@/lib/http/parse-body";
-import { getLibraryMix } from "@/lib/content/get-library-mix";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseQuery } from "@/lib/core/http/parse-body";
+import { getLibraryMix } from "@/lib/domains/content/get-library-mix";
 
 const query = z.object({ days: z.coerce.number().int().min(1).max(365).default(30) });
 

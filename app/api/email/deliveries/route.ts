@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { listEmailDeliveries } from "@/lib/email/email-deliveries";
+import { orgRoute } from "@/lib/domains/access/route";
+import { listEmailDeliveries } from "@/lib/domains/email/email-deliveries";
 
 /** The organisation's last 100 email deliveries (admins). */
 export const GET = orgRoute("org:update", async ({ access }) => ({

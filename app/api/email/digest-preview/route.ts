@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { orgRoute } from "@/lib/access/route";
-import { buildDigest } from "@/lib/email/build-digest";
-import { digestEmail } from "@/lib/email/templates/digest";
-import { notFound } from "@/lib/errors/app-error";
-import { parseQuery } from "@/lib/http/parse-body";
-import { idField } from "@/lib/validation";
+import { orgRoute } from "@/lib/domains/access/route";
+import { buildDigest } from "@/lib/domains/digests/build-digest";
+import { digestEmail } from "@/lib/integrations/email/templates/digest";
+import { notFound } from "@/lib/core/errors/app-error";
+import { parseQuery } from "@/lib/core/http/parse-body";
+import { idField } from "@/lib/core/validation";
 
 const previewQuery = z.object({
   membershipId: idField.optional(),

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { orgRoute } from "@/lib/access/route";
-import { OPTIONAL_EMAIL_CATEGORIES } from "@/lib/email/categories";
-import { getEmailOptOuts, setEmailOptOuts } from "@/lib/email/email-preferences";
-import { parseJsonBody } from "@/lib/http/parse-body";
+import { orgRoute } from "@/lib/domains/access/route";
+import { OPTIONAL_EMAIL_CATEGORIES } from "@/lib/domains/email/categories";
+import { getEmailOptOuts, setEmailOptOuts } from "@/lib/domains/email/email-preferences";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
 
 const preferencesSchema = z
   .object({

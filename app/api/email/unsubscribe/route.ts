@@ -1,6 +1,6 @@
-import { publicRoute } from "@/lib/access/route";
-import { unsubscribeWithToken } from "@/lib/email/unsubscribe-with-token";
-import { readBoundedBody } from "@/lib/http/read-bounded-body";
+import { publicRoute } from "@/lib/domains/access/route";
+import { unsubscribeWithToken } from "@/lib/domains/email/unsubscribe-with-token";
+import { readBoundedBody } from "@/lib/core/http/read-bounded-body";
 
 /**
  * Unsubscribes from one email category with a signed token: the List-Unsubscribe one-click POST

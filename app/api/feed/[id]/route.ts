@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { getVisibleItem } from "@/lib/content/list-feed-items";
+import { orgRoute } from "@/lib/domains/access/route";
+import { getVisibleItem } from "@/lib/domains/content/list-feed-items";
 
 export const GET = orgRoute("feed:read", async ({ access, params }) => ({
   item: await getVisibleItem(access, String(params.id)),

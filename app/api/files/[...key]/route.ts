@@ -1,5 +1,5 @@
-import { publicRoute } from "@/lib/access/route";
-import { readFileFor } from "@/lib/storage/file-access";
+import { publicRoute } from "@/lib/domains/access/route";
+import { readFileFor } from "@/lib/domains/files/file-access";
 
 /**
  * Serves stored files. Logos and post images go to anyone with the URL (they appear on public

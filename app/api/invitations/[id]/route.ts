@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
+import { orgRoute } from "@/lib/domains/access/route";
+import { revokeInvitation } from "@/lib/domains/invitations/revoke-invitation";
 
 export const DELETE = orgRoute("members:invite", async ({ access, params }) => {
   await revokeInvitation(access, String(params.id));

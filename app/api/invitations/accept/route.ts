@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { userRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { clientIp } from "@/lib/http/client-ip";
-import { enforceRateLimit } from "@/lib/rate-limit/consume-rate-limit";
-import { acceptInvitation } from "@/lib/invitations/accept-invitation";
+import { userRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { clientIp } from "@/lib/core/http/client-ip";
+import { enforceRateLimit } from "@/lib/core/rate-limit/consume-rate-limit";
+import { acceptInvitation } from "@/lib/domains/invitations/accept-invitation";
 
 const schema = z.object({ token: z.string().trim().min(1).max(128) }).strict();
 

@@ -1,8 +1,8 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { appUrl } from "@/lib/http/app-url";
-import { importChunkSchema, importInvitations } from "@/lib/invitations/import-invitations";
-import { invitationUrl } from "@/lib/invitations/invitation-token";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { appUrl } from "@/lib/core/http/app-url";
+import { importChunkSchema, importInvitations } from "@/lib/domains/invitations/import-invitations";
+import { invitationUrl } from "@/lib/domains/invitations/invitation-token";
 
 export const POST = orgRoute("members:invite", async ({ req, access }) => {
   const chunk = await parseJsonBody(req, importChunkSchema, { maxBytes: 4 * 1024 * 1024 });

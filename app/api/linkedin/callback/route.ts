@@ -1,6 +1,6 @@
-import { orgRoute } from "@/lib/access/route";
-import { appUrl } from "@/lib/http/app-url";
-import { completeLinkedInConnect, profileUrl } from "@/lib/linkedin/connect-linkedin";
+import { orgRoute } from "@/lib/domains/access/route";
+import { appUrl } from "@/lib/core/http/app-url";
+import { completeLinkedInConnect, profileUrl } from "@/lib/domains/linkedin/connect-linkedin";
 
 /** LinkedIn's OAuth redirect: back to the profile with an outcome code the page explains. */
 const completeConnect = orgRoute("shares:create", async ({ req, access }) => {

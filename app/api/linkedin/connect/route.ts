@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { startLinkedInConnect } from "@/lib/linkedin/connect-linkedin";
+import { orgRoute } from "@/lib/domains/access/route";
+import { startLinkedInConnect } from "@/lib/domains/linkedin/connect-linkedin";
 
 /** "Connect LinkedIn": redirects to LinkedIn's consent page with a fresh single-use state. */
 export const GET = orgRoute("shares:create", async ({ access }) => {

@@ -1,6 +1,6 @@
-import { orgRoute } from "@/lib/access/route";
-import { connectionStatusFor } from "@/lib/linkedin/connection";
-import { disconnectLinkedIn } from "@/lib/linkedin/disconnect-linkedin";
+import { orgRoute } from "@/lib/domains/access/route";
+import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
+import { disconnectLinkedIn } from "@/lib/domains/linkedin/disconnect-linkedin";
 
 /** The member's LinkedIn connection status (never the token). */
 export const GET = orgRoute("shares:create", async ({ access }) => ({

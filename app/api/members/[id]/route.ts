@@ -1,6 +1,6 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { updateMember, updateMemberSchema } from "@/lib/members/update-member";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { updateMember, updateMemberSchema } from "@/lib/domains/members/update-member";
 
 export const PATCH = orgRoute("members:update", async ({ req, access, params }) => {
   const input = await parseJsonBody(req, updateMemberSchema);

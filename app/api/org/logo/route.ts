@@ -1,9 +1,9 @@
-import { orgRoute } from "@/lib/access/route";
-import { badRequest } from "@/lib/errors/app-error";
-import { readFormData } from "@/lib/http/read-form-data";
-import { LOGO_MAX_BYTES } from "@/lib/orgs/org-logo-rules";
-import { removeOrgLogo } from "@/lib/orgs/remove-org-logo";
-import { setOrgLogo } from "@/lib/orgs/set-org-logo";
+import { orgRoute } from "@/lib/domains/access/route";
+import { badRequest } from "@/lib/core/errors/app-error";
+import { readFormData } from "@/lib/core/http/read-form-data";
+import { LOGO_MAX_BYTES } from "@/lib/domains/orgs/org-logo-rules";
+import { removeOrgLogo } from "@/lib/domains/orgs/remove-org-logo";
+import { setOrgLogo } from "@/lib/domains/orgs/set-org-logo";
 
 /** Room for the multipart boundaries and headers around a file of the maximum size. */
 const MULTIPART_OVERHEAD = 16 * 1024;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { userRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { switchOrganization } from "@/lib/orgs/switch-organization";
-import { idField } from "@/lib/validation";
+import { userRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { switchOrganization } from "@/lib/domains/orgs/switch-organization";
+import { idField } from "@/lib/core/validation";
 
 const schema = z.object({ orgId: idField }).strict();
 

@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { getPersonPage } from "@/lib/people/get-person-page";
+import { orgRoute } from "@/lib/domains/access/route";
+import { getPersonPage } from "@/lib/domains/people/get-person-page";
 
 export const GET = orgRoute("org:read", async ({ access, params }) => ({
   person: await getPersonPage(access, String(params.handle)),

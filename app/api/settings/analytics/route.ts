@@ -1,10 +1,10 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { getAnalyticsSettings } from "@/lib/settings/get-analytics-settings";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { getAnalyticsSettings } from "@/lib/domains/settings/get-analytics-settings";
 import {
   updateAnalyticsSettings,
   updateAnalyticsSettingsSchema,
-} from "@/lib/settings/update-analytics-settings";
+} from "@/lib/domains/settings/update-analytics-settings";
 
 export const GET = orgRoute("org:update", async ({ access }) => ({
   settings: await getAnalyticsSettings(access.orgId),

@@ -1,7 +1,10 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { getOrgSettings } from "@/lib/settings/get-org-settings";
-import { updateOrgSettings, updateOrgSettingsSchema } from "@/lib/settings/update-org-settings";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import {
+  updateOrgSettings,
+  updateOrgSettingsSchema,
+} from "@/lib/domains/settings/update-org-settings";
 
 /** Every member reads the guardrails (the composer checks them as people type); admins change them. */
 export const GET = orgRoute("feed:read", async ({ access }) => ({

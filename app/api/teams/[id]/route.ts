@@ -1,8 +1,8 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { getTeamFor } from "@/lib/teams/get-team";
-import { deleteTeam, updateTeam } from "@/lib/teams/save-team";
-import { updateTeamSchema } from "@/lib/teams/team-schemas";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { getTeamFor } from "@/lib/domains/teams/get-team";
+import { deleteTeam, updateTeam } from "@/lib/domains/teams/save-team";
+import { updateTeamSchema } from "@/lib/domains/teams/team-schemas";
 
 export const GET = orgRoute("teams:read", async ({ access, params }) => ({
   team: await getTeamFor(access, String(params.id)),

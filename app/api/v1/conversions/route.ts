@@ -1,6 +1,6 @@
-import { API_CORS_HEADERS, apiKeyRoute } from "@/lib/access/route";
-import { parseConversionBody } from "@/lib/conversions/parse-conversion-body";
-import { recordConversion } from "@/lib/conversions/record-conversion";
+import { API_CORS_HEADERS, apiKeyRoute } from "@/lib/domains/access/route";
+import { parseConversionBody } from "@/lib/domains/conversions/parse-conversion-body";
+import { recordConversion } from "@/lib/domains/conversions/record-conversion";
 
 /** POST a conversion (secret or publishable key). 201 recorded, 200 replay of the same key. */
 export const POST = apiKeyRoute(

@@ -1,5 +1,5 @@
-import { buildOpenApiDocument } from "@/lib/conversions/openapi";
-import { appUrl } from "@/lib/http/app-url";
+import { buildOpenApiDocument } from "@/lib/domains/conversions/openapi";
+import { appUrl } from "@/lib/core/http/app-url";
 
 /** The OpenAPI 3.1 document of the public API, generated from the same zod schemas it validates with. */
 export async function GET(): Promise<Response> {

@@ -1,10 +1,10 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
 import {
   deleteWebhookEndpoint,
   updateWebhookEndpoint,
   updateWebhookSchema,
-} from "@/lib/webhooks/manage-webhooks";
+} from "@/lib/domains/webhooks/manage-webhooks";
 
 export const PATCH = orgRoute("org:update", async ({ req, params, access }) => {
   const input = await parseJsonBody(req, updateWebhookSchema, { maxBytes: 4096 });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getPublicItem } from "@/lib/content/get-public-item";
-import { appUrl } from "@/lib/http/app-url";
+import { getPublicItem } from "@/lib/domains/content/get-public-item";
+import { appUrl } from "@/lib/core/http/app-url";
 
 type Params = { params: Promise<{ org: string; slug: string }> };
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CsvImport } from "@/components/admin/import/csv-import";
 import { PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { listTeams } from "@/lib/teams/list-teams";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { listTeams } from "@/lib/domains/teams/list-teams";
 
 export const metadata: Metadata = { title: "Import members" };
 

@@ -4,10 +4,10 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { TeamEditor } from "@/components/admin/teams/team-editor";
 import { PageHeader } from "@/components/ui/card";
-import { requirePageAccess } from "@/lib/access/require-page-access";
-import { AppError } from "@/lib/errors/app-error";
-import { listMemberOptions } from "@/lib/members/list-member-options";
-import { getTeam } from "@/lib/teams/get-team";
+import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { AppError } from "@/lib/core/errors/app-error";
+import { listMemberOptions } from "@/lib/domains/members/list-member-options";
+import { getTeam } from "@/lib/domains/teams/get-team";
 
 type Props = { params: Promise<{ id: string }> };
 

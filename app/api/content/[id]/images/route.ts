@@ -1,6 +1,6 @@
-import { orgRoute } from "@/lib/access/route";
-import { addContentImage } from "@/lib/content/content-images";
-import { readImageUpload } from "@/lib/content/read-image-upload";
+import { orgRoute } from "@/lib/domains/access/route";
+import { addContentImage } from "@/lib/domains/content/content-images";
+import { readImageUpload } from "@/lib/domains/content/read-image-upload";
 
 export const POST = orgRoute("content:manage", async ({ req, access, params }) => {
   const image = await addContentImage(

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { retryShare } from "@/lib/linkedin-publish/manage-scheduled-share";
-import { scheduledAtField } from "@/lib/linkedin-publish/publish-time";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { retryShare } from "@/lib/domains/linkedin-publish/manage-scheduled-share";
+import { scheduledAtField } from "@/lib/domains/linkedin-publish/publish-time";
 
 const retrySchema = z
   .object({

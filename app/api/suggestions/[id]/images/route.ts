@@ -1,6 +1,6 @@
-import { orgRoute } from "@/lib/access/route";
-import { addContentImage } from "@/lib/content/content-images";
-import { readImageUpload } from "@/lib/content/read-image-upload";
+import { orgRoute } from "@/lib/domains/access/route";
+import { addContentImage } from "@/lib/domains/content/content-images";
+import { readImageUpload } from "@/lib/domains/content/read-image-upload";
 
 /** An employee adds an image to their own pending suggestion. */
 export const POST = orgRoute("suggestions:create", async ({ req, access, params }) => {

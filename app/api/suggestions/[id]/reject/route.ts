@@ -1,7 +1,7 @@
-import { orgRoute } from "@/lib/access/route";
-import { parseJsonBody } from "@/lib/http/parse-body";
-import { rejectSuggestion } from "@/lib/suggestions/review-suggestion";
-import { rejectSuggestionSchema } from "@/lib/suggestions/suggestion-schemas";
+import { orgRoute } from "@/lib/domains/access/route";
+import { parseJsonBody } from "@/lib/core/http/parse-body";
+import { rejectSuggestion } from "@/lib/domains/suggestions/review-suggestion";
+import { rejectSuggestionSchema } from "@/lib/domains/suggestions/suggestion-schemas";
 
 export const POST = orgRoute("suggestions:moderate", async ({ req, access, params }) => {
   const { reason } = await parseJsonBody(req, rejectSuggestionSchema);

@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { sendWebhookTest } from "@/lib/webhooks/webhook-deliveries";
+import { orgRoute } from "@/lib/domains/access/route";
+import { sendWebhookTest } from "@/lib/domains/webhooks/webhook-deliveries";
 
 /** Queues a test message; its outcome appears in the delivery log. */
 export const POST = orgRoute("org:update", async ({ params, access }) =>

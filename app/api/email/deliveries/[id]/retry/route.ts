@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { retryEmailDelivery } from "@/lib/email/email-deliveries";
+import { orgRoute } from "@/lib/domains/access/route";
+import { retryEmailDelivery } from "@/lib/domains/email/email-deliveries";
 
 /** Sends a FAILED delivery again; another organisation's id answers 404. */
 export const POST = orgRoute("org:update", async ({ access, params }) => ({

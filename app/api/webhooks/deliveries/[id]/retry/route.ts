@@ -1,5 +1,5 @@
-import { orgRoute } from "@/lib/access/route";
-import { retryWebhookDelivery } from "@/lib/webhooks/webhook-deliveries";
+import { orgRoute } from "@/lib/domains/access/route";
+import { retryWebhookDelivery } from "@/lib/domains/webhooks/webhook-deliveries";
 
 /** Sends a FAILED delivery again (409 when it is pending or already sent). */
 export const POST = orgRoute("org:update", async ({ params, access }) => {

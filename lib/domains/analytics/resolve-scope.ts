@@ -1,0 +1,34 @@
+import type { Access } from "@/lib/domains/access/resolve-access";
+import type { AnalyticsScope } from "@/lib/domains/analytics/types";
+import { forbidden, notFound } from "@/lib/core/errors/app-error";
+import { listManagedTeams } from "@/lib/domains/teams/list-managed-teams";
+
+export interface ResolvedScope extends AnalyticsScope {
+  /** The teams the caller may filter by (admins: all teams; managers: the teams they manage). */
+  teams: { id: string; name: string }[];
+}
+
+/**
+ * Who the caller's analytics may cover. Admins see the whole organisation, or one of its teams;
+ * managers see only the teams they manage (all of them, or one). A team outside that set —
+ * another team or another organisation's — answers 404, like any id the caller may not see.
+ * A manager who manages no team gets `teamIds: []`, which every query answers with zeros.
+ */
+export async function resolveAnalyticsScope(
+  access: Access,
+  teamId?: string | null,
+): Promise<ResolvedScope> {
+  if (access.role !== "ADMIN" && access.role !== "MANAGER") {
+    throw forbidden("Only admins and managers can read the dashboard.");
+  }
+  const teams = (await listManagedTeams(access)).map((t) => ({ id: t.id, name: t.name }));
+  if (teamId) {
+    if (!teams.some((t) => t.id === teamId)) throw notFound("Team");
+    return { orgId: access.orgId, teamIds: [teamId], teams };
+  }
+  return {
+    orgId: access.orgId,
+    teamIds: access.role === "ADMIN" ? null : teams.map((t) => t.id),
+    teams,
+  };
+}

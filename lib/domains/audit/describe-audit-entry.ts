@@ -1,0 +1,184 @@
+import { ROLE_LABELS } from "@/lib/domains/access/permissions";
+import { AUDIT_TARGET_TYPES } from "@/lib/domains/audit/audit-actions";
+
+/** What a sentence needs: the entry, its actor's name and its target's current name. */
+export interface DescribableEntry {
+  action: string;
+  /** null: the system (a job) or a person who no longer exists. */
+  actorName: string | null;
+  targetType: string | null;
+  /** The target's name today (a member's name, a team's, a post's title); null when gone. */
+  targetLabel: string | null;
+  metadata: unknown;
+}
+
+type Meta = Record<string, unknown>;
+
+function meta(entry: DescribableEntry): Meta {
+  const m = entry.metadata;
+  return m && typeof m === "object" && !Array.isArray(m) ? (m as Meta) : {};
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() ? value : null;
+}
+
+function role(value: unknown): string | null {
+  return typeof value === "string" && value in ROLE_LABELS
+    ? ROLE_LABELS[value as keyof typeof ROLE_LABELS]
+    : null;
+}
+
+/** "the team “Field crews”", or "a team" when the name is not known. */
+function named(kind: string, name: string | null): string {
+  return name ? `the ${kind} “${name}”` : `a ${kind}`;
+}
+
+/** "requireApproval" → "require approval". */
+function words(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/_/g, " ")
+    .toLowerCase();
+}
+
+function fieldList(m: Meta, skip: readonly string[] = []): string {
+  const source =
+    m.after && typeof m.after === "object" && !Array.isArray(m.after) ? (m.after as Meta) : m;
+  const keys = Object.keys(source).filter((k) => !skip.includes(k) && source[k] !== undefined);
+  return keys.length ? ` (${keys.map(words).join(", ")})` : "";
+}
+
+function possessive(name: string): string {
+  return name.endsWith("s") ? `${name}’` : `${name}’s`;
+}
+
+/**
+ * One readable sentence per entry, e.g. "Priya Raman changed Sofia Ortiz’s role from Employee to
+ * Manager". Pure: names come in resolved; unknown actions still read sensibly.
+ */
+export function describeAuditEntry(entry: DescribableEntry): string {
+  const who = entry.actorName ?? "Chorus";
+  const m = meta(entry);
+  const target = entry.targetLabel;
+  const member = target ?? "a member";
+  const post = named("post", target ?? text(m.title));
+  const change = m.change && typeof m.change === "object" ? (m.change as Meta) : m;
+  const before = m.before && typeof m.before === "object" ? (m.before as Meta) : {};
+  const as = (value: unknown) => (role(value) ? ` as ${role(value)}` : "");
+
+  switch (entry.action) {
+    case "member.role_change": {
+      const from = role(before.role);
+      const to = role(change.role);
+      return to
+        ? `${who} changed ${possessive(member)} role${from ? ` from ${from}` : ""} to ${to}`
+        : `${who} changed ${possessive(member)} role`;
+    }
+    case "member.deactivate":
+      return `${who} deactivated ${member}`;
+    case "member.reactivate":
+      return `${who} reactivated ${member}`;
+    case "member.update":
+      if (Array.isArray(change.teamIds) && change.title === undefined) {
+        return `${who} changed ${possessive(member)} teams`;
+      }
+      return `${who} updated ${possessive(member)} membership${fieldList(change)}`;
+    case "invitation.create":
+      return text(m.email)
+        ? `${who} invited ${text(m.email)}${as(m.role)}`
+        : `${who} created an invitation link${role(m.role) ? ` for ${role(m.role)}s` : ""}`;
+    case "invitation.import":
+      return `${who} imported invitations: ${Number(m.invited) || 0} invited, ${Number(m.refused) || 0} refused`;
+    case "invitation.revoke":
+      return text(m.email)
+        ? `${who} revoked the invitation for ${text(m.email)}`
+        : `${who} revoked an invitation`;
+    case "invitation.accept":
+      return `${who} accepted an invitation and joined${as(m.role)}`;
+    case "team.create":
+      return `${who} created ${named("team", text(m.name) ?? target)}`;
+    case "team.update":
+      return `${who} updated ${named("team", target ?? text(m.name))}`;
+    case "team.delete":
+      return `${who} deleted ${named("team", text(m.name) ?? target)}`;
+    case "organization.create":
+      return `${who} created the organisation`;
+    case "organization.update":
+      return `${who} changed the organisation’s details${fieldList(m, ["before"])}`;
+    case "organization.logo_update":
+      return `${who} changed the organisation’s logo`;
+    case "organization.logo_remove":
+      return `${who} removed the organisation’s logo`;
+    case "settings.guardrails_update":
+      return `${who} changed the content guardrails${fieldList(m, ["before"])}`;
+    case "settings.analytics_update":
+      return `${who} changed the analytics settings${fieldList(m, ["before"])}`;
+    case "content.create":
+      return `${who} created ${post}`;
+    case "content.update":
+      return `${who} edited ${post}`;
+    case "content.delete":
+      return `${who} deleted ${post}`;
+    case "content.submit":
+      return `${who} sent ${post} for review`;
+    case "content.publish":
+      return `${who} published ${post}`;
+    case "content.approve":
+      return `${who} approved and published ${post}`;
+    case "content.request_changes":
+      return `${who} asked for changes to ${post}`;
+    case "content.archive":
+      return `${who} archived ${post}`;
+    case "content.unpublish":
+      return `${who} took ${post} back to draft`;
+    case "content.restore":
+      return `${who} restored ${post} as a draft`;
+    case "content.transition":
+      return `${who} changed the status of ${post}${
+        text(m.from) && text(m.to) ? ` from ${text(m.from)} to ${text(m.to)}` : ""
+      }`;
+    case "content.image_add":
+      return `${who} added an image to ${entry.targetType === "suggestion" ? named("suggestion", target) : post}`;
+    case "content.image_remove":
+      return `${who} removed an image from ${post}`;
+    case "suggestion.create":
+      return `${who} suggested ${target ? `the story “${target}”` : "a story"}`;
+    case "suggestion.accept":
+      return `${who} accepted ${named("suggestion", target)} as a draft post`;
+    case "suggestion.reject":
+      return `${who} declined ${named("suggestion", target)}`;
+    case "apikey.create":
+      return `${who} created ${named("API key", text(m.name) ?? target).replace("a API", "an API")}`;
+    case "apikey.revoke":
+      return `${who} revoked ${named("API key", text(m.name) ?? target).replace("a API", "an API")}`;
+    case "webhook.create":
+      return `${who} added ${named("webhook", text(m.name) ?? target)}`;
+    case "webhook.update": {
+      const verb = m.active === false ? "turned off" : m.active === true ? "turned on" : "changed";
+      return `${who} ${verb} ${named("webhook", target ?? text(m.name))}`;
+    }
+    case "webhook.delete":
+      return `${who} removed ${named("webhook", text(m.name) ?? target)}`;
+    case "webhook.test":
+      return `${who} sent a test message to ${named("webhook", target ?? text(m.name))}`;
+    case "webhook.retry":
+      return `${who} resent a failed webhook message`;
+    case "email.retry":
+      return `${who} resent a failed email${text(m.to) ? ` to ${text(m.to)}` : ""}`;
+    case "analytics.export":
+      return text(m.table)
+        ? `${who} exported the analytics table “${text(m.table)}”${
+            text(m.from) && text(m.to) ? ` for ${text(m.from)} to ${text(m.to)}` : ""
+          }`
+        : `${who} exported an analytics table`;
+    case "audit.export":
+      return `${who} exported the audit log`;
+    default: {
+      const type = entry.targetType
+        ? ((AUDIT_TARGET_TYPES as Record<string, string>)[entry.targetType] ?? entry.targetType)
+        : null;
+      return `${who}: ${entry.action}${type ? ` (${type.toLowerCase()}${target ? ` “${target}”` : ""})` : ""}`;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+import { queueEmail } from "@/lib/domains/email/queue-email";
+import {
+  passwordChangedEmail,
+  passwordResetEmail,
+} from "@/lib/integrations/email/templates/password-reset";
+import { appUrl } from "@/lib/core/http/app-url";
+import {
+  PASSWORD_RESET_TTL_MINUTES,
+  passwordResetUrl,
+} from "@/lib/domains/auth/password-reset/reset-token";
+
+interface Recipient {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * Queues the reset link (category "account": transactional, never suppressed by opt-outs). Never
+ * throws: the caller answers the same neutral message whatever happens, so a failure is logged.
+ */
+export async function queuePasswordResetEmail(
+  user: Recipient,
+  tokenId: string,
+  token: string,
+): Promise<void> {
+  try {
+    await queueEmail({
+      userId: user.id,
+      to: user.email,
+      category: "account",
+      ...passwordResetEmail({
+        name: user.name,
+        url: passwordResetUrl(appUrl(), token),
+        validMinutes: PASSWORD_RESET_TTL_MINUTES,
+      }),
+      dedupeKey: `password-reset:${tokenId}`,
+    });
+  } catch (error) {
+    console.error(`[password-reset] could not queue the reset email for ${user.id}`, error);
+  }
+}
+
+/** Queues "your password was changed". Never throws: the password is changed either way. */
+export async function queuePasswordChangedEmail(
+  user: Recipient,
+  tokenId: string,
+  changedAt: Date,
+): Promise<void> {
+  try {
+    await queueEmail({
+      userId: user.id,
+      to: user.email,
+      category: "account",
+      ...passwordChangedEmail({
+        name: user.name,
+        changedAt,
+        forgotPasswordUrl: new URL("/forgot-password", appUrl()).toString(),
+      }),
+      dedupeKey: `password-changed:${tokenId}`,
+    });
+  } catch (error) {
+    console.error(
+      `[password-reset] could not queue the password-changed email for ${user.id}`,
+      error,
+    );
+  }
+}

@@ -1,0 +1,191 @@
+import { z } from "zod";
+import { db, type Tx } from "@/lib/core/db/client";
+import { createId } from "@/lib/core/db/create-id";
+import { AppError, badRequest, conflict, notFound } from "@/lib/core/errors/app-error";
+import type { Access } from "@/lib/domains/access/resolve-access";
+import { recordAudit } from "@/lib/domains/audit/record-audit";
+import { checkTransition } from "@/lib/domains/content/workflow";
+import { evaluateGuardrails, violationSummary } from "@/lib/domains/content/guardrails";
+import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { getStorage } from "@/lib/integrations/storage/get-storage";
+import { announceContentItemSafely } from "@/lib/domains/content/announce-content";
+import { queueApprovalRequestsSafely } from "@/lib/domains/content/approval-emails";
+
+export const transitionSchema = z
+  .object({
+    to: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED"], {
+      error: "to must be DRAFT, IN_REVIEW, PUBLISHED or ARCHIVED.",
+    }),
+    comment: z
+      .string()
+      .trim()
+      .max(1000, { error: "Comments are at most 1,000 characters." })
+      .optional(),
+  })
+  .strict();
+
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+const AUDIT_ACTION: Record<string, string> = {
+  "DRAFT>IN_REVIEW": "content.submit",
+  "DRAFT>PUBLISHED": "content.publish",
+  "IN_REVIEW>PUBLISHED": "content.approve",
+  "IN_REVIEW>DRAFT": "content.request_changes",
+  "PUBLISHED>ARCHIVED": "content.archive",
+  "PUBLISHED>DRAFT": "content.unpublish",
+  "ARCHIVED>DRAFT": "content.restore",
+};
+
+/** Texts are checked again when an item goes to review or live: the rules may have changed. */
+async function assertStillCompliant(tx: Tx, orgId: string, itemId: string) {
+  const [settings, item, captions, translations] = await Promise.all([
+    getOrgSettings(orgId, tx),
+    tx.contentItem.findUniqueOrThrow({ where: { id: itemId }, select: { body: true } }),
+    tx.contentCaption.findMany({ where: { itemId }, select: { label: true, text: true } }),
+    tx.contentTranslation.findMany({ where: { itemId }, select: { language: true, body: true } }),
+  ]);
+  const texts = [
+    { label: "Suggested post text", text: item.body },
+    ...captions.map((c) => ({ label: `Caption "${c.label}"`, text: c.text })),
+    ...translations.map((t) => ({ label: `Translation (${t.language})`, text: t.body })),
+  ];
+  for (const { label, text } of texts) {
+    const violations = evaluateGuardrails(text, settings);
+    if (violations.length) throw badRequest(`${label}: ${violationSummary(violations)}`);
+  }
+}
+
+/**
+ * Moves an item through DRAFT → IN_REVIEW → PUBLISHED → ARCHIVED. The transition table and the
+ * approval rule decide; every change is recorded with who, when and the comment.
+ */
+export async function transitionContentItem(
+  access: Access,
+  itemId: string,
+  input: TransitionInput,
+) {
+  const result = await db.$transaction(async (tx) => {
+    const item = await tx.contentItem.findFirst({
+      where: { id: itemId, orgId: access.orgId },
+      select: {
+        id: true,
+        status: true,
+        authorId: true,
+        lastEditedById: true,
+        publishedAt: true,
+        title: true,
+      },
+    });
+    if (!item) throw notFound("Content item");
+    if (item.status === input.to) {
+      throw conflict(`The item is already ${input.to.toLowerCase().replace("_", " ")}.`);
+    }
+    const settings = await getOrgSettings(access.orgId, tx);
+    const submission = await tx.contentTransition.findFirst({
+      where: { itemId, toStatus: "IN_REVIEW" },
+      orderBy: { createdAt: "desc" },
+      select: { actorId: true },
+    });
+    const check = checkTransition({
+      from: item.status,
+      to: input.to,
+      requireApproval: settings.requireApproval,
+      actorId: access.userId,
+      authorId: item.authorId,
+      contributorIds: [item.lastEditedById, submission?.actorId ?? null],
+    });
+    if (!check.ok) throw new AppError("CONFLICT", check.reason);
+    if (input.to === "IN_REVIEW" || input.to === "PUBLISHED") {
+      await assertStillCompliant(tx, access.orgId, itemId);
+    }
+    // Conditional update: if another admin moved the item meanwhile, this one changes nothing.
+    const moved = await tx.contentItem.updateMany({
+      where: { id: itemId, status: item.status },
+      data: {
+        status: input.to,
+        publishedAt: input.to === "PUBLISHED" ? (item.publishedAt ?? new Date()) : undefined,
+      },
+    });
+    if (moved.count !== 1)
+      throw conflict("Someone else changed this item just now. Reload and try again.");
+    await tx.contentTransition.create({
+      data: {
+        id: createId("ctt"),
+        orgId: access.orgId,
+        itemId,
+        fromStatus: item.status,
+        toStatus: input.to,
+        actorId: access.userId,
+        comment: input.comment || null,
+      },
+    });
+    await recordAudit(tx, {
+      orgId: access.orgId,
+      actorId: access.userId,
+      action: AUDIT_ACTION[`${item.status}>${input.to}`] ?? "content.transition",
+      targetType: "content",
+      targetId: itemId,
+      metadata: { from: item.status, to: input.to, comment: input.comment ?? null },
+    });
+    return { id: itemId, status: input.to, action: check.action };
+  });
+  // Slack/Teams webhooks (after commit; a scheduled item is announced when its publishAt passes).
+  if (input.to === "PUBLISHED") await announceContentItemSafely(access.orgId, itemId);
+  // Approval requests to the other admins (after commit; only when approval is required).
+  if (input.to === "IN_REVIEW") await queueApprovalRequestsSafely(access, itemId);
+  return result;
+}
+
+/** Only drafts can be deleted; published history is archived instead. */
+export async function deleteDraftContentItem(access: Access, itemId: string) {
+  const orphanKeys = await db.$transaction(async (tx) => {
+    const item = await tx.contentItem.findFirst({
+      where: { id: itemId, orgId: access.orgId },
+      select: {
+        status: true,
+        title: true,
+        publishedAt: true,
+        _count: { select: { shares: true } },
+      },
+    });
+    if (!item) throw notFound("Content item");
+    if (item.status !== "DRAFT") {
+      throw conflict("Only drafts can be deleted. Archive a published item instead.");
+    }
+    if (item.publishedAt || item._count.shares > 0) {
+      // Its tracked links may be out on LinkedIn: keep it (and them) and archive it instead.
+      throw conflict(
+        "This post has been published and shared before, so it cannot be deleted. Archive it instead.",
+      );
+    }
+    // A post made from a suggestion goes back to the queue, with its photos.
+    await tx.suggestion.updateMany({
+      where: { itemId },
+      data: { itemId: null, status: "PENDING", reviewedAt: null, reviewedById: null },
+    });
+    await tx.contentImage.updateMany({
+      where: { itemId, suggestionId: { not: null } },
+      data: { itemId: null },
+    });
+    const own = await tx.contentImage.findMany({ where: { itemId }, select: { storageKey: true } });
+    await tx.contentItem.delete({ where: { id: itemId } });
+    await recordAudit(tx, {
+      orgId: access.orgId,
+      actorId: access.userId,
+      action: "content.delete",
+      targetType: "content",
+      targetId: itemId,
+      metadata: { title: item.title },
+    });
+    return own.map((i) => i.storageKey);
+  });
+  // Files go after the commit; a failure here only leaves an orphan file behind.
+  const storage = getStorage();
+  await Promise.all(
+    orphanKeys.map((key) =>
+      storage
+        .delete(key)
+        .catch((error: unknown) => console.error("Could not delete image file", key, error)),
+    ),
+  );
+}

@@ -1,0 +1,153 @@
+import { db } from "@/lib/core/db/client";
+import { createId } from "@/lib/core/db/create-id";
+import { sendJob } from "@/lib/jobs/boss";
+import { env } from "@/lib/core/env";
+import type { EmailCategory } from "@/lib/domains/email/categories";
+import { subjectLine } from "@/lib/integrations/email/templates/layout";
+import { EMAIL_SEND } from "@/lib/domains/email/email-queue-names";
+import { warnEmailNotConfigured } from "@/lib/integrations/email/transport";
+
+export interface QueueEmailInput {
+  orgId?: string | null;
+  /** The recipient's user, when known: their opt-outs apply and the email gets an unsubscribe link. */
+  userId?: string | null;
+  to: string;
+  category: EmailCategory;
+  subject: string;
+  text: string;
+  html: string;
+  /** The same key twice yields one delivery and one email (e.g. `invite:<invitationId>`). */
+  dedupeKey?: string;
+}
+
+export interface QueuedEmail {
+  id: string;
+  status: "PENDING" | "SENT" | "FAILED";
+  /** False when the dedupe key already had a delivery (nothing new was queued). */
+  created: boolean;
+}
+
+/** What an email-send job carries: the delivery and the content (the row holds no body). */
+export interface EmailJobData {
+  deliveryId: string;
+  text: string;
+  html: string;
+}
+
+const NOT_CONFIGURED = "Not sent: SMTP_URL is not configured.";
+
+/**
+ * Records an EmailDelivery (PENDING) and sends an `email-send` job that delivers it with retries.
+ * A dedupe key that already has a delivery returns that one and queues nothing: nothing is sent
+ * twice. Without SMTP_URL the delivery is recorded (with a note) and no job is sent.
+ * Call it after the transaction that caused the email has committed.
+ */
+export async function queueEmail(input: QueueEmailInput): Promise<QueuedEmail> {
+  const to = input.to.trim().toLowerCase();
+  if (!to.includes("@")) throw new Error(`Cannot email "${input.to}": not an email address.`);
+  const configured = Boolean(env().SMTP_URL);
+  const id = createId("eml");
+  const data = {
+    id,
+    orgId: input.orgId ?? null,
+    userId: input.userId ?? null,
+    to,
+    category: input.category,
+    subject: subjectLine(input.subject),
+    dedupeKey: input.dedupeKey ?? null,
+    ...(configured ? {} : { lastError: NOT_CONFIGURED }),
+  };
+  if (input.dedupeKey) {
+    // ON CONFLICT DO NOTHING: a concurrent duplicate never errors, it just finds the first row.
+    const inserted = await db.$executeRaw`
+      INSERT INTO "EmailDelivery" (id, "orgId", "userId", "to", category, subject, "dedupeKey", "lastError")
+      VALUES (${data.id}, ${data.orgId}, ${data.userId}, ${data.to}, ${data.category}, ${data.subject},
+              ${data.dedupeKey}, ${data.lastError ?? null})
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+    if (inserted === 0) {
+      const existing = await db.emailDelivery.findUnique({
+        where: { dedupeKey: input.dedupeKey },
+        select: { id: true, status: true },
+      });
+      if (existing) return { ...existing, created: false };
+      // The first row vanished in between (its job could not be sent and it was removed): go on.
+      return queueEmail(input);
+    }
+  } else {
+    await db.emailDelivery.create({ data });
+  }
+  if (!configured) {
+    warnEmailNotConfigured();
+    return { id, status: "PENDING", created: true };
+  }
+  try {
+    await enqueueDelivery(
+      { deliveryId: id, text: input.text, html: input.html },
+      { urgent: input.category === "account" },
+    );
+  } catch (error) {
+    // No job means no email: remove the row so the caller's retry (same dedupe key) queues again.
+    await db.emailDelivery.delete({ where: { id } }).catch(() => undefined);
+    throw error;
+  }
+  return { id, status: "PENDING", created: true };
+}
+
+/**
+ * `queueEmail` for many emails at once (CSV invitation imports): one multi-row insert of the
+ * deliveries (duplicate dedupe keys are skipped), then one job per new delivery. Returns the ids
+ * of the deliveries created. A job that cannot be sent removes its delivery and is reported in
+ * `failed`, so nothing is left PENDING without a job.
+ */
+export async function queueEmails(
+  inputs: QueueEmailInput[],
+): Promise<{ created: string[]; failed: string[] }> {
+  if (inputs.length === 0) return { created: [], failed: [] };
+  const configured = Boolean(env().SMTP_URL);
+  const rows = inputs.map((input) => {
+    const to = input.to.trim().toLowerCase();
+    if (!to.includes("@")) throw new Error(`Cannot email "${input.to}": not an email address.`);
+    return { input, id: createId("eml"), to, subject: subjectLine(input.subject) };
+  });
+  const inserted = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO "EmailDelivery" (id, "orgId", "userId", "to", category, subject, "dedupeKey", "lastError")
+    SELECT * FROM unnest(
+      ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.input.orgId ?? null)}::text[],
+      ${rows.map((r) => r.input.userId ?? null)}::text[], ${rows.map((r) => r.to)}::text[],
+      ${rows.map((r) => r.input.category)}::text[], ${rows.map((r) => r.subject)}::text[],
+      ${rows.map((r) => r.input.dedupeKey ?? null)}::text[],
+      ${rows.map(() => (configured ? null : NOT_CONFIGURED))}::text[])
+    ON CONFLICT ("dedupeKey") DO NOTHING
+    RETURNING id`;
+  const created = new Set(inserted.map((r) => r.id));
+  const failed: string[] = [];
+  if (!configured) warnEmailNotConfigured();
+  if (configured) {
+    for (const row of rows) {
+      if (!created.has(row.id)) continue;
+      try {
+        await enqueueDelivery({ deliveryId: row.id, text: row.input.text, html: row.input.html });
+      } catch (error) {
+        console.error(`[email] could not queue ${row.id}`, error);
+        await db.emailDelivery.delete({ where: { id: row.id } }).catch(() => undefined);
+        created.delete(row.id);
+        failed.push(row.id);
+      }
+    }
+  }
+  return { created: rows.filter((r) => created.has(r.id)).map((r) => r.id), failed };
+}
+
+/**
+ * Account emails (password reset links, password changed) are urgent: they go ahead of whatever
+ * is waiting in the queue, such as the invitations of a 1,000-row import (pg-boss fetches higher
+ * priorities first).
+ */
+export const URGENT_EMAIL_PRIORITY = 10;
+
+export async function enqueueDelivery(
+  data: EmailJobData,
+  { urgent = false }: { urgent?: boolean } = {},
+): Promise<string | null> {
+  return sendJob(EMAIL_SEND, { ...data }, urgent ? { priority: URGENT_EMAIL_PRIORITY } : {});
+}

@@ -1,0 +1,80 @@
+import type { Digest } from "@/lib/domains/digests/build-digest";
+import {
+  button,
+  esc,
+  layout,
+  paragraph,
+  subjectLine,
+  textLayout,
+  type RenderedEmail,
+} from "@/lib/integrations/email/templates/layout";
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+/** The weekly digest of one member (category "digest"), from `buildDigest`. */
+export function digestEmail(d: Digest): RenderedEmail {
+  const reason = `You receive this weekly digest as a member of ${d.orgName} on Chorus. You can turn it off in your profile.`;
+  const more = d.newItemCount - d.newItems.length;
+  const itemsText = d.newItems.length
+    ? [
+        `New for you this week (${d.newItemCount}):`,
+        ...d.newItems.map((i) => `- ${i.title} (${i.valueTypeLabel}): ${i.url}`),
+        ...(more > 0 ? [`…and ${more} more: ${d.feedUrl}`] : []),
+      ]
+    : [`Nothing new for you this week. Your feed: ${d.feedUrl}`];
+  const results = `Last week you shared ${plural(d.sharesLastWeek, "post")} and your links got ${plural(d.clicksLastWeek, "click")}.`;
+  const nudgeText = d.nudge
+    ? [
+        "",
+        `Idea: ${d.nudge.message}. ${d.nudge.label} posts keep your mix varied.`,
+        ...(d.nudge.item ? [`Try: ${d.nudge.item.title}: ${d.nudge.item.url}`] : []),
+      ]
+    : [];
+  const lines = [
+    `Hi ${d.name},`,
+    "",
+    ...itemsText,
+    "",
+    results,
+    ...nudgeText,
+    "",
+    `Your activity: ${d.activityUrl}`,
+  ];
+
+  const itemsHtml = d.newItems.length
+    ? `<h2 style="font-size:16px;margin:16px 0 8px">New for you this week (${esc(d.newItemCount)})</h2>
+<ul style="padding-left:20px;margin:0 0 12px">${d.newItems
+        .map(
+          (i) =>
+            `<li style="margin-bottom:6px"><a href="${esc(i.url)}">${esc(i.title)}</a> <span style="color:#6b7280">· ${esc(i.valueTypeLabel)}</span></li>`,
+        )
+        .join(
+          "",
+        )}</ul>${more > 0 ? `<p style="margin:0 0 12px"><a href="${esc(d.feedUrl)}">…and ${esc(more)} more</a></p>` : ""}`
+    : `<p style="margin:0 0 12px">Nothing new for you this week. <a href="${esc(d.feedUrl)}">Open your feed</a>.</p>`;
+  const nudgeHtml = d.nudge
+    ? `<div style="background:#f0fdf4;border-radius:6px;padding:12px 16px;margin:16px 0">
+<p style="margin:0 0 6px"><strong>Idea:</strong> ${esc(d.nudge.message)}. ${esc(d.nudge.label)} posts keep your mix varied.</p>${
+        d.nudge.item
+          ? `<p style="margin:0">Try: <a href="${esc(d.nudge.item.url)}">${esc(d.nudge.item.title)}</a></p>`
+          : ""
+      }</div>`
+    : "";
+  const html = layout({
+    title: "Your week on Chorus",
+    reason,
+    bodyHtml: [
+      paragraph(`Hi ${d.name},`),
+      itemsHtml,
+      `<p style="margin:16px 0 12px">${esc(results)}</p>`,
+      nudgeHtml,
+      button(d.activityUrl, "See your activity"),
+    ].join("\n"),
+  });
+  const subject = d.newItemCount
+    ? `${plural(d.newItemCount, "new post")} to share · ${plural(d.clicksLastWeek, "click")} last week`
+    : `Your week on Chorus · ${plural(d.clicksLastWeek, "click")} last week`;
+  return { subject: subjectLine(subject), text: textLayout(lines, reason), html };
+}

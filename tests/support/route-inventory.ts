@@ -1,0 +1,660 @@
+/**
+ * Every way into the app — route handlers, pages and server actions — with what each requires.
+ * Kept beside the code and checked against it (tests/unit/route-inventory.test.ts fails when a
+ * route, method, page or action is missing here, or when its guard in the code differs). The
+ * security suites (tenant isolation, role matrix, bad input, CSRF, secrets) walk this list, so a
+ * route added later is covered once it is listed — and it must be listed.
+ */
+import type { Permission } from "@/lib/domains/access/permissions";
+import type { ApiScope } from "@/lib/domains/access/api-key-format";
+
+export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+
+export type Guard =
+  /** Anyone, signed in or not. `why` says why that is safe. */
+  | { kind: "public"; why: string }
+  /** Anyone holding a secret token carried by the request (invitation, unsubscribe link). */
+  | { kind: "token"; why: string }
+  /** A signed-in person, with or without an organisation (`userRoute`). */
+  | { kind: "user" }
+  /** A signed-in, active member whose role has `permission` (`orgRoute`, `requirePageAccess`). */
+  | { kind: "org"; permission: Permission }
+  /** An organisation API key with one of `scopes` (`apiKeyRoute`). */
+  | { kind: "apiKey"; scopes: readonly ApiScope[] };
+
+/** A path parameter that names a record: the model it points into (scoped by organisation). */
+export type IdParams = Record<string, string>;
+
+export interface RouteHandlerEntry {
+  type: "route";
+  /** File under app/, e.g. "api/content/[id]/route.ts". */
+  file: string;
+  /** URL pattern, e.g. "/api/content/[id]". */
+  path: string;
+  methods: Partial<Record<HttpMethod, Guard>>;
+  ids?: IdParams;
+}
+
+export interface PageEntry {
+  type: "page";
+  file: string;
+  path: string;
+  guard: Guard;
+  ids?: IdParams;
+}
+
+export interface ServerActionEntry {
+  type: "action";
+  /** File under app/ with "use server". */
+  file: string;
+  /** Exported action name. */
+  name: string;
+  guard: Guard;
+}
+
+const org = (permission: Permission): Guard => ({ kind: "org", permission });
+const user: Guard = { kind: "user" };
+const pub = (why: string): Guard => ({ kind: "public", why });
+const token = (why: string): Guard => ({ kind: "token", why });
+
+export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
+  {
+    type: "route",
+    file: "[code]/route.ts",
+    path: "/[code]",
+    methods: { GET: pub("tracked link redirect; unknown codes answer the friendly 404") },
+  },
+  {
+    type: "route",
+    file: "chorus.js/route.ts",
+    path: "/chorus.js",
+    methods: { GET: pub("static conversion snippet") },
+  },
+  {
+    type: "route",
+    file: "api/health/route.ts",
+    path: "/api/health",
+    methods: { GET: pub("liveness for load balancers; says nothing about data") },
+  },
+  {
+    type: "route",
+    file: "api/auth/[...nextauth]/route.ts",
+    path: "/api/auth/[...nextauth]",
+    methods: {
+      GET: pub("Auth.js: session, providers, CSRF token, OAuth callbacks"),
+      POST: pub("Auth.js: sign-in/sign-out with its own CSRF token"),
+    },
+  },
+  {
+    type: "route",
+    file: "api/files/[...key]/route.ts",
+    path: "/api/files/[...key]",
+    methods: {
+      GET: pub("logos and post images by unguessable key; suggestion photos checked inside"),
+    },
+  },
+  {
+    type: "route",
+    file: "api/v1/openapi.json/route.ts",
+    path: "/api/v1/openapi.json",
+    methods: { GET: pub("API description") },
+  },
+  {
+    type: "route",
+    file: "api/v1/conversions/route.ts",
+    path: "/api/v1/conversions",
+    methods: {
+      POST: { kind: "apiKey", scopes: ["conversions:write", "conversions:browser"] },
+      OPTIONS: pub("CORS preflight"),
+    },
+  },
+  {
+    type: "route",
+    file: "api/email/unsubscribe/route.ts",
+    path: "/api/email/unsubscribe",
+    methods: {
+      GET: token("signed unsubscribe token (RFC 8058 link)"),
+      POST: token("signed unsubscribe token (RFC 8058 one-click)"),
+    },
+  },
+  {
+    type: "route",
+    file: "api/invitations/accept/route.ts",
+    path: "/api/invitations/accept",
+    methods: { POST: user },
+  },
+  {
+    type: "route",
+    file: "api/org/switch/route.ts",
+    path: "/api/org/switch",
+    methods: { POST: user },
+  },
+  {
+    type: "route",
+    file: "api/analytics/export/route.ts",
+    path: "/api/analytics/export",
+    methods: { GET: org("analytics:export") },
+  },
+  {
+    type: "route",
+    file: "api/api-keys/route.ts",
+    path: "/api/api-keys",
+    methods: { GET: org("apikeys:manage"), POST: org("apikeys:manage") },
+  },
+  {
+    type: "route",
+    file: "api/api-keys/[id]/route.ts",
+    path: "/api/api-keys/[id]",
+    methods: { DELETE: org("apikeys:manage") },
+    ids: { id: "ApiKey" },
+  },
+  {
+    type: "route",
+    file: "api/audit/route.ts",
+    path: "/api/audit",
+    methods: { GET: org("audit:read") },
+  },
+  {
+    type: "route",
+    file: "api/audit/export/route.ts",
+    path: "/api/audit/export",
+    methods: { GET: org("audit:read") },
+  },
+  {
+    type: "route",
+    file: "api/content/route.ts",
+    path: "/api/content",
+    methods: { GET: org("content:manage"), POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/content/mix/route.ts",
+    path: "/api/content/mix",
+    methods: { GET: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/content/link-preview/route.ts",
+    path: "/api/content/link-preview",
+    methods: { POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/content/[id]/route.ts",
+    path: "/api/content/[id]",
+    methods: {
+      GET: org("content:manage"),
+      PATCH: org("content:manage"),
+      DELETE: org("content:manage"),
+    },
+    ids: { id: "ContentItem" },
+  },
+  {
+    type: "route",
+    file: "api/content/[id]/images/route.ts",
+    path: "/api/content/[id]/images",
+    methods: { POST: org("content:manage") },
+    ids: { id: "ContentItem" },
+  },
+  {
+    type: "route",
+    file: "api/content/[id]/images/[imageId]/route.ts",
+    path: "/api/content/[id]/images/[imageId]",
+    methods: { DELETE: org("content:manage") },
+    ids: { id: "ContentItem", imageId: "ContentImage" },
+  },
+  {
+    type: "route",
+    file: "api/content/[id]/transitions/route.ts",
+    path: "/api/content/[id]/transitions",
+    methods: { POST: org("content:approve") },
+    ids: { id: "ContentItem" },
+  },
+  {
+    type: "route",
+    file: "api/email/deliveries/route.ts",
+    path: "/api/email/deliveries",
+    methods: { GET: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/email/deliveries/[id]/retry/route.ts",
+    path: "/api/email/deliveries/[id]/retry",
+    methods: { POST: org("org:update") },
+    ids: { id: "EmailDelivery" },
+  },
+  {
+    type: "route",
+    file: "api/email/digest-preview/route.ts",
+    path: "/api/email/digest-preview",
+    methods: { GET: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/email/preferences/route.ts",
+    path: "/api/email/preferences",
+    methods: { GET: org("profile:update"), PUT: org("profile:update") },
+  },
+  {
+    type: "route",
+    file: "api/feed/route.ts",
+    path: "/api/feed",
+    methods: { GET: org("feed:read") },
+  },
+  {
+    type: "route",
+    file: "api/feed/[id]/route.ts",
+    path: "/api/feed/[id]",
+    methods: { GET: org("feed:read") },
+    ids: { id: "ContentItem" },
+  },
+  {
+    type: "route",
+    file: "api/invitations/route.ts",
+    path: "/api/invitations",
+    methods: { GET: org("members:invite"), POST: org("members:invite") },
+  },
+  {
+    type: "route",
+    file: "api/invitations/[id]/route.ts",
+    path: "/api/invitations/[id]",
+    methods: { DELETE: org("members:invite") },
+    ids: { id: "Invitation" },
+  },
+  {
+    type: "route",
+    file: "api/invitations/import/route.ts",
+    path: "/api/invitations/import",
+    methods: { POST: org("members:invite") },
+  },
+  {
+    type: "route",
+    file: "api/linkedin/connect/route.ts",
+    path: "/api/linkedin/connect",
+    methods: { GET: org("shares:create") },
+  },
+  {
+    type: "route",
+    file: "api/linkedin/callback/route.ts",
+    path: "/api/linkedin/callback",
+    methods: { GET: org("shares:create") },
+  },
+  {
+    type: "route",
+    file: "api/linkedin/connection/route.ts",
+    path: "/api/linkedin/connection",
+    methods: { GET: org("shares:create"), DELETE: org("shares:create") },
+  },
+  {
+    type: "route",
+    file: "api/locations/route.ts",
+    path: "/api/locations",
+    methods: { GET: org("teams:read") },
+  },
+  {
+    type: "route",
+    file: "api/members/route.ts",
+    path: "/api/members",
+    methods: { GET: org("members:read") },
+  },
+  {
+    type: "route",
+    file: "api/members/[id]/route.ts",
+    path: "/api/members/[id]",
+    methods: { PATCH: org("members:update") },
+    ids: { id: "Membership" },
+  },
+  {
+    type: "route",
+    file: "api/notifications/route.ts",
+    path: "/api/notifications",
+    methods: { GET: org("org:read") },
+  },
+  {
+    type: "route",
+    file: "api/notifications/[id]/read/route.ts",
+    path: "/api/notifications/[id]/read",
+    methods: { POST: org("org:read") },
+    ids: { id: "Notification" },
+  },
+  {
+    type: "route",
+    file: "api/notifications/read-all/route.ts",
+    path: "/api/notifications/read-all",
+    methods: { POST: org("org:read") },
+  },
+  {
+    type: "route",
+    file: "api/org/route.ts",
+    path: "/api/org",
+    methods: { GET: org("org:read"), PATCH: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/org/logo/route.ts",
+    path: "/api/org/logo",
+    methods: { POST: org("org:update"), DELETE: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/people/[handle]/route.ts",
+    path: "/api/people/[handle]",
+    methods: { GET: org("org:read") },
+    ids: { handle: "User.handle" },
+  },
+  {
+    type: "route",
+    file: "api/profile/route.ts",
+    path: "/api/profile",
+    methods: { GET: org("profile:update"), PATCH: org("profile:update") },
+  },
+  {
+    type: "route",
+    file: "api/settings/analytics/route.ts",
+    path: "/api/settings/analytics",
+    methods: { GET: org("org:update"), PATCH: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/settings/guardrails/route.ts",
+    path: "/api/settings/guardrails",
+    methods: { GET: org("feed:read"), PATCH: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/shares/route.ts",
+    path: "/api/shares",
+    methods: { GET: org("shares:create"), POST: org("shares:create") },
+  },
+  {
+    type: "route",
+    file: "api/shares/[id]/retry/route.ts",
+    path: "/api/shares/[id]/retry",
+    methods: { POST: org("shares:create") },
+    ids: { id: "Share" },
+  },
+  {
+    type: "route",
+    file: "api/shares/[id]/schedule/route.ts",
+    path: "/api/shares/[id]/schedule",
+    methods: { DELETE: org("shares:create") },
+    ids: { id: "Share" },
+  },
+  {
+    type: "route",
+    file: "api/suggestions/route.ts",
+    path: "/api/suggestions",
+    methods: { GET: org("suggestions:create"), POST: org("suggestions:create") },
+  },
+  {
+    type: "route",
+    file: "api/suggestions/[id]/images/route.ts",
+    path: "/api/suggestions/[id]/images",
+    methods: { POST: org("suggestions:create") },
+    ids: { id: "Suggestion" },
+  },
+  {
+    type: "route",
+    file: "api/suggestions/[id]/accept/route.ts",
+    path: "/api/suggestions/[id]/accept",
+    methods: { POST: org("suggestions:moderate") },
+    ids: { id: "Suggestion" },
+  },
+  {
+    type: "route",
+    file: "api/suggestions/[id]/reject/route.ts",
+    path: "/api/suggestions/[id]/reject",
+    methods: { POST: org("suggestions:moderate") },
+    ids: { id: "Suggestion" },
+  },
+  {
+    type: "route",
+    file: "api/teams/route.ts",
+    path: "/api/teams",
+    methods: { GET: org("teams:read"), POST: org("teams:manage") },
+  },
+  {
+    type: "route",
+    file: "api/teams/[id]/route.ts",
+    path: "/api/teams/[id]",
+    methods: { GET: org("teams:read"), PATCH: org("teams:manage"), DELETE: org("teams:manage") },
+    ids: { id: "Team" },
+  },
+  {
+    type: "route",
+    file: "api/webhooks/route.ts",
+    path: "/api/webhooks",
+    methods: { GET: org("org:update"), POST: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/webhooks/[id]/route.ts",
+    path: "/api/webhooks/[id]",
+    methods: { PATCH: org("org:update"), DELETE: org("org:update") },
+    ids: { id: "WebhookEndpoint" },
+  },
+  {
+    type: "route",
+    file: "api/webhooks/[id]/test/route.ts",
+    path: "/api/webhooks/[id]/test",
+    methods: { POST: org("org:update") },
+    ids: { id: "WebhookEndpoint" },
+  },
+  {
+    type: "route",
+    file: "api/webhooks/deliveries/[id]/retry/route.ts",
+    path: "/api/webhooks/deliveries/[id]/retry",
+    methods: { POST: org("org:update") },
+    ids: { id: "WebhookDelivery" },
+  },
+];
+
+export const PAGES: readonly PageEntry[] = [
+  { type: "page", file: "page.tsx", path: "/", guard: pub("sends people to sign-in or home") },
+  { type: "page", file: "(auth)/signin/page.tsx", path: "/signin", guard: pub("sign-in form") },
+  { type: "page", file: "(auth)/signup/page.tsx", path: "/signup", guard: pub("sign-up form") },
+  {
+    type: "page",
+    file: "(auth)/forgot-password/page.tsx",
+    path: "/forgot-password",
+    guard: pub("asks for a reset link; the same answer for every address"),
+  },
+  {
+    type: "page",
+    file: "(auth)/reset-password/[token]/page.tsx",
+    path: "/reset-password/[token]",
+    guard: token("password reset token (SHA-256 at rest, single use, one hour)"),
+  },
+  {
+    type: "page",
+    file: "(auth)/invite/[token]/page.tsx",
+    path: "/invite/[token]",
+    guard: token("invitation token (hashed at rest)"),
+  },
+  { type: "page", file: "(auth)/welcome/page.tsx", path: "/welcome", guard: user },
+  {
+    type: "page",
+    file: "p/[org]/[slug]/page.tsx",
+    path: "/p/[org]/[slug]",
+    guard: pub("public page of a live, public post (OG tags)"),
+  },
+  {
+    type: "page",
+    file: "unsubscribe/page.tsx",
+    path: "/unsubscribe",
+    guard: token("signed unsubscribe token"),
+  },
+  { type: "page", file: "(app)/activity/page.tsx", path: "/activity", guard: org("shares:create") },
+  { type: "page", file: "(app)/admin/page.tsx", path: "/admin", guard: org("org:update") },
+  {
+    type: "page",
+    file: "(app)/admin/audit/page.tsx",
+    path: "/admin/audit",
+    guard: org("audit:read"),
+  },
+  {
+    type: "page",
+    file: "(app)/admin/emails/page.tsx",
+    path: "/admin/emails",
+    guard: org("org:update"),
+  },
+  {
+    type: "page",
+    file: "(app)/admin/integrations/page.tsx",
+    path: "/admin/integrations",
+    guard: org("org:update"),
+  },
+  {
+    type: "page",
+    file: "(app)/admin/members/page.tsx",
+    path: "/admin/members",
+    guard: org("members:update"),
+  },
+  {
+    type: "page",
+    file: "(app)/admin/members/import/page.tsx",
+    path: "/admin/members/import",
+    guard: org("members:invite"),
+  },
+  {
+    type: "page",
+    file: "(app)/admin/settings/page.tsx",
+    path: "/admin/settings",
+    guard: org("org:update"),
+  },
+  {
+    type: "page",
+    file: "(app)/admin/teams/page.tsx",
+    path: "/admin/teams",
+    guard: org("teams:manage"),
+  },
+  {
+    type: "page",
+    file: "(app)/admin/teams/[id]/page.tsx",
+    path: "/admin/teams/[id]",
+    guard: org("teams:manage"),
+    ids: { id: "Team" },
+  },
+  {
+    type: "page",
+    file: "(app)/dashboard/page.tsx",
+    path: "/dashboard",
+    guard: org("dashboard:read"),
+  },
+  { type: "page", file: "(app)/feed/page.tsx", path: "/feed", guard: org("feed:read") },
+  {
+    type: "page",
+    file: "(app)/people/[handle]/page.tsx",
+    path: "/people/[handle]",
+    guard: org("org:read"),
+    ids: { handle: "User.handle" },
+  },
+  { type: "page", file: "(app)/profile/page.tsx", path: "/profile", guard: org("profile:update") },
+  {
+    type: "page",
+    file: "(app)/share/[id]/page.tsx",
+    path: "/share/[id]",
+    guard: org("shares:create"),
+    ids: { id: "ContentItem" },
+  },
+  { type: "page", file: "(app)/studio/page.tsx", path: "/studio", guard: org("content:manage") },
+  {
+    type: "page",
+    file: "(app)/studio/[id]/page.tsx",
+    path: "/studio/[id]",
+    guard: org("content:manage"),
+    ids: { id: "ContentItem" },
+  },
+  {
+    type: "page",
+    file: "(app)/studio/calendar/page.tsx",
+    path: "/studio/calendar",
+    guard: org("content:manage"),
+  },
+  {
+    type: "page",
+    file: "(app)/studio/new/page.tsx",
+    path: "/studio/new",
+    guard: org("content:manage"),
+  },
+  {
+    type: "page",
+    file: "(app)/studio/suggestions/page.tsx",
+    path: "/studio/suggestions",
+    guard: org("suggestions:moderate"),
+  },
+  {
+    type: "page",
+    file: "(app)/suggest/page.tsx",
+    path: "/suggest",
+    guard: org("suggestions:create"),
+  },
+];
+
+export const SERVER_ACTIONS: readonly ServerActionEntry[] = [
+  {
+    type: "action",
+    file: "(auth)/actions.ts",
+    name: "signInAction",
+    guard: pub("password sign-in, rate limited per address and per e-mail"),
+  },
+  {
+    type: "action",
+    file: "(auth)/actions.ts",
+    name: "signUpAction",
+    guard: pub("creates an account, rate limited per address"),
+  },
+  {
+    type: "action",
+    file: "(auth)/forgot-password/actions.ts",
+    name: "requestPasswordResetAction",
+    guard: pub("emails a reset link; neutral answer, rate limited per address and per e-mail"),
+  },
+  {
+    type: "action",
+    file: "(auth)/reset-password/actions.ts",
+    name: "resetPasswordAction",
+    guard: pub("needs a valid reset token from the form; rate limited per address"),
+  },
+  {
+    type: "action",
+    file: "(auth)/actions.ts",
+    name: "ssoSignInAction",
+    guard: pub("starts the identity provider's sign-in"),
+  },
+  { type: "action", file: "(auth)/actions.ts", name: "signOutAction", guard: user },
+  {
+    type: "action",
+    file: "(auth)/welcome/actions.ts",
+    name: "createOrganizationAction",
+    guard: user,
+  },
+];
+
+export type InventoryEntry = RouteHandlerEntry | PageEntry | ServerActionEntry;
+
+export const ROUTE_INVENTORY: readonly InventoryEntry[] = [
+  ...ROUTE_HANDLERS,
+  ...PAGES,
+  ...SERVER_ACTIONS,
+];
+
+/** Methods that change something: CSRF and role checks apply to these. */
+export function isMutation(method: HttpMethod): boolean {
+  return method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
+}
+
+export function describeGuard(guard: Guard): string {
+  switch (guard.kind) {
+    case "public":
+      return "anyone";
+    case "token":
+      return "token holder";
+    case "user":
+      return "signed in";
+    case "org":
+      return guard.permission;
+    case "apiKey":
+      return `API key (${guard.scopes.join(" | ")})`;
+  }
+}
