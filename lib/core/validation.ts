@@ -36,3 +36,10 @@ export function isTimeZone(tz: string): boolean {
     return false;
   }
 }
+
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+/** A 3-letter ISO 4217 currency code this runtime knows (EUR, USD…). */
+export function isCurrencyCode(value: string): boolean {
+  return /^[A-Z]{3}$/.test(value) && CURRENCIES.has(value);
+}

@@ -1,5 +1,5 @@
 import { createId } from "@/lib/core/db/create-id";
-import { slugify } from "@/lib/domains/orgs/create-organization";
+import { slugify } from "@/lib/core/ids/slugify";
 import { hashPassword } from "@/lib/domains/auth/password";
 import { DEMO_ORG_SLUG, DEMO_PASSWORD } from "@/lib/domains/demo/demo-accounts";
 import type { SeedContext, SeedStep } from "./context";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { hashPassword, verifyPassword } from "@/lib/domains/auth/password";
 import { safeCallbackUrl } from "@/lib/core/http/safe-callback-url";
-import { slugify } from "@/lib/domains/orgs/create-organization";
+import { slugify } from "@/lib/core/ids/slugify";
 import { assertSameOrigin } from "@/lib/domains/access/same-origin";
 import { AppError } from "@/lib/core/errors/app-error";
 import { isTimeZone } from "@/lib/core/validation";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { formAction } from "@/lib/domains/access/action";
 import { resetPassword } from "@/lib/domains/auth/password-reset/reset-password";
 import { clientIp } from "@/lib/core/http/client-ip";
-import { passwordField } from "@/lib/domains/users/sign-up";
+import { passwordField } from "@/lib/domains/auth/auth-form-schemas";
 
 const resetSchema = z
   .object({

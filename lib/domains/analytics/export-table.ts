@@ -7,7 +7,7 @@ import type {
 import { getOverview } from "@/lib/domains/analytics/get-overview";
 import { getBreakdowns } from "@/lib/domains/analytics/get-breakdowns";
 import {
-  getAnalyticsSettings,
+  getOrgAnalyticsSettings,
   type AnalyticsSettings,
 } from "@/lib/domains/analytics/org-analytics-settings";
 import { exportShareRows, SHARES_EXPORT_HEADER } from "@/lib/domains/analytics/export-shares";
@@ -65,7 +65,7 @@ export async function exportTable(
   query: AnalyticsQuery,
   loaded?: AnalyticsSettings,
 ): Promise<ExportedTable> {
-  const settings = loaded ?? (await getAnalyticsSettings(query.orgId));
+  const settings = loaded ?? (await getOrgAnalyticsSettings(query.orgId));
   const currency = settings.currency;
   // No row limit: the file holds every row the dashboard summarises.
   const breakdowns = () => getBreakdowns(query, { limit: Number.MAX_SAFE_INTEGER });

@@ -15,7 +15,7 @@ import { assertDayRange, rangeBounds } from "@/lib/domains/analytics/day-range";
 import { earnedMediaValue } from "@/lib/domains/analytics/emv";
 import { advocatePoints } from "@/lib/domains/analytics/points";
 import {
-  getAnalyticsSettings,
+  getOrgAnalyticsSettings,
   type AnalyticsSettings,
 } from "@/lib/domains/analytics/org-analytics-settings";
 import {
@@ -47,7 +47,7 @@ export async function getBreakdowns(
 ): Promise<Breakdowns> {
   assertDayRange(query.range);
   const [settings, scopeMembers] = await Promise.all([
-    getAnalyticsSettings(query.orgId),
+    getOrgAnalyticsSettings(query.orgId),
     scopeMemberIds(query),
   ]);
   const empty = scopeMembers?.length === 0;

@@ -16,7 +16,7 @@ import {
   rangeBounds,
 } from "@/lib/domains/analytics/day-range";
 import { earnedMediaValue } from "@/lib/domains/analytics/emv";
-import { getAnalyticsSettings } from "@/lib/domains/analytics/org-analytics-settings";
+import { getOrgAnalyticsSettings } from "@/lib/domains/analytics/org-analytics-settings";
 import {
   impressionsSql,
   scopeFilter,
@@ -39,7 +39,7 @@ import {
 export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
   assertDayRange(query.range);
   const [settings, members] = await Promise.all([
-    getAnalyticsSettings(query.orgId),
+    getOrgAnalyticsSettings(query.orgId),
     scopeMemberIds(query),
   ]);
   const previous = previousRange(query.range);

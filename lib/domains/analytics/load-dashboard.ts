@@ -9,7 +9,7 @@ import {
 import { getBreakdowns } from "@/lib/domains/analytics/get-breakdowns";
 import { getOverview } from "@/lib/domains/analytics/get-overview";
 import {
-  getAnalyticsSettings,
+  getOrgAnalyticsSettings,
   type AnalyticsSettings,
 } from "@/lib/domains/analytics/org-analytics-settings";
 import { resolveAnalyticsScope, type ResolvedScope } from "@/lib/domains/analytics/resolve-scope";
@@ -39,7 +39,7 @@ export interface DashboardData {
  * the page: the default period (or every team) is used and the problem is reported.
  */
 export async function loadDashboard(access: Access, query: SearchParams): Promise<DashboardData> {
-  const settings = await getAnalyticsSettings(access.orgId);
+  const settings = await getOrgAnalyticsSettings(access.orgId);
   const now = new Date();
   const read = readAnalyticsParams(query, settings.timeZone, now);
   const errors = [...read.errors];

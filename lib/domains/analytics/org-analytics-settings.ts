@@ -17,7 +17,7 @@ export interface AnalyticsSettings extends ReachSettings, EmvSettings, PointsSet
  * An organisation's time zone and its EMV, reach and points settings (Decimal → number), with the
  * same defaults as the settings page for organisations that have not saved any.
  */
-export async function getAnalyticsSettings(orgId: string): Promise<AnalyticsSettings> {
+export async function getOrgAnalyticsSettings(orgId: string): Promise<AnalyticsSettings> {
   const org = await db.organization.findUnique({
     where: { id: orgId },
     select: { timeZone: true, settings: { select: ANALYTICS_SETTINGS_SELECT } },

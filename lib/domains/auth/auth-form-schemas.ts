@@ -1,5 +1,27 @@
 import { z } from "zod";
-import { signUpSchema } from "@/lib/domains/users/sign-up";
+import { emailField, personNameField } from "@/lib/core/validation";
+import { PASSWORD_MIN_LENGTH } from "@/lib/domains/auth/password";
+
+/** The sign-up rules for a password (also used when a password is reset). */
+export const passwordField = z
+  .string({ error: "Choose a password." })
+  .min(PASSWORD_MIN_LENGTH, { error: `Passwords need at least ${PASSWORD_MIN_LENGTH} characters.` })
+  .max(200, { error: "Passwords are at most 200 characters." });
+
+export const signUpSchema = z.object({
+  name: personNameField,
+  email: emailField,
+  password: passwordField,
+  /** Present when the person starts a new organisation; absent when joining by invitation. */
+  organizationName: z
+    .string()
+    .trim()
+    .min(2, { error: "Organisation names need at least 2 characters." })
+    .max(80, { error: "Organisation names are at most 80 characters." })
+    .optional(),
+});
+
+export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /**
  * The forms behind the sign-in, sign-up and welcome server actions. They live here, not in the

@@ -4,9 +4,6 @@
  * window length is OrgSettings.attributionDays (default 30).
  */
 export const DAY_MS = 24 * 60 * 60 * 1000;
-export const DEFAULT_ATTRIBUTION_DAYS = 30;
-export const MIN_ATTRIBUTION_DAYS = 1;
-export const MAX_ATTRIBUTION_DAYS = 365;
 /** Clocks differ: an occurredAt up to this far in the future is accepted. */
 export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
 

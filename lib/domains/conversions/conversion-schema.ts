@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
 import { SHARE_CODE_PATTERN } from "@/lib/domains/sharing/share-code";
+import { isCurrencyCode } from "@/lib/core/validation";
 import { isTooFarInFuture, MAX_FUTURE_SKEW_MS } from "@/lib/domains/conversions/attribution-window";
 
 /** Outcomes as the public API spells them (lower case), in funnel order within each area. */
@@ -19,12 +20,6 @@ export type ApiOutcome = (typeof API_OUTCOMES)[number];
 export const MAX_CONVERSION_VALUE = 1_000_000_000;
 export const CLICK_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const IDEMPOTENCY_KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
-
-const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
-
-export function isCurrencyCode(value: string): boolean {
-  return /^[A-Z]{3}$/.test(value) && CURRENCIES.has(value);
-}
 
 function hasAtMostTwoDecimals(value: number): boolean {
   const cents = value * 100;

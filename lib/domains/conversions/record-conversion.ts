@@ -1,4 +1,7 @@
-import { DEFAULT_ANALYTICS_SETTINGS } from "@/lib/domains/settings/get-analytics-settings";
+import {
+  DEFAULT_ANALYTICS_SETTINGS,
+  DEFAULT_ATTRIBUTION_DAYS,
+} from "@/lib/domains/settings/get-analytics-settings";
 import { db } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
@@ -10,10 +13,7 @@ import {
   forbidden,
   unprocessable,
 } from "@/lib/core/errors/app-error";
-import {
-  checkAttributionWindow,
-  DEFAULT_ATTRIBUTION_DAYS,
-} from "@/lib/domains/conversions/attribution-window";
+import { checkAttributionWindow } from "@/lib/domains/conversions/attribution-window";
 import {
   idempotencyKeySchema,
   type ApiOutcome,

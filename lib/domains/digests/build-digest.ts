@@ -4,6 +4,7 @@ import { visibleItemsWhere } from "@/lib/domains/content/list-feed-items";
 import { VALUE_TYPE_IDS, valueTypeLabel } from "@/lib/domains/content/value-types";
 import type { ValueType } from "@/lib/generated/prisma/enums";
 import { appUrl } from "@/lib/core/http/app-url";
+import type { Digest, DigestItem } from "@/lib/integrations/email/templates/digest";
 
 const DAY_MS = 86_400_000;
 const NUDGE_WINDOW_DAYS = 30;
@@ -18,38 +19,7 @@ const NUDGE: Record<ValueType, string> = {
   ENTERTAINMENT: "You haven't shared anything fun in the last 30 days",
 };
 
-export interface DigestItem {
-  id: string;
-  title: string;
-  valueType: ValueType;
-  valueTypeLabel: string;
-  liveSince: Date;
-  url: string;
-}
-
-export interface Digest {
-  orgId: string;
-  orgName: string;
-  membershipId: string;
-  userId: string;
-  name: string;
-  email: string;
-  /** The week covered: [from, to) — the seven days before `now`. */
-  from: Date;
-  to: Date;
-  /** Items visible to the member that went live in the week and they have not shared (newest first, ≤ 5). */
-  newItems: DigestItem[];
-  /** All such items (the list above is cut at 5). */
-  newItemCount: number;
-  /** Their shares created in the week. */
-  sharesLastWeek: number;
-  /** Human clicks on their tracked links on the week's days (daily rollups, bots excluded). */
-  clicksLastWeek: number;
-  /** A value type they have not shared in 30 days, with an item of that type to start from. */
-  nudge: { valueType: ValueType; label: string; message: string; item: DigestItem | null } | null;
-  feedUrl: string;
-  activityUrl: string;
-}
+export type { Digest, DigestItem } from "@/lib/integrations/email/templates/digest";
 
 function dayString(d: Date): string {
   return d.toISOString().slice(0, 10);

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/core/db/client";
 import { randomString } from "@/lib/core/db/create-id";
-import { slugify } from "@/lib/domains/orgs/create-organization";
+import { slugify } from "@/lib/core/ids/slugify";
 
 /** A readable handle for /people/<handle>, unique in the organisation ("sofia-lindqvist"). */
 export async function uniqueHandle(tx: Tx, orgId: string, name: string): Promise<string> {

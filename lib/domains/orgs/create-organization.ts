@@ -2,31 +2,7 @@ import type { Tx } from "@/lib/core/db/client";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { uniqueHandle } from "@/lib/domains/members/assign-handle";
-
-const LETTERS: Record<string, string> = {
-  æ: "ae",
-  ø: "o",
-  å: "a",
-  ß: "ss",
-  ı: "i",
-  ł: "l",
-  đ: "d",
-  œ: "oe",
-  þ: "th",
-};
-
-export function slugify(name: string): string {
-  const base = name
-    .toLowerCase()
-    .replace(/[æøåßıłđœþ]/g, (ch) => LETTERS[ch] ?? ch)
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40);
-  return base || "org";
-}
+import { slugify } from "@/lib/core/ids/slugify";
 
 /** A new organisation with its first admin; the admin's active organisation becomes this one. */
 export async function createOrganizationInTx(

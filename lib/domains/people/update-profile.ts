@@ -4,7 +4,7 @@ import { conflict } from "@/lib/core/errors/app-error";
 import type { Access } from "@/lib/domains/access/resolve-access";
 import { languageField } from "@/lib/domains/content/content-schemas";
 import { personNameField } from "@/lib/core/validation";
-import { isUniqueViolation } from "@/lib/domains/users/sign-up";
+import { isUniqueViolation } from "@/lib/core/db/is-unique-violation";
 
 export const updateProfileSchema = z
   .object({

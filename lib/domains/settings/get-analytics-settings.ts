@@ -19,10 +19,15 @@ export interface AnalyticsSettingsView {
   pointsPerConversion: number;
 }
 
+/** Bounds and default of the attribution window (OrgSettings.attributionDays), in days. */
+export const DEFAULT_ATTRIBUTION_DAYS = 30;
+export const MIN_ATTRIBUTION_DAYS = 1;
+export const MAX_ATTRIBUTION_DAYS = 365;
+
 /** The schema's defaults, for organisations that have not saved settings yet. */
 export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettingsView = {
   clickIdParam: "aid",
-  attributionDays: 30,
+  attributionDays: DEFAULT_ATTRIBUTION_DAYS,
   cpm: 10,
   cpc: 5,
   currency: "EUR",
@@ -55,7 +60,7 @@ export function toAnalyticsSettingsView(row: Row): AnalyticsSettingsView {
   return { ...row, cpm: Number(row.cpm.toString()), cpc: Number(row.cpc.toString()) };
 }
 
-export async function getAnalyticsSettings(
+export async function getAnalyticsSettingsView(
   orgId: string,
   tx: Tx = db,
 ): Promise<AnalyticsSettingsView> {

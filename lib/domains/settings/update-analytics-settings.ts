@@ -4,13 +4,11 @@ import type { Access } from "@/lib/domains/access/resolve-access";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { auditChange } from "@/lib/domains/audit/audit-change";
 import { invalidateLinks } from "@/lib/domains/tracking/invalidate-link";
-import { isCurrencyCode } from "@/lib/domains/conversions/conversion-schema";
-import {
-  MAX_ATTRIBUTION_DAYS,
-  MIN_ATTRIBUTION_DAYS,
-} from "@/lib/domains/conversions/attribution-window";
+import { isCurrencyCode } from "@/lib/core/validation";
 import {
   ANALYTICS_SETTINGS_SELECT,
+  MAX_ATTRIBUTION_DAYS,
+  MIN_ATTRIBUTION_DAYS,
   toAnalyticsSettingsView,
   type AnalyticsSettingsView,
 } from "@/lib/domains/settings/get-analytics-settings";

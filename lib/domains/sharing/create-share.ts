@@ -8,7 +8,7 @@ import { evaluateGuardrails, violationSummary } from "@/lib/domains/content/guar
 import { visibleItemsWhere } from "@/lib/domains/content/list-feed-items";
 import { notFound } from "@/lib/core/errors/app-error";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
-import { isUniqueViolation } from "@/lib/domains/users/sign-up";
+import { isUniqueViolation } from "@/lib/core/db/is-unique-violation";
 import { zonedDateKey, zonedLocalToDate } from "@/lib/core/time/zoned-time";
 import { idField } from "@/lib/core/validation";
 import { authenticityScore } from "@/lib/domains/sharing/authenticity";

@@ -3,7 +3,7 @@ import { createId } from "@/lib/core/db/create-id";
 import { badRequest, conflict, notFound, unknownIds } from "@/lib/core/errors/app-error";
 import type { Access } from "@/lib/domains/access/resolve-access";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
-import { isUniqueViolation } from "@/lib/domains/users/sign-up";
+import { isUniqueViolation } from "@/lib/core/db/is-unique-violation";
 import type { CreateTeamInput, UpdateTeamInput } from "@/lib/domains/teams/team-schemas";
 
 export async function createTeam(access: Access, input: CreateTeamInput) {

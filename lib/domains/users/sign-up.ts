@@ -1,30 +1,10 @@
-import { z } from "zod";
 import { db } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
 import { conflict } from "@/lib/core/errors/app-error";
-import { hashPassword, PASSWORD_MIN_LENGTH } from "@/lib/domains/auth/password";
-import { emailField, personNameField } from "@/lib/core/validation";
+import { hashPassword } from "@/lib/domains/auth/password";
+import type { SignUpInput } from "@/lib/domains/auth/auth-form-schemas";
+import { isUniqueViolation } from "@/lib/core/db/is-unique-violation";
 import { createOrganizationInTx } from "@/lib/domains/orgs/create-organization";
-
-export const passwordField = z
-  .string({ error: "Choose a password." })
-  .min(PASSWORD_MIN_LENGTH, { error: `Passwords need at least ${PASSWORD_MIN_LENGTH} characters.` })
-  .max(200, { error: "Passwords are at most 200 characters." });
-
-export const signUpSchema = z.object({
-  name: personNameField,
-  email: emailField,
-  password: passwordField,
-  /** Present when the person starts a new organisation; absent when joining by invitation. */
-  organizationName: z
-    .string()
-    .trim()
-    .min(2, { error: "Organisation names need at least 2 characters." })
-    .max(80, { error: "Organisation names are at most 80 characters." })
-    .optional(),
-});
-
-export type SignUpInput = z.infer<typeof signUpSchema>;
 
 /** Creates a user (and, when asked, their organisation with them as its admin) in one transaction. */
 export async function signUp(
@@ -56,8 +36,4 @@ function emailTaken() {
   return conflict("An account with this email already exists. Sign in instead.", {
     email: "An account with this email already exists.",
   });
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === "P2002";
 }

@@ -9,7 +9,7 @@ import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { can } from "@/lib/domains/access/permissions";
 import { listApiKeys } from "@/lib/domains/api-keys/list-api-keys";
 import { appUrl } from "@/lib/core/http/app-url";
-import { getAnalyticsSettings } from "@/lib/domains/settings/get-analytics-settings";
+import { getAnalyticsSettingsView } from "@/lib/domains/settings/get-analytics-settings";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
 import { isTimeZone } from "@/lib/core/validation";
 
@@ -36,7 +36,7 @@ export default async function SettingsPage() {
   const { org } = access;
   const [guardrails, analytics, apiKeys] = await Promise.all([
     getOrgSettings(org.id),
-    getAnalyticsSettings(org.id),
+    getAnalyticsSettingsView(org.id),
     can(access.role, "apikeys:manage") ? listApiKeys(org.id) : null,
   ]);
   return (

@@ -1,13 +1,13 @@
 import { orgRoute } from "@/lib/domains/access/route";
 import { parseJsonBody } from "@/lib/core/http/parse-body";
-import { getAnalyticsSettings } from "@/lib/domains/settings/get-analytics-settings";
+import { getAnalyticsSettingsView } from "@/lib/domains/settings/get-analytics-settings";
 import {
   updateAnalyticsSettings,
   updateAnalyticsSettingsSchema,
 } from "@/lib/domains/settings/update-analytics-settings";
 
 export const GET = orgRoute("org:update", async ({ access }) => ({
-  settings: await getAnalyticsSettings(access.orgId),
+  settings: await getAnalyticsSettingsView(access.orgId),
 }));
 
 export const PATCH = orgRoute("org:update", async ({ req, access }) => {

@@ -1,4 +1,4 @@
-import type { Digest } from "@/lib/domains/digests/build-digest";
+import type { ValueType } from "@/lib/generated/prisma/enums";
 import {
   button,
   esc,
@@ -8,6 +8,40 @@ import {
   textLayout,
   type RenderedEmail,
 } from "@/lib/integrations/email/templates/layout";
+
+/** What a weekly digest shows (built by lib/domains/digests/build-digest.ts). */
+export interface DigestItem {
+  id: string;
+  title: string;
+  valueType: ValueType;
+  valueTypeLabel: string;
+  liveSince: Date;
+  url: string;
+}
+
+export interface Digest {
+  orgId: string;
+  orgName: string;
+  membershipId: string;
+  userId: string;
+  name: string;
+  email: string;
+  /** The week covered: [from, to) — the seven days before `now`. */
+  from: Date;
+  to: Date;
+  /** Items visible to the member that went live in the week and they have not shared (newest first, ≤ 5). */
+  newItems: DigestItem[];
+  /** All such items (the list above is cut at 5). */
+  newItemCount: number;
+  /** Their shares created in the week. */
+  sharesLastWeek: number;
+  /** Human clicks on their tracked links on the week's days (daily rollups, bots excluded). */
+  clicksLastWeek: number;
+  /** A value type they have not shared in 30 days, with an item of that type to start from. */
+  nudge: { valueType: ValueType; label: string; message: string; item: DigestItem | null } | null;
+  feedUrl: string;
+  activityUrl: string;
+}
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
