@@ -7,10 +7,20 @@ export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 export type ColorScheme = "light" | "dark";
 export const COLOR_SCHEMES: readonly ColorScheme[] = ["light", "dark"];
 
-/** Runs axe on the page as it is now; returns the violations as readable lines (empty when clean). */
-export async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(WCAG_TAGS)
+/**
+ * The WCAG A/AA rules whose outcome depends on colours. Dark mode only changes colours (no
+ * `dark:` class in the app changes display or content — checked by the a11y spec), so a page
+ * already scanned with every rule in light is scanned with these in dark.
+ */
+export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/**
+ * Runs axe on the page as it is now — every WCAG A/AA rule, or only `rules` — and returns the
+ * violations as readable lines (empty when clean).
+ */
+export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const result = await (rules ? builder.withRules([...rules]) : builder.withTags(WCAG_TAGS))
     // Only violations are reported: skipping the details of passes keeps scans quick.
     .options({ resultTypes: ["violations"] })
     .analyze();

@@ -4,6 +4,10 @@
  * plus a few interactive states (notification panel open, composer with text, confirm dialog) and
  * a visible-focus walk over the first focusable elements of each page.
  *
+ * Each page loads once: light is scanned with every rule, then the emulated scheme switches to dark
+ * and the colour rules (COLOUR_RULES) and the focus walk run again. That holds because dark mode
+ * only changes colours — the first test below fails if a `dark:` class ever changes display.
+ *
  * Pages come from lib/access/route-inventory.ts PAGES and lib/access/permissions.ts `can`, so a page
  * added later is scanned once it is listed. Path parameters are filled from the demo data; a page
  * with a parameter this suite cannot fill fails loudly instead of being skipped.
@@ -16,7 +20,13 @@ import { PAGES, type PageEntry } from "../support/route-inventory";
 import { DEMO_ACCOUNTS, DEMO_ORG_SLUG } from "../../lib/domains/demo/demo-accounts";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { ProbeCounter, writeSuiteReport } from "../support/hardening-report";
-import { axeViolations, COLOR_SCHEMES, focusState, type ColorScheme } from "./a11y-helpers";
+import {
+  axeViolations,
+  COLOR_SCHEMES,
+  COLOUR_RULES,
+  focusState,
+  type ColorScheme,
+} from "./a11y-helpers";
 import { readDemoIds, type DemoIds } from "./demo-ids";
 import { E2E } from "./e2e-config";
 import { sessionFile } from "./helpers";
@@ -121,9 +131,12 @@ async function settle(page: Page) {
   await page.waitForLoadState("networkidle").catch(() => undefined);
 }
 
-/** axe on the page as it stands, in one colour scheme. */
+/**
+ * axe on the page as it stands, in one colour scheme: every WCAG A/AA rule in light, the colour
+ * rules in dark (the same page restyled: structure, names and landmarks cannot differ).
+ */
 async function scan(page: Page, label: string, scheme: ColorScheme) {
-  const violations = await axeViolations(page);
+  const violations = await axeViolations(page, scheme === "dark" ? COLOUR_RULES : undefined);
   probe.check(`${label} [${scheme}]`, violations.length === 0, `\n  ${violations.join("\n  ")}`);
 }
 
@@ -152,7 +165,10 @@ async function focusWalk(page: Page, label: string, scheme: ColorScheme) {
   );
 }
 
-/** Opens `path` in each colour scheme, scans it (and walks its focus), then any extra states. */
+/**
+ * Opens `path` once, then scans it (and walks its focus) and any extra states in each colour scheme:
+ * switching the emulated scheme restyles the loaded page, so dark costs no second load.
+ */
 async function checkPage(
   page: Page,
   id: string,
@@ -160,26 +176,34 @@ async function checkPage(
   options: {
     /** The page must open where asked, with a 2xx/3xx status (false: it may redirect or 404). */
     expectPath?: boolean;
-    /** Bad-token and public pages may answer 404 on purpose. */
-    anyStatus?: boolean;
+    /** Bad-token pages answer 404 on purpose; any other status of 400 or more fails. */
+    allowNotFound?: boolean;
     states?: (scheme: ColorScheme) => Promise<void>;
   } = {},
 ) {
   probe.route(id);
+  await page.emulateMedia({ colorScheme: "light" });
+  const response = await page.goto(path);
+  await settle(page);
+  const landed = new URL(page.url()).pathname;
+  if (options.expectPath !== false) {
+    const wanted = path.split("?")[0];
+    const ok = probe.check(
+      `${id} opens`,
+      landed === wanted &&
+        ((response?.status() ?? 0) < 400 ||
+          (options.allowNotFound === true && response?.status() === 404)),
+      `went to ${landed} (status ${response?.status()}) instead of ${wanted}`,
+    );
+    if (!ok) return;
+  }
   for (const scheme of COLOR_SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
-    const response = await page.goto(path);
-    await settle(page);
-    const landed = new URL(page.url()).pathname;
-    if (options.expectPath !== false) {
-      const wanted = path.split("?")[0];
-      const ok = probe.check(
-        `${id} opens`,
-        landed === wanted && (options.anyStatus || (response?.status() ?? 0) < 400),
-        `went to ${landed} (status ${response?.status()}) instead of ${wanted}`,
-      );
-      if (!ok) continue;
-    }
+    const applied = await page.evaluate(
+      (s) => window.matchMedia(`(prefers-color-scheme: ${s})`).matches,
+      scheme,
+    );
+    probe.check(`${id} renders in ${scheme}`, applied);
     await scan(page, `${id} (${path})`, scheme);
     await focusWalk(page, id, scheme);
     await options.states?.(scheme);
@@ -213,6 +237,24 @@ function statesFor(page: Page, entry: PageEntry, role: Role) {
   };
 }
 
+test("dark mode changes colours only (so dark needs the colour rules alone)", () => {
+  const display =
+    /\bdark:(?:[a-z-]+:)*(hidden|block|inline|inline-block|flex|inline-flex|grid|contents|table|sr-only|not-sr-only|invisible|visible|collapse|absolute|relative|fixed|static|sticky|content-)/;
+  const offenders: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.(tsx?|css)$/.test(entry.name)) {
+        const match = display.exec(fs.readFileSync(file, "utf8"));
+        if (match) offenders.push(`${file}: ${match[0]}`);
+      }
+    }
+  };
+  for (const dir of ["app", "components"]) walk(path.join(process.cwd(), dir));
+  expect(offenders).toEqual([]);
+});
+
 for (const role of ROLES) {
   const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
   test.describe(`axe and focus, light and dark, as ${role.toLowerCase()} (${account.email})`, () => {
@@ -244,10 +286,10 @@ test.describe("axe and focus, light and dark, signed out", () => {
       const concrete = concretePath(entry);
       probe.check(`${entry.path} has demo values for its parameters`, concrete !== null);
       if (concrete) {
-        // "/" sends visitors on to sign-in; bad tokens may answer 404 on purpose.
+        // "/" sends visitors on to sign-in; bad tokens answer 404 on purpose.
         await checkPage(page, entry.path, concrete, {
           expectPath: entry.path !== "/",
-          anyStatus: true,
+          allowNotFound: entry.guard.kind === "token",
         });
       }
       expect(probe.failures).toEqual([]);

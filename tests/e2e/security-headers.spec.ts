@@ -419,7 +419,19 @@ test.describe("CSRF on the real server", () => {
       );
       await page.getByRole("button", { name: "Create account" }).click();
       const res = await response;
-      await page.waitForTimeout(500);
+      // The form answers with an alert (refused) or a new page (created); a refused foreign
+      // Origin may show neither, so the wait ends after 5 s and the checks below decide.
+      await page
+        .waitForFunction(
+          () =>
+            !location.pathname.startsWith("/signup") ||
+            Boolean(
+              document.querySelector('[role="alert"]:not(#__next-route-announcer__)')?.textContent,
+            ),
+          null,
+          { timeout: 5_000 },
+        )
+        .catch(() => undefined);
       const alert = await page
         .locator('[role="alert"]:not(#__next-route-announcer__)')
         .allTextContents();
