@@ -6,7 +6,8 @@ import {
   processDirtyRollups,
   rebuildRollups,
 } from "@/lib/domains/analytics/rollup";
-import { requestRollup, startJobs, stopJobs } from "@/lib/jobs/run-jobs";
+import { requestRollup } from "@/lib/domains/analytics/request-rollup";
+import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
 import { cleanupVisitorSalts } from "@/lib/domains/tracking/cleanup-visitor-salts";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
 import { CONVERSION_OUTCOMES } from "@/lib/domains/analytics/outcomes";

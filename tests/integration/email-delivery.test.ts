@@ -5,9 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
-import { queueEmail, URGENT_EMAIL_PRIORITY } from "@/lib/domains/email/queue-email";
+import { queueEmail } from "@/lib/domains/email/queue-email";
 import { sendDelivery } from "@/lib/domains/email/send-delivery";
-import { EMAIL_RETRY_LIMIT, EMAIL_SEND } from "@/lib/domains/email/email-queue-names";
+import {
+  EMAIL_RETRY_LIMIT,
+  sendEmailJob,
+  URGENT_EMAIL_PRIORITY,
+} from "@/lib/domains/email/jobs/send-email";
 import { shareResultEmail } from "@/lib/integrations/email/templates/share-result";
 import { createUnsubscribeToken } from "@/lib/domains/email/unsubscribe-token";
 import { closeEmailTransport } from "@/lib/integrations/email/transport";
@@ -378,7 +382,7 @@ describe("wired-up emails", () => {
     const priorities = await getDb().$queryRawUnsafe<{ deliveryId: string; priority: number }[]>(
       `SELECT data->>'deliveryId' AS "deliveryId", priority FROM pgboss.job
        WHERE name = $1 AND data->>'deliveryId' = ANY($2::text[])`,
-      EMAIL_SEND,
+      sendEmailJob.name,
       [bulk.id, urgent.id],
     );
     const byId = Object.fromEntries(priorities.map((p) => [p.deliveryId, p.priority]));

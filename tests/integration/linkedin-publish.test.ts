@@ -357,7 +357,8 @@ describe("the publish job", () => {
     expect(fake.state.posts).toHaveLength(1);
 
     const down = await createdShareId(await shareViaApi(f.employee, it0.id));
-    const { MAX_PUBLISH_ATTEMPTS } = await import("@/lib/domains/linkedin-publish/queue-names");
+    const { MAX_PUBLISH_ATTEMPTS } =
+      await import("@/lib/domains/linkedin-publish/jobs/publish-share");
     for (let i = 0; i < MAX_PUBLISH_ATTEMPTS; i++) fake.failNext("posts", 500);
     for (let i = 0; i < MAX_PUBLISH_ATTEMPTS - 1; i++)
       await expect(runJob(down, i)).rejects.toThrow();

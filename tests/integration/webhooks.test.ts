@@ -9,7 +9,7 @@ import { POST as retryRoute } from "@/app/api/webhooks/deliveries/[id]/retry/rou
 import { getDb } from "@/lib/core/db/client";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
 import { setWebhookTransportForTests } from "@/lib/integrations/webhooks/webhook-transport";
-import { WEBHOOK_QUEUES } from "@/lib/domains/webhooks/webhook-queues";
+import { deliverWebhookJob } from "@/lib/domains/webhooks/jobs/deliver-webhook";
 import { deliverWebhook, enqueueDelivery } from "@/lib/domains/webhooks/deliver-webhook";
 import { failLostDeliveries } from "@/lib/domains/webhooks/webhook-deliveries";
 import { postWebhook } from "@/lib/integrations/webhooks/post-webhook";
@@ -88,9 +88,8 @@ beforeAll(async () => {
     plainHttpPort: receiver.port,
   });
   // Quick retries for the test (production: 10 s doubling); the queue is created on this start.
-  const deliver = WEBHOOK_QUEUES.find((q) => q.name === "webhook-deliver")!;
-  deliver.retryDelay = 1;
-  deliver.retryBackoff = false;
+  deliverWebhookJob.options.retryDelay = 1;
+  deliverWebhookJob.options.retryBackoff = false;
   a = await createOrgFixture();
   b = await createOrgFixture();
   await startJobs();

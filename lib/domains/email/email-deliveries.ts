@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db/client";
 import { conflict, notFound } from "@/lib/core/errors/app-error";
-import { EMAIL_SEND } from "@/lib/domains/email/email-queue-names";
-import { enqueueDelivery, type EmailJobData } from "@/lib/domains/email/queue-email";
+import { sendEmailJob, type EmailJobData } from "@/lib/domains/email/jobs/send-email";
+import { enqueueDelivery } from "@/lib/domains/email/queue-email";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 
 /** The organisation's last 100 email deliveries, newest first (admin "Email deliveries"). */
@@ -34,7 +34,7 @@ async function jobContent(deliveryId: string): Promise<EmailJobData | null> {
        UNION ALL
        SELECT data, created_on FROM pgboss.archive WHERE name = $1 AND data->>'deliveryId' = $2
      ) j ORDER BY created_on DESC LIMIT 1`,
-    EMAIL_SEND,
+    sendEmailJob.name,
     deliveryId,
   );
   const data = rows[0]?.data;

@@ -1,10 +1,14 @@
 import { db } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
-import { sendJob } from "@/lib/jobs/boss";
+import { sendJob } from "@/lib/core/jobs/send-job";
 import { env } from "@/lib/core/env";
 import type { EmailCategory } from "@/lib/domains/email/categories";
 import { subjectLine } from "@/lib/integrations/email/templates/layout";
-import { EMAIL_SEND } from "@/lib/domains/email/email-queue-names";
+import {
+  sendEmailJob,
+  URGENT_EMAIL_PRIORITY,
+  type EmailJobData,
+} from "@/lib/domains/email/jobs/send-email";
 import { warnEmailNotConfigured } from "@/lib/integrations/email/transport";
 
 export interface QueueEmailInput {
@@ -25,13 +29,6 @@ export interface QueuedEmail {
   status: "PENDING" | "SENT" | "FAILED";
   /** False when the dedupe key already had a delivery (nothing new was queued). */
   created: boolean;
-}
-
-/** What an email-send job carries: the delivery and the content (the row holds no body). */
-export interface EmailJobData {
-  deliveryId: string;
-  text: string;
-  html: string;
 }
 
 const NOT_CONFIGURED = "Not sent: SMTP_URL is not configured.";
@@ -138,16 +135,10 @@ export async function queueEmails(
   return { created: rows.filter((r) => created.has(r.id)).map((r) => r.id), failed };
 }
 
-/**
- * Account emails (password reset links, password changed) are urgent: they go ahead of whatever
- * is waiting in the queue, such as the invitations of a 1,000-row import (pg-boss fetches higher
- * priorities first).
- */
-export const URGENT_EMAIL_PRIORITY = 10;
-
+/** Sends the email-send job of a delivery; account emails go first (URGENT_EMAIL_PRIORITY). */
 export async function enqueueDelivery(
   data: EmailJobData,
   { urgent = false }: { urgent?: boolean } = {},
 ): Promise<string | null> {
-  return sendJob(EMAIL_SEND, { ...data }, urgent ? { priority: URGENT_EMAIL_PRIORITY } : {});
+  return sendJob(sendEmailJob, data, urgent ? { priority: URGENT_EMAIL_PRIORITY } : {});
 }

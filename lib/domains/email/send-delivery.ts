@@ -2,7 +2,7 @@ import { getDb } from "@/lib/core/db/client";
 import { env } from "@/lib/core/env";
 import { EMAIL_CATEGORY_LABELS, isOptionalCategory } from "@/lib/domains/email/categories";
 import { emailTransport } from "@/lib/integrations/email/transport";
-import { EMAIL_RETRY_LIMIT } from "@/lib/domains/email/email-queue-names";
+import { EMAIL_RETRY_LIMIT } from "@/lib/domains/email/jobs/send-email";
 import { FOOTER_MARKER, esc } from "@/lib/integrations/email/templates/layout";
 import {
   createUnsubscribeToken,

@@ -1,10 +1,10 @@
 import { db } from "@/lib/core/db/client";
 import { conflict, notFound } from "@/lib/core/errors/app-error";
-import { cancelJob } from "@/lib/jobs/boss";
+import { cancelJob } from "@/lib/core/jobs/send-job";
 import type { Access } from "@/lib/domains/access/resolve-access";
 import { getUsableConnection } from "@/lib/domains/linkedin/connection";
 import { resolvePublishTime } from "@/lib/domains/linkedin-publish/publish-time";
-import { LINKEDIN_PUBLISH } from "@/lib/domains/linkedin-publish/queue-names";
+import { publishShareJob } from "@/lib/domains/linkedin-publish/jobs/publish-share";
 import {
   newPublishJobId,
   sendPublishJob,
@@ -96,7 +96,7 @@ export async function cancelScheduledShare(access: Access, shareId: string) {
     throw conflict("This post was just sent to LinkedIn and cannot be cancelled.");
   if (share.publishJobId) {
     // The job would do nothing anyway (the share is no longer SCHEDULED); cancelling tidies up.
-    await cancelJob(LINKEDIN_PUBLISH, share.publishJobId).catch(() => undefined);
+    await cancelJob(publishShareJob, share.publishJobId).catch(() => undefined);
   }
   return { id: share.id, status: "FAILED" as const, error: CANCELLED_MESSAGE };
 }

@@ -1,7 +1,7 @@
 import { db, type Tx } from "@/lib/core/db/client";
 import { AppError } from "@/lib/core/errors/app-error";
 import { shortLinkBase } from "@/lib/core/http/app-url";
-import { sendJob } from "@/lib/jobs/boss";
+import { sendJob } from "@/lib/core/jobs/send-job";
 import { getUsableConnection, markConnectionExpired } from "@/lib/domains/linkedin/connection";
 import {
   createPost,
@@ -10,10 +10,10 @@ import {
   type CreatePostInput,
 } from "@/lib/integrations/linkedin/linkedin-client";
 import {
-  LINKEDIN_ANALYTICS,
   MAX_PUBLISH_ATTEMPTS,
   PUBLISH_RETRY_DELAY_SECONDS,
-} from "@/lib/domains/linkedin-publish/queue-names";
+} from "@/lib/domains/linkedin-publish/jobs/publish-share";
+import { syncPostAnalyticsJob } from "@/lib/domains/linkedin-publish/jobs/sync-post-analytics";
 import {
   newPublishJobId,
   sendPublishJob,
@@ -239,7 +239,7 @@ export async function publishShare(
   }
   if (outcome.kind === "posted") {
     // A first look at the post's analytics soon (the periodic sync keeps them fresh).
-    await sendJob(LINKEDIN_ANALYTICS, {}, { startAfter: 60 }).catch(() => null);
+    await sendJob(syncPostAnalyticsJob, {}, { startAfter: 60 }).catch(() => null);
   }
   return outcome;
 }

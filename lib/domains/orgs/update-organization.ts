@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { auditChange } from "@/lib/domains/audit/audit-change";
 import { timeZoneField } from "@/lib/core/validation";
 import { rebuildRollups } from "@/lib/domains/analytics/rollup";
-import { requestRollup } from "@/lib/jobs/boss";
+import { requestRollup } from "@/lib/domains/analytics/request-rollup";
 
 export const updateOrganizationSchema = z
   .object({

@@ -1,11 +1,12 @@
 import { db } from "@/lib/core/db/client";
 import { decryptSecret } from "@/lib/core/crypto/token-cipher";
-import { sendJob } from "@/lib/jobs/boss";
+import { sendJob } from "@/lib/core/jobs/send-job";
 import { postWebhook } from "@/lib/integrations/webhooks/post-webhook";
+import {
+  deliverWebhookJob,
+  WEBHOOK_RETRY_LIMIT,
+} from "@/lib/domains/webhooks/jobs/deliver-webhook";
 
-import { WEBHOOK_DELIVER, WEBHOOK_RETRY_LIMIT } from "@/lib/domains/webhooks/webhook-constants";
-
-export { WEBHOOK_DELIVER, WEBHOOK_RETRY_LIMIT };
 /** Times a delivery answered 429 is put off (per Retry-After) before it counts as FAILED. */
 export const WEBHOOK_MAX_ATTEMPTS = WEBHOOK_RETRY_LIMIT + 1;
 const MAX_RETRY_AFTER_SECONDS = 3600;
@@ -23,7 +24,7 @@ export async function enqueueDelivery(
   { startAfterSeconds, deferrals = 0 }: { startAfterSeconds?: number; deferrals?: number } = {},
 ) {
   return sendJob(
-    WEBHOOK_DELIVER,
+    deliverWebhookJob,
     { deliveryId, deferrals },
     startAfterSeconds ? { startAfter: startAfterSeconds } : {},
   );

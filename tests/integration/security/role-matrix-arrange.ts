@@ -18,8 +18,9 @@ import { addContentImage } from "@/lib/domains/content/content-images";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
 import { createUnsubscribeToken } from "@/lib/domains/email/unsubscribe-token";
-import { EMAIL_SEND } from "@/lib/domains/email/email-queue-names";
-import { sendJob, stopBoss } from "@/lib/jobs/boss";
+import { sendEmailJob } from "@/lib/domains/email/jobs/send-email";
+import { stopBoss } from "@/lib/core/jobs/boss";
+import { sendJob } from "@/lib/core/jobs/send-job";
 import { setWebhookTransportForTests } from "@/lib/integrations/webhooks/webhook-transport";
 import { startLinkedInConnect } from "@/lib/domains/linkedin/connect-linkedin";
 import { existingClickPath } from "@/lib/domains/tracking/click-path";
@@ -356,7 +357,7 @@ export const ARRANGE: Record<string, Arrange> = {
     });
     // The content of an email lives in its queue job (as queueEmail leaves it).
     await sendJob(
-      EMAIL_SEND,
+      sendEmailJob,
       { deliveryId: delivery.id, text: "Hello", html: "<p>Hello</p>" },
       { startAfter: new Date(Date.now() + 86_400_000) },
     );

@@ -35,7 +35,7 @@ import { getTeam } from "@/lib/domains/teams/get-team";
 import { getPersonPage } from "@/lib/domains/people/get-person-page";
 import { loadDashboard } from "@/lib/domains/analytics/load-dashboard";
 import { resolveAnalyticsScope } from "@/lib/domains/analytics/resolve-scope";
-import { stopBoss } from "@/lib/jobs/boss";
+import { stopBoss } from "@/lib/core/jobs/boss";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ProbeCounter } from "../../support/hardening-report";
 import { contentInput } from "../../support/content";
