@@ -11,6 +11,15 @@ const ABOVE_LIB = "^(app|components|scripts|tests|bench|prisma)/|^[^/]+\\.(ts|ts
 module.exports = {
   forbidden: [
     {
+      name: "no-circular-modules",
+      severity: "error",
+      scope: "folder",
+      comment:
+        "Folders of lib/ import each other in a loop (e.g. two domain modules). Modules may import each other, never in a cycle: move the shared piece into the lower module or lib/core, or split the module.",
+      from: { path: "^lib/" },
+      to: { circular: true },
+    },
+    {
       name: "no-circular",
       severity: "error",
       comment:

@@ -5,7 +5,7 @@ import type { ShareChannel } from "@/lib/generated/prisma/enums";
 import { authenticityScore } from "@/lib/domains/sharing/authenticity";
 import { publicItemUrl } from "@/lib/domains/sharing/create-share";
 import { DEFAULT_UTM, mergeUtm, shareUtm } from "@/lib/domains/sharing/merge-utm";
-import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { DEMO_ACCOUNTS } from "@/lib/domains/demo/demo-accounts";
 import type { SeedContext, SeedItem, SeedStep } from "./context";
 

@@ -6,7 +6,7 @@
 import net from "node:net";
 import type pg from "pg";
 import { createId, randomString } from "@/lib/core/db/create-id";
-import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { newShareCode } from "@/lib/domains/tracking/share-code";
 
 export interface ShareFixture {
   orgId: string;

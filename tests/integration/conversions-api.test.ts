@@ -6,7 +6,7 @@ import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/domains/api-keys/revoke-api-key";
 import { authenticateApiKey } from "@/lib/domains/access/authenticate-api-key";
 import { recordConversion } from "@/lib/domains/conversions/record-conversion";
-import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { updateAnalyticsSettings } from "@/lib/domains/settings/update-analytics-settings";
 import { accessFor, createOrgFixture, type OrgFixture } from "../support/factories";
 import { callRoute, type CallOptions } from "../support/http";

@@ -3,12 +3,12 @@ import { AUDIT_ACTIONS, auditCategory, AUDIT_CATEGORIES } from "@/lib/domains/au
 import {
   describeAuditEntry,
   type DescribableEntry,
-} from "@/lib/domains/audit/describe-audit-entry";
+} from "@/lib/domains/audit-log/describe-audit-entry";
 import {
   decodeCursor,
   encodeCursor,
   auditFiltersSchema,
-} from "@/lib/domains/audit/list-audit-entries";
+} from "@/lib/domains/audit-log/list-audit-entries";
 import { auditChange } from "@/lib/domains/audit/audit-change";
 
 const base = (over: Partial<DescribableEntry>): DescribableEntry => ({

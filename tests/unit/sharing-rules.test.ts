@@ -8,7 +8,7 @@ import {
 } from "@/lib/domains/sharing/authenticity";
 import { isoWeekKey, weeklyStreak } from "@/lib/domains/sharing/share-streak";
 import { rankForYou } from "@/lib/domains/sharing/for-you-order";
-import { isShareCode, newShareCode } from "@/lib/domains/sharing/share-code";
+import { isShareCode, newShareCode } from "@/lib/domains/tracking/share-code";
 
 const utm = shareUtm(DEFAULT_UTM, "solar-park-live", "Ab3dE6gH9k");
 

@@ -1,5 +1,5 @@
 import { orgRoute } from "@/lib/domains/access/route";
-import { listAuditEntries, parseAuditFilters } from "@/lib/domains/audit/list-audit-entries";
+import { listAuditEntries, parseAuditFilters } from "@/lib/domains/audit-log/list-audit-entries";
 
 /**
  * GET /api/audit?actor=&action=&targetType=&from=&to=&cursor=&limit= — the organisation's audit

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { auditActionLabel } from "@/lib/domains/audit/audit-actions";
-import type { AuditEntryView } from "@/lib/domains/audit/list-audit-entries";
+import type { AuditEntryView } from "@/lib/domains/audit-log/list-audit-entries";
 
 const cell = "px-3 py-3 align-top";
 const link = "font-medium text-brand-700 underline hover:no-underline dark:text-brand-100";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
-import { SHARE_CODE_PATTERN } from "@/lib/domains/sharing/share-code";
+import { SHARE_CODE_PATTERN } from "@/lib/domains/tracking/share-code";
 import { isCurrencyCode } from "@/lib/core/validation";
 import { isTooFarInFuture, MAX_FUTURE_SKEW_MS } from "@/lib/domains/conversions/attribution-window";
 

@@ -13,7 +13,7 @@ import { zonedDateKey, zonedLocalToDate } from "@/lib/core/time/zoned-time";
 import { idField } from "@/lib/core/validation";
 import { authenticityScore } from "@/lib/domains/sharing/authenticity";
 import { mergeUtm, shareUtm } from "@/lib/domains/sharing/merge-utm";
-import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { newShareCode } from "@/lib/domains/tracking/share-code";
 import {
   channelAction,
   getShareChannel,

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { isShareCode } from "@/lib/domains/sharing/share-code";
+import { isShareCode } from "@/lib/domains/tracking/share-code";
 import { destinationTemplate } from "@/lib/domains/tracking/click-destination";
 import type { LinkTarget } from "@/lib/domains/tracking/link-cache";
 

@@ -16,7 +16,7 @@ import { credentialsMessage, verifyCredentials } from "@/lib/domains/auth/verify
 import { getDb } from "@/lib/core/db/client";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
-import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { getClickPath } from "@/lib/domains/tracking/click-path";
 import { insertShares } from "../click-fixture";
 import {

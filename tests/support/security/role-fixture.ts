@@ -7,7 +7,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { getDb } from "@/lib/core/db/client";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { encryptSecret } from "@/lib/core/crypto/token-cipher";
-import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { newShareCode } from "@/lib/domains/tracking/share-code";
 import type { ShareChannel, ShareStatus } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/domains/auth/password";
 import { TEST_PASSWORD, uniqueEmail, type OrgFixture } from "../factories";

@@ -37,7 +37,7 @@ import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
 import { createNotification } from "@/lib/domains/notifications/create-notification";
 import { encryptSecret } from "@/lib/core/crypto/token-cipher";
-import { newShareCode } from "@/lib/domains/sharing/share-code";
+import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { newClickId } from "@/lib/domains/tracking/click-id";
 import { getStorage } from "@/lib/integrations/storage/get-storage";
 import { createStorageKey, fileUrl } from "@/lib/integrations/storage/storage-key";

@@ -13,7 +13,7 @@ import {
   listAuditActors,
   listAuditEntries,
   type SearchParams,
-} from "@/lib/domains/audit/list-audit-entries";
+} from "@/lib/domains/audit-log/list-audit-entries";
 import { zodFieldErrors } from "@/lib/core/http/zod-messages";
 
 export const metadata: Metadata = { title: "Audit log" };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/core/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUDIT_TARGET_TYPES, type AuditTargetType } from "@/lib/domains/audit/audit-actions";
-import { describeAuditEntry } from "@/lib/domains/audit/describe-audit-entry";
+import { describeAuditEntry } from "@/lib/domains/audit-log/describe-audit-entry";
 import { zonedLocalToDate } from "@/lib/core/time/zoned-time";
 
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -7,7 +7,7 @@ import {
   parseAuditFilters,
   toViews,
   type AuditFilters,
-} from "@/lib/domains/audit/list-audit-entries";
+} from "@/lib/domains/audit-log/list-audit-entries";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { csvStreamResponse } from "@/lib/core/csv/csv-stream-response";
 import { utcToZonedLocal } from "@/lib/core/time/zoned-time";
