@@ -1,5 +1,6 @@
 /**
- * The layers of lib/ and the no-cycles rule, checked by `npm run lint:deps` (part of `npm run check`).
+ * The layers of lib/ and the no-cycles rule, checked by `npm run lint:deps` (scripts/lint-deps.ts,
+ * part of `npm run check`, which also checks that no two modules of lib/ import each other in a loop).
  * README "Architecture" explains them. Layers, bottom to top:
  *   lib/core (+ lib/generated, the Prisma client) → lib/integrations → lib/domains → lib/jobs
  *   → app/, components/, scripts/, tests/, bench/, prisma/ (above lib)
@@ -10,15 +11,6 @@ const ABOVE_LIB = "^(app|components|scripts|tests|bench|prisma)/|^[^/]+\\.(ts|ts
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: "no-circular-modules",
-      severity: "error",
-      scope: "folder",
-      comment:
-        "Folders of lib/ import each other in a loop (e.g. two domain modules). Modules may import each other, never in a cycle: move the shared piece into the lower module or lib/core, or split the module.",
-      from: { path: "^lib/" },
-      to: { circular: true },
-    },
     {
       name: "no-circular",
       severity: "error",
