@@ -1,8 +1,4 @@
 import { env } from "@/lib/core/env";
-import { ROLE_LABELS } from "@/lib/domains/access/permissions";
-
-/** DEMO (reverted): core reaching up into a domain. */
-export const demoRoleLabels = ROLE_LABELS;
 
 /**
  * The public base URL: APP_URL, else http://localhost:PORT. Never taken from request headers
