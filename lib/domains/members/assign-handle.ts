@@ -1,10 +1,6 @@
 import type { Tx } from "@/lib/core/db/client";
 import { randomString } from "@/lib/core/db/create-id";
 import { slugify } from "@/lib/core/ids/slugify";
-import { createOrganizationInTx } from "@/lib/domains/orgs/create-organization";
-
-/** DEMO (reverted): a member module reaching back into orgs, which imports this file. */
-export const demoCreateOrganization = createOrganizationInTx;
 
 /** A readable handle for /people/<handle>, unique in the organisation ("sofia-lindqvist"). */
 export async function uniqueHandle(tx: Tx, orgId: string, name: string): Promise<string> {
