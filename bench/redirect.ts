@@ -17,7 +17,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, insertShares, waitFor } from "../tests/integration/click-fixture";
+import { freePort, insertShares, waitFor } from "../tests/support/click-fixture";
 import type { BenchResult } from "./report";
 
 const root = path.resolve(import.meta.dirname, "..");
