@@ -18,7 +18,7 @@ import { createId, randomString } from "@/lib/core/db/create-id";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { getClickPath } from "@/lib/domains/tracking/click-path";
-import { insertShares } from "../click-fixture";
+import { insertShares } from "../../support/click-fixture";
 import {
   accessFor,
   createOrgFixture,
