@@ -22,25 +22,43 @@ export type Guard =
   /** An organisation API key with one of `scopes` (`apiKeyRoute`). */
   | { kind: "apiKey"; scopes: readonly ApiScope[] };
 
-/** A path parameter that names a record: the model it points into (scoped by organisation). */
+/**
+ * A path parameter that names a record: the model it points into (scoped by organisation), e.g.
+ * `{ id: "ContentItem" }`; "User.handle" for a member's handle. The tenant-isolation suite calls
+ * every route and page with such a parameter with another organisation's ids.
+ */
 export type IdParams = Record<string, string>;
 
-export interface RouteHandlerEntry {
+/**
+ * A path parameter that names no organisation record (a token, a share code, a storage key, an
+ * Auth.js action), with the reason it needs no tenant-isolation probe of its own.
+ */
+export type NotIdParams = Record<string, string>;
+
+/**
+ * Every dynamic segment of a path (`[id]`, `[...key]`, `[[...slug]]`) is declared in exactly one of
+ * `ids` and `notIds`; tests/unit/route-inventory.test.ts fails otherwise, so a new `[id]` cannot
+ * slip past the tenant-isolation probes by being left out of `ids`.
+ */
+interface PathParams {
+  ids?: IdParams;
+  notIds?: NotIdParams;
+}
+
+export interface RouteHandlerEntry extends PathParams {
   type: "route";
   /** File under app/, e.g. "api/content/[id]/route.ts". */
   file: string;
   /** URL pattern, e.g. "/api/content/[id]". */
   path: string;
   methods: Partial<Record<HttpMethod, Guard>>;
-  ids?: IdParams;
 }
 
-export interface PageEntry {
+export interface PageEntry extends PathParams {
   type: "page";
   file: string;
   path: string;
   guard: Guard;
-  ids?: IdParams;
 }
 
 export interface ServerActionEntry {
@@ -63,6 +81,9 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     file: "[code]/route.ts",
     path: "/[code]",
     methods: { GET: pub("tracked link redirect; unknown codes answer the friendly 404") },
+    notIds: {
+      code: "a share's public tracking code: the link itself, meant to be opened by anyone",
+    },
   },
   {
     type: "route",
@@ -84,6 +105,7 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
       GET: pub("Auth.js: session, providers, CSRF token, OAuth callbacks"),
       POST: pub("Auth.js: sign-in/sign-out with its own CSRF token"),
     },
+    notIds: { nextauth: "the Auth.js action (session, csrf, signin/<provider>, callback/…)" },
   },
   {
     type: "route",
@@ -91,6 +113,9 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     path: "/api/files/[...key]",
     methods: {
       GET: pub("logos and post images by unguessable key; suggestion photos checked inside"),
+    },
+    notIds: {
+      key: "a storage key (random, unguessable); private suggestion photos are checked inside and probed across organisations by the tenant-isolation suite",
     },
   },
   {
@@ -464,12 +489,14 @@ export const PAGES: readonly PageEntry[] = [
     file: "(auth)/reset-password/[token]/page.tsx",
     path: "/reset-password/[token]",
     guard: token("password reset token (SHA-256 at rest, single use, one hour)"),
+    notIds: { token: "the reset token from the email: the credential itself, not a record id" },
   },
   {
     type: "page",
     file: "(auth)/invite/[token]/page.tsx",
     path: "/invite/[token]",
     guard: token("invitation token (hashed at rest)"),
+    notIds: { token: "the invitation token from the link: the credential itself, not a record id" },
   },
   { type: "page", file: "(auth)/welcome/page.tsx", path: "/welcome", guard: user },
   {
@@ -477,6 +504,10 @@ export const PAGES: readonly PageEntry[] = [
     file: "p/[org]/[slug]/page.tsx",
     path: "/p/[org]/[slug]",
     guard: pub("public page of a live, public post (OG tags)"),
+    notIds: {
+      org: "an organisation's public slug (the page is public); probed across organisations by the tenant-isolation suite",
+      slug: "a public post's slug, looked up within [org]; drafts and other organisations' posts are probed by the tenant-isolation suite",
+    },
   },
   {
     type: "page",
@@ -638,6 +669,29 @@ export const ROUTE_INVENTORY: readonly InventoryEntry[] = [
   ...PAGES,
   ...SERVER_ACTIONS,
 ];
+
+/** A dynamic segment of a URL pattern: `[id]`, `[...key]` (catch-all), `[[...slug]]` (optional). */
+export interface PathParam {
+  name: string;
+  catchAll: boolean;
+}
+
+/** The dynamic segments of a URL pattern, in order. */
+export function pathParams(path: string): PathParam[] {
+  return [...path.matchAll(/\[\[?(\.\.\.)?([^\]]+?)\]\]?/g)].map((m) => ({
+    name: m[2]!,
+    catchAll: Boolean(m[1]),
+  }));
+}
+
+/** The URL pattern a file under app/ serves: route groups dropped, "route.ts"/"page.tsx" removed. */
+export function pathOfFile(file: string): string {
+  const segments = file
+    .split("/")
+    .slice(0, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment));
+  return `/${segments.join("/")}`;
+}
 
 /** Methods that change something: CSRF and role checks apply to these. */
 export function isMutation(method: HttpMethod): boolean {

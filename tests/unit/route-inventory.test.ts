@@ -9,14 +9,19 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   PAGES,
+  pathOfFile,
+  pathParams,
   ROUTE_HANDLERS,
   SERVER_ACTIONS,
   type Guard,
   type HttpMethod,
+  type PageEntry,
+  type RouteHandlerEntry,
 } from "@/tests/support/route-inventory";
 import { ProbeCounter } from "../support/hardening-report";
 
 const APP = path.resolve(import.meta.dirname, "../../app");
+const SCHEMA = path.resolve(import.meta.dirname, "../../prisma/schema.prisma");
 const METHODS: HttpMethod[] = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 const probe = new ProbeCounter();
 
@@ -65,6 +70,55 @@ function expectedWrapper(guard: Guard): string[] {
         ...guard.scopes.map((scope) => `apiKeyRoute("${scope}")`),
       ];
   }
+}
+
+/** Prisma models whose rows belong to an organisation (an `orgId` field). */
+const ORG_MODELS = new Set(
+  [...fs.readFileSync(SCHEMA, "utf8").matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)]
+    .filter(([, , body]) => /^\s+orgId\s/m.test(body!))
+    .map(([, name]) => name!),
+);
+/** Ids that are not a model's primary key (a member's handle), scoped by organisation too. */
+const OTHER_ID_KINDS = new Set(["User.handle"]);
+
+/**
+ * What is wrong with an entry's path parameters: every dynamic segment of the path its file serves
+ * must be declared once, in `ids` (with an organisation-owned model) or in `notIds` (with a reason).
+ */
+function paramProblems(entry: RouteHandlerEntry | PageEntry): string[] {
+  const problems: string[] = [];
+  const served = pathOfFile(entry.file);
+  // The pattern is the file's: a segment cannot be hidden by a path written differently.
+  if (served !== entry.path) {
+    problems.push(`the file ${entry.file} serves ${served}, the inventory says ${entry.path}`);
+  }
+  const params = pathParams(served).map((p) => p.name);
+  const ids = Object.keys(entry.ids ?? {});
+  const notIds = Object.keys(entry.notIds ?? {});
+  for (const name of params) {
+    const declared = Number(ids.includes(name)) + Number(notIds.includes(name));
+    if (declared === 0) {
+      problems.push(
+        `[${name}] not declared: add it to \`ids\` with its model (e.g. { ${name}: "ContentItem" }), or to \`notIds\` with the reason it names no organisation record`,
+      );
+    } else if (declared === 2) {
+      problems.push(`[${name}] declared both in \`ids\` and in \`notIds\``);
+    }
+  }
+  for (const name of [...ids, ...notIds]) {
+    if (!params.includes(name)) problems.push(`[${name}] declared, but not in the path`);
+  }
+  for (const [name, model] of Object.entries(entry.ids ?? {})) {
+    if (!ORG_MODELS.has(model) && !OTHER_ID_KINDS.has(model)) {
+      problems.push(
+        `[${name}] ${model} is no organisation-owned model of prisma/schema.prisma (nor one of ${[...OTHER_ID_KINDS].join(", ")})`,
+      );
+    }
+  }
+  for (const [name, why] of Object.entries(entry.notIds ?? {})) {
+    if (why.trim().length < 20) problems.push(`[${name}] not an id: say why (a sentence)`);
+  }
+  return problems;
 }
 
 describe("route inventory", () => {
@@ -166,6 +220,46 @@ describe("route inventory", () => {
       );
     }
     expect(newFailures()).toEqual([]);
+  });
+
+  it("declares every dynamic path segment: an id with its model, or not an id with a reason", () => {
+    for (const entry of [...ROUTE_HANDLERS, ...PAGES]) {
+      probe.route(`params ${entry.file}`);
+      const problems = paramProblems(entry);
+      probe.check(`${entry.type} ${entry.path}`, problems.length === 0, problems.join("; "));
+    }
+    expect(newFailures()).toEqual([]);
+  });
+
+  it("the path parameter check refuses a new [id] listed without ids (and a hidden one)", () => {
+    const route = (extra: Partial<RouteHandlerEntry>): RouteHandlerEntry => ({
+      type: "route",
+      file: "api/x/[id]/route.ts",
+      path: "/api/x/[id]",
+      methods: { GET: { kind: "org", permission: "org:read" } },
+      ...extra,
+    });
+    expect(paramProblems(route({}))).toEqual([
+      expect.stringMatching(/^\[id\] not declared: add it to `ids`/),
+    ]);
+    expect(paramProblems(route({ path: "/api/x/detail" }))).toEqual([
+      expect.stringMatching(/serves \/api\/x\/\[id\], the inventory says \/api\/x\/detail/),
+      expect.stringMatching(/^\[id\] not declared/),
+    ]);
+    expect(paramProblems(route({ ids: { id: "Nonsense" } }))).toEqual([
+      expect.stringMatching(/Nonsense is no organisation-owned model/),
+    ]);
+    expect(paramProblems(route({ notIds: { id: "token" } }))).toEqual([
+      expect.stringMatching(/say why/),
+    ]);
+    expect(paramProblems(route({ ids: { id: "Team", other: "Team" } }))).toEqual([
+      expect.stringMatching(/^\[other\] declared, but not in the path/),
+    ]);
+    expect(paramProblems(route({ ids: { id: "Team" } }))).toEqual([]);
+    expect(pathParams("/api/files/[...key]")).toEqual([{ name: "key", catchAll: true }]);
+    expect(pathParams("/docs/[[...slug]]")).toEqual([{ name: "slug", catchAll: true }]);
+    expect(pathOfFile("(app)/studio/[id]/page.tsx")).toBe("/studio/[id]");
+    expect(pathOfFile("page.tsx")).toBe("/");
   });
 
   it("finds what it checks (the walk sees the app)", () => {

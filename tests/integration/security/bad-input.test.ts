@@ -1,33 +1,45 @@
 /**
  * Bad-input suite: property-based (fast-check) bodies, path parameters and query strings for every
  * route handler method in tests/support/route-inventory.ts, sent through the real handlers to the real
- * database, as a principal that passes the route's guard. A route added to the inventory is fuzzed
- * without anyone remembering (its valid example below only sharpens the mutations).
+ * database, as every principal: each role of the organisation (ADMIN, MANAGER, EMPLOYEE), nobody
+ * signed in, and the API key for key routes. A route added to the inventory is fuzzed without
+ * anyone remembering (its valid example below only sharpens the mutations).
  *
  * Property, for every generated case:
  *  - the status is below 500;
+ *  - a principal the route's guard refuses gets exactly that refusal (401 / 403), whatever the
+ *    input; the others are fuzzed in full;
  *  - a 4xx carries `{ error: { message } }` with a human sentence and no stack trace, file path or
  *    SQL (the tracked-link route documents HTML error pages instead);
+ *  - a refused request (4xx) wrote nothing: the organisation's checksum (every row it owns and its
+ *    members' user rows) is what it was before the request — no half-written record;
+ *  - a 2xx to a JSON body comes only from a body the route's zod schema accepts: the route
+ *    validated that very body (parseJsonBody, watched below) and the schema accepts what was sent;
  *  - Object.prototype (and Array.prototype) gained nothing.
  *
  * Seeded (FUZZ_SEED, default below) so a failure reproduces; fast-check shrinks it and the smallest
- * counterexample is logged. FUZZ_RUNS scales the number of cases per route method.
+ * counterexample is logged. FUZZ_RUNS scales the number of cases per route method and principal.
  */
 import fc from "fast-check";
+import type { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import {
+  pathParams,
   ROUTE_HANDLERS,
   SERVER_ACTIONS,
   type Guard,
   type HttpMethod,
   type RouteHandlerEntry,
 } from "@/tests/support/route-inventory";
+import { can } from "@/lib/domains/access/permissions";
+import { conversionRequestSchema } from "@/lib/domains/conversions/conversion-schema";
 import { formAction, type ActionState } from "@/lib/domains/access/action";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
 import { createOrganizationFormSchema } from "@/lib/domains/auth/auth-form-schemas";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
+import { getDb } from "@/lib/core/db/client";
 import { randomString } from "@/lib/core/db/create-id";
 import { getClickPath } from "@/lib/domains/tracking/click-path";
 import { ProbeCounter } from "../../support/hardening-report";
@@ -40,6 +52,8 @@ import {
 } from "../../support/factories";
 import { contentInput } from "../../support/content";
 import { callRoute, sessionCookie } from "../../support/http";
+import { OrgFingerprint, writesSoFar, type Fingerprint } from "../../support/security/write-watch";
+import { redirectTarget, setRequest } from "../../support/security/request-context";
 import {
   actionFormCases,
   bodyCases,
@@ -54,34 +68,37 @@ import {
  * The request context server actions read through next/headers, which only a running Next server
  * provides: a stand-in holding the current case's headers and cookies (not our code).
  */
-const requestContext = vi.hoisted(() => ({
-  headers: new Headers(),
-  cookies: new Map<string, string>(),
-}));
-vi.mock("next/headers", () => ({
-  headers: async () => requestContext.headers,
-  cookies: async () => ({
-    get: (name: string) =>
-      requestContext.cookies.has(name)
-        ? { name, value: requestContext.cookies.get(name)! }
-        : undefined,
-    getAll: () => [...requestContext.cookies].map(([name, value]) => ({ name, value })),
-    has: (name: string) => requestContext.cookies.has(name),
-    set: (name: string | { name: string; value: string }, value?: string) => {
-      if (typeof name === "string") requestContext.cookies.set(name, value ?? "");
-      else requestContext.cookies.set(name.name, name.value);
+vi.mock("next/headers", async () =>
+  (await import("../../support/security/request-context")).nextHeadersStandIn(),
+);
+
+/**
+ * Every JSON body a route validates goes through parseJsonBody: the real function, watched, so a
+ * case knows which schema checked its body and whether it passed.
+ */
+const parsed = vi.hoisted(() => [] as { schema: unknown; ok: boolean }[]);
+vi.mock("@/lib/core/http/parse-body", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/core/http/parse-body")>();
+  return {
+    ...real,
+    parseJsonBody: async (...args: Parameters<typeof real.parseJsonBody>) => {
+      const seen = { schema: args[1] as unknown, ok: false };
+      parsed.push(seen);
+      const value = await real.parseJsonBody(...args);
+      seen.ok = true;
+      return value;
     },
-    delete: (name: string) => requestContext.cookies.delete(name),
-  }),
-  draftMode: async () => ({ isEnabled: false, enable() {}, disable() {} }),
-}));
+  };
+});
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
 const SCALE = Number(process.env.FUZZ_RUNS ?? 1);
+/** Cases per route method and principal the guard lets through (refused ones: `refused` each). */
 const RUNS = {
   body: Math.max(1, Math.round(14 * SCALE)),
   query: Math.max(1, Math.round(6 * SCALE)),
   params: Math.max(1, Math.round(6 * SCALE)),
+  refused: Math.max(1, Math.round(2 * SCALE)),
   action: Math.max(1, Math.round(10 * SCALE)),
 };
 
@@ -320,12 +337,7 @@ function realParam(name: string, model: string | undefined, catchAll: boolean, x
   }
 }
 
-function paramNames(path: string) {
-  return [...path.matchAll(/\[(\.\.\.)?([^\]]+)\]/g)].map((m) => ({
-    name: m[2]!,
-    catchAll: Boolean(m[1]),
-  }));
-}
+const paramNames = pathParams;
 
 /** The URL path for the pattern with these parameter values (as a client would encode them). */
 function fillPath(pattern: string, params: Record<string, string | string[]>): string {
@@ -342,8 +354,37 @@ function cookieFor(userId: string): Promise<string> {
   return cookies.get(userId)!;
 }
 
+/** Who sends a case: a member of the organisation by role, nobody, or the organisation's API key. */
+type Who = "ADMIN" | "MANAGER" | "EMPLOYEE" | "ANONYMOUS" | "API_KEY";
+const MEMBERS = ["ADMIN", "MANAGER", "EMPLOYEE"] as const;
+
+/** The principals a route's guard lets through (fuzzed in full) and those it refuses. */
+function principals(guard: Guard): { allowed: Who[]; refused: Who[] } {
+  switch (guard.kind) {
+    case "org": {
+      const allowed = MEMBERS.filter((role) => can(role, guard.permission));
+      return {
+        allowed,
+        refused: [...MEMBERS.filter((role) => !allowed.includes(role)), "ANONYMOUS"],
+      };
+    }
+    case "user":
+      return { allowed: [...MEMBERS], refused: ["ANONYMOUS"] };
+    case "apiKey":
+      // A session cookie is no credential for the public API.
+      return { allowed: ["API_KEY"], refused: [...MEMBERS, "ANONYMOUS"] };
+    default:
+      return { allowed: [...MEMBERS, "ANONYMOUS"], refused: [] };
+  }
+}
+
+/** The status a refused principal gets: 401 without a credential, 403 for a role without it. */
+function refusalStatus(guard: Guard, who: Who): number {
+  return guard.kind === "org" && who !== "ANONYMOUS" ? 403 : 401;
+}
+
 let clientCounter = 0;
-async function principal(guard: Guard, x: Fixture) {
+async function principal(who: Who, x: Fixture) {
   clientCounter += 1;
   // A different address each time: per-address rate limits must not mask what the route does.
   const headers: Record<string, string> = {
@@ -351,27 +392,30 @@ async function principal(guard: Guard, x: Fixture) {
     "user-agent": "Mozilla/5.0 (X11; Linux x86_64) bad-input-suite",
   };
   // Session cookies are made once per user (encrypting one per request only costs time).
-  switch (guard.kind) {
-    case "org":
-      return { userId: null, headers: { ...headers, cookie: await cookieFor(x.fx.admin.user.id) } };
-    case "user":
-      return {
-        userId: null,
-        headers: { ...headers, cookie: await cookieFor(x.fx.employee.user.id) },
-      };
-    case "apiKey":
+  const member = { ADMIN: x.fx.admin, MANAGER: x.fx.manager, EMPLOYEE: x.fx.employee };
+  switch (who) {
+    case "ANONYMOUS":
+      return { userId: null, headers };
+    case "API_KEY":
       return { userId: null, headers: { ...headers, authorization: `Bearer ${x.secretKey}` } };
     default:
-      return { userId: null, headers };
+      return {
+        userId: null,
+        headers: { ...headers, cookie: await cookieFor(member[who].user.id) },
+      };
   }
 }
 
 interface Sent {
+  who: Who;
   method: HttpMethod;
   path: string;
   params: Record<string, string | string[]>;
   body?: BodyCase;
 }
+
+/** A request without its sender yet: the property picks the principal. */
+type Unsent = Omit<Sent, "who">;
 
 /** Routes whose documented error pages are HTML (tracked links are opened by people). */
 const HTML_ERRORS = new Set(["/[code]"]);
@@ -420,14 +464,19 @@ function judge(
   return null;
 }
 
-async function send(entry: RouteHandlerEntry, guard: Guard, handler: Handler, sent: Sent) {
-  const who = await principal(guard, f);
+/** The body text as sent (JSON bodies are serialised here, once). */
+function bodyText(body: BodyCase | undefined): string | undefined {
+  if (body?.kind === "json") return JSON.stringify(body.value) ?? "";
+  if (body?.kind === "raw") return body.text;
+  return undefined;
+}
+
+async function send(handler: Handler, sent: Sent) {
+  const who = await principal(sent.who, f);
   const headers = { ...who.headers };
   const body = sent.body;
-  let rawBody: string | undefined;
+  const rawBody = bodyText(body);
   let form: FormData | undefined;
-  if (body?.kind === "json") rawBody = JSON.stringify(body.value) ?? "";
-  if (body?.kind === "raw") rawBody = body.text;
   if (body?.kind === "form") form = body.form;
   if (body && body.kind !== "form") headers["content-type"] = body.contentType;
   return callRoute(handler, {
@@ -448,7 +497,7 @@ function describeCase(sent: Sent): string {
   if (body?.kind === "raw") shown = ` raw(${body.contentType}) ${JSON.stringify(body.text)}`;
   if (body?.kind === "form") shown = ` multipart [${[...body.form.keys()].join(", ")}]`;
   if (body?.kind === "none") shown = ` no body (${body.contentType})`;
-  const text = `${sent.method} ${sent.path} params=${JSON.stringify(sent.params)}${shown}`;
+  const text = `${sent.method} ${sent.path} as ${sent.who} params=${JSON.stringify(sent.params)}${shown}`;
   return text.length > 600 ? `${text.slice(0, 600)}… (${text.length} chars)` : text;
 }
 
@@ -477,11 +526,113 @@ function knownHostileBodies(example: Record<string, unknown> | undefined): unkno
 }
 
 /**
- * Runs one property over `arb` for a route method (after the explicit `examples`). Each case is a request; a failing case is
- * shrunk by fast-check and logged with the seed, then recorded as a failed probe.
+ * How a route method's JSON body is validated when parseJsonBody does not show it: the schema
+ * (reachable from lib) a 2xx body must pass, or why there is none of ours.
+ */
+const BODY_VALIDATION: Record<string, z.ZodType | { notOurs: string }> = {
+  "POST /api/v1/conversions": conversionRequestSchema,
+  "POST /api/auth/[...nextauth]": { notOurs: "Auth.js reads its own form fields (and CSRF token)" },
+};
+
+/** Route methods seen validating a JSON body with parseJsonBody (a 2xx must then always do so). */
+const parsesJson = new Set<string>();
+
+/**
+ * What a 2xx says about the body: a JSON body (sent as JSON) was accepted only if the route's
+ * schema accepts it — the route validated it in this very request, and the schema it used (or the
+ * one listed in BODY_VALIDATION) accepts what was sent. Null: nothing wrong.
+ */
+function acceptedBodyProblem(
+  id: string,
+  sent: Sent,
+  validations: { schema: unknown; ok: boolean }[],
+): string | null {
+  const type = sent.body && sent.body.kind !== "form" ? sent.body.contentType : "";
+  const text = bodyText(sent.body);
+  if (text === undefined || !/application\/json/i.test(type)) return null;
+  const listed = BODY_VALIDATION[id];
+  if (listed && "notOurs" in listed) return null;
+  const used = validations.find((v) => v.ok)?.schema as z.ZodType | undefined;
+  if (validations.length && !used) return "answered 2xx although its body failed validation";
+  const schema = used ?? (listed as z.ZodType | undefined);
+  if (!schema) {
+    return parsesJson.has(id) || specs(f)[id]?.body
+      ? "answered 2xx to a JSON body it never validated"
+      : null;
+  }
+  let value: unknown;
+  try {
+    // As parseJsonBody reads it: decoded as UTF-8, which drops a byte order mark.
+    value = JSON.parse(new TextDecoder().decode(new TextEncoder().encode(text)));
+  } catch {
+    return "answered 2xx to a body that is not JSON";
+  }
+  const check = schema.safeParse(value);
+  return check.success
+    ? null
+    : `answered 2xx to a body its schema refuses (${check.error.issues[0]?.path.join(".")}: ${check.error.issues[0]?.message})`;
+}
+
+/**
+ * Columns a refused request may write by design (left out of the "refused requests write nothing"
+ * fingerprint), each with why.
+ */
+const BOOKKEEPING: Record<string, string[]> = {
+  // authenticateApiKey notes when a key was last used (at most once a minute), whatever the body.
+  ApiKey: ["lastUsedAt"],
+};
+
+/** The organisation's rows, fingerprinted around each refused request (see write-watch.ts). */
+let watch: OrgFingerprint;
+
+/**
+ * Sends one case and judges it: the status and message, the guard's refusal for a refused
+ * principal, nothing written by a refused request, a 2xx only for a body the schema accepts.
+ */
+async function exchange(
+  id: string,
+  entry: RouteHandlerEntry,
+  guard: Guard,
+  handler: Handler,
+  sent: Sent,
+): Promise<string | null> {
+  const before: Fingerprint = await watch.current();
+  parsed.length = 0;
+  const res = await send(handler, sent);
+  const validations = [...parsed];
+  if (validations.length) parsesJson.add(id);
+  let problem = judge(entry, res);
+  if (!problem && !principals(guard).allowed.includes(sent.who)) {
+    const expected = refusalStatus(guard, sent.who);
+    // The LinkedIn callback sends someone without a session to sign in (and back).
+    const toSignIn =
+      expected === 401 &&
+      res.status >= 300 &&
+      res.status < 400 &&
+      new URL(res.headers.get("location") ?? "/", "http://x").pathname === "/signin";
+    if (res.status !== expected && !toSignIn) {
+      problem = `${sent.who} is refused by the guard, yet got ${res.status} (expected ${expected})`;
+    }
+  }
+  if (res.status >= 400) {
+    const changed = await watch.changedSince(before);
+    problem ??= changed.length
+      ? `refused (${res.status}), yet wrote to ${changed.join(", ")}`
+      : null;
+  } else if (res.status < 300) {
+    problem ??= acceptedBodyProblem(id, sent, validations);
+  }
+  return problem;
+}
+
+/**
+ * Runs one property over `arb` for a route method (after the explicit `examples`). Each case is a
+ * request; a failing case is shrunk by fast-check and logged with the seed. The property is one
+ * probe (passed or failed), its cases count as fuzzed cases.
  */
 async function fuzz(
   label: string,
+  id: string,
   entry: RouteHandlerEntry,
   guard: Guard,
   handler: Handler,
@@ -493,14 +644,9 @@ async function fuzz(
   const seed = seedFor(label);
   const result = await fc.check(
     fc.asyncProperty(arb, async (sent) => {
-      const res = await send(entry, guard, handler, sent);
-      const problem = judge(entry, res);
-      if (problem) {
-        lastProblem = problem;
-        return false;
-      }
-      probe.check(label, true);
-      return true;
+      const problem = await exchange(id, entry, guard, handler, sent);
+      if (problem) lastProblem = problem;
+      return problem === null;
     }),
     {
       seed,
@@ -511,14 +657,17 @@ async function fuzz(
     },
   );
   probe.fuzzedCases += result.numRuns;
-  if (!result.failed) return [];
   const example = result.counterexample?.[0];
-  const detail = `${lastProblem} — seed ${seed} (FUZZ_SEED ${SEED}), path ${result.counterexamplePath}: ${
-    example ? describeCase(example) : String(result.errorInstance)
-  }`;
-  console.error(`[bad input] ${label}: ${detail}`);
-  probe.check(label, false, detail);
-  return [`${label}: ${detail}`];
+  const detail = result.failed
+    ? `${lastProblem} — seed ${seed} (FUZZ_SEED ${SEED}), path ${result.counterexamplePath}: ${
+        example ? describeCase(example) : String(result.errorInstance)
+      }`
+    : "";
+  if (!probe.check(label, !result.failed, detail)) {
+    console.error(`[bad input] ${label}: ${detail}`);
+    return [`${label}: ${detail}`];
+  }
+  return [];
 }
 
 async function loadHandler(entry: RouteHandlerEntry, method: HttpMethod): Promise<Handler> {
@@ -558,9 +707,20 @@ beforeAll(async () => {
     revocableKeyId: revocable.apiKey.id,
     secretKey: secret.key,
   };
+  // The write watch sees the app's statements, and the fingerprint sees a change to the org: a
+  // refused request found writing nothing means something.
+  watch = new OrgFingerprint(fx.org.id, BOOKKEEPING);
+  const before = await watch.current();
+  await getDb().team.update({ where: { id: fx.teamA.id }, data: { description: "watched" } });
+  expect(writesSoFar()).toBeGreaterThan(before.writes);
+  expect(await watch.changedSince(before)).toEqual(["Team"]);
+  const quiet = await watch.current();
+  await getDb().team.findMany({ where: { orgId: fx.org.id } });
+  expect(writesSoFar()).toBe(quiet.writes);
 });
 
 afterAll(async () => {
+  await watch?.close();
   await getClickPath().close();
   probe.report("bad input");
 });
@@ -577,87 +737,144 @@ const ROUTE_METHODS = ROUTE_HANDLERS.flatMap((entry) =>
 describe("bad input to every route handler (fast-check)", () => {
   for (const { entry, method, guard, id } of ROUTE_METHODS) {
     if (ONLY && !id.includes(ONLY)) continue;
-    it(`${id}: never 5xx, 4xx readable, no prototype pollution`, { timeout: 240_000 }, async () => {
-      const handler = await loadHandler(entry, method);
-      const spec = specs(f)[id] ?? {};
-      const names = paramNames(entry.path);
-      const real = Object.fromEntries(
-        names.map(({ name, catchAll }) => [name, realParam(name, entry.ids?.[name], catchAll, f)]),
-      );
-      const realPath = fillPath(entry.path, real);
-      const failures: string[] = [];
-      probe.route(id);
-      fuzzed.add(id);
-
-      // Bodies (methods that carry one), at the route with real ids.
-      if (method !== "GET" && method !== "HEAD") {
-        const bodies = bodyCases(spec.body ?? null).map((body): Sent => ({
-          method,
-          path: realPath,
-          params: real,
-          body,
-        }));
-        const hostile = knownHostileBodies(spec.body).map((value): Sent => ({
-          method,
-          path: realPath,
-          params: real,
-          body: { kind: "json", value, contentType: "application/json" },
-        }));
-        failures.push(
-          ...(await fuzz(`${id} body`, entry, guard, handler, bodies, RUNS.body, hostile)),
+    it(
+      `${id}: never 5xx, 4xx readable, refusals write nothing, no prototype pollution`,
+      { timeout: 240_000 },
+      async () => {
+        const handler = await loadHandler(entry, method);
+        const spec = specs(f)[id] ?? {};
+        const names = paramNames(entry.path);
+        const real = Object.fromEntries(
+          names.map(({ name, catchAll }) => [
+            name,
+            realParam(name, entry.ids?.[name], catchAll, f),
+          ]),
         );
-      }
+        const realPath = fillPath(entry.path, real);
+        const { allowed, refused } = principals(guard);
+        const failures: string[] = [];
+        probe.route(id);
+        fuzzed.add(id);
+        /** The cases of `arb`, each sent by one of `whos` (fast-check picks, and shrinks, it). */
+        const by = (whos: Who[], arb: fc.Arbitrary<Unsent>) =>
+          fc
+            .tuple(fc.constantFrom(...whos), arb)
+            .map(([who, unsent]): Sent => ({ ...unsent, who }));
+        /** The explicit examples go out as the most privileged principal the guard lets through. */
+        const first = (unsent: Unsent): Sent => ({ ...unsent, who: allowed[0]! });
+        const kinds: fc.Arbitrary<Unsent>[] = [];
 
-      // Query strings.
-      const specBody: BodyCase | undefined = spec.body
-        ? { kind: "json", value: spec.body, contentType: "application/json" }
-        : undefined;
-      const queries = queryCases(spec.query ?? {}).map((query): Sent => ({
-        method,
-        path: `${realPath}?${query}`,
-        params: real,
-        body: specBody,
-      }));
-      const hostileQueries = Object.keys(spec.query ?? {}).map((key): Sent => ({
-        method,
-        path: `${realPath}?${key}=%00`,
-        params: real,
-        body: specBody,
-      }));
-      failures.push(
-        ...(await fuzz(`${id} query`, entry, guard, handler, queries, RUNS.query, hostileQueries)),
-      );
+        // Bodies (methods that carry one), at the route with real ids.
+        if (method !== "GET" && method !== "HEAD") {
+          const bodies = bodyCases(spec.body ?? null).map((body): Unsent => ({
+            method,
+            path: realPath,
+            params: real,
+            body,
+          }));
+          const hostile = knownHostileBodies(spec.body).map((value) =>
+            first({
+              method,
+              path: realPath,
+              params: real,
+              body: { kind: "json", value, contentType: "application/json" },
+            }),
+          );
+          kinds.push(bodies);
+          failures.push(
+            ...(await fuzz(
+              `${id} body`,
+              id,
+              entry,
+              guard,
+              handler,
+              by(allowed, bodies),
+              RUNS.body * allowed.length,
+              hostile,
+            )),
+          );
+        }
 
-      // Path parameters.
-      if (names.length) {
-        const params = paramCases(names, real).map((values): Sent => ({
+        // Query strings.
+        const specBody: BodyCase | undefined = spec.body
+          ? { kind: "json", value: spec.body, contentType: "application/json" }
+          : undefined;
+        const queries = queryCases(spec.query ?? {}).map((query): Unsent => ({
           method,
-          path: fillPath(entry.path, values),
-          params: values,
+          path: `${realPath}?${query}`,
+          params: real,
           body: specBody,
         }));
-        const hostileParams = names.map(({ name, catchAll }): Sent => {
-          const values = {
-            ...real,
-            [name]: catchAll ? ["a\u0000"] : `${String(real[name])}\u0000`,
-          };
-          return { method, path: fillPath(entry.path, values), params: values, body: specBody };
-        });
+        const hostileQueries = Object.keys(spec.query ?? {}).map((key) =>
+          first({ method, path: `${realPath}?${key}=%00`, params: real, body: specBody }),
+        );
+        kinds.push(queries);
         failures.push(
           ...(await fuzz(
-            `${id} params`,
+            `${id} query`,
+            id,
             entry,
             guard,
             handler,
-            params,
-            RUNS.params,
-            hostileParams,
+            by(allowed, queries),
+            RUNS.query * allowed.length,
+            hostileQueries,
           )),
         );
-      }
 
-      expect(failures).toEqual([]);
-    });
+        // Path parameters.
+        if (names.length) {
+          const params = paramCases(names, real).map((values): Unsent => ({
+            method,
+            path: fillPath(entry.path, values),
+            params: values,
+            body: specBody,
+          }));
+          const hostileParams = names.map(({ name, catchAll }) => {
+            const values = {
+              ...real,
+              [name]: catchAll ? ["a\u0000"] : `${String(real[name])}\u0000`,
+            };
+            return first({
+              method,
+              path: fillPath(entry.path, values),
+              params: values,
+              body: specBody,
+            });
+          });
+          kinds.push(params);
+          failures.push(
+            ...(await fuzz(
+              `${id} params`,
+              id,
+              entry,
+              guard,
+              handler,
+              by(allowed, params),
+              RUNS.params * allowed.length,
+              hostileParams,
+            )),
+          );
+        }
+
+        // The principals the guard refuses: any of the cases above, always that refusal.
+        if (refused.length) {
+          failures.push(
+            ...(await fuzz(
+              `${id} refused`,
+              id,
+              entry,
+              guard,
+              handler,
+              by(refused, fc.oneof(...kinds)),
+              RUNS.refused * refused.length,
+            )),
+          );
+        }
+
+        expect(failures).toEqual([]);
+      },
+    );
   }
 
   it.skipIf(ONLY)("fuzzed every route method in the inventory", () => {
@@ -694,26 +911,14 @@ function actionExample(ownerEmail: string): Record<string, string> {
 }
 
 function isRedirect(error: unknown): boolean {
-  const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && digest.startsWith("NEXT_REDIRECT");
+  return redirectTarget(error) !== null;
 }
 
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
 
 async function callAction(fn: AnyAction, form: FormData, cookie: string): Promise<unknown> {
   clientCounter += 1;
-  requestContext.headers = new Headers({
-    host: "chorus.test",
-    origin: "http://chorus.test",
-    cookie,
-    "x-forwarded-for": `10.77.${(clientCounter >> 8) & 255}.${clientCounter & 255}`,
-    "user-agent": "bad-input-suite",
-  });
-  requestContext.cookies.clear();
-  for (const pair of cookie.split(/;\s*/)) {
-    const at = pair.indexOf("=");
-    if (at > 0) requestContext.cookies.set(pair.slice(0, at), pair.slice(at + 1));
-  }
+  setRequest({ cookie, ip: `10.77.${(clientCounter >> 8) & 255}.${clientCounter & 255}` });
   if (fn.length === 0) return fn();
   if (fn.length === 1) return fn(form);
   return fn({ status: "idle" }, form);
@@ -744,20 +949,29 @@ describe("bad input to every server action (fast-check)", () => {
         )) as Record<string, unknown>;
         const fn = mod[action.name] as AnyAction;
         expect(typeof fn, `${action.file} exports ${action.name}`).toBe("function");
+        // Someone signed in without an organisation yet (the welcome page's visitor), each role
+        // of the organisation, and nobody.
         const owner = await createUser({ email: uniqueEmail("fuzz-owner") });
-        const cookie = await sessionCookie(owner.id);
+        const callers: Record<string, string> = {
+          "no organisation yet": await sessionCookie(owner.id),
+          ADMIN: await cookieFor(f.fx.admin.user.id),
+          MANAGER: await cookieFor(f.fx.manager.user.id),
+          EMPLOYEE: await cookieFor(f.fx.employee.user.id),
+          ANONYMOUS: "",
+        };
         probe.route(id);
         fuzzed.add(id);
         let lastProblem = "";
-        const cases =
+        const forms =
           fn.length === 0
             ? fc.constant(new FormData())
             : actionFormCases(actionExample(owner.email));
+        const cases = fc.tuple(fc.constantFrom(...Object.keys(callers)), forms);
         const result = await fc.check(
-          fc.asyncProperty(cases, async (form) => {
+          fc.asyncProperty(cases, async ([caller, form]) => {
             let outcome: unknown;
             try {
-              outcome = await callAction(fn, form, cookie);
+              outcome = await callAction(fn, form, callers[caller]!);
             } catch (error) {
               if (!isRedirect(error)) {
                 lastProblem = `threw ${String(error).slice(0, 300)}`;
@@ -765,34 +979,31 @@ describe("bad input to every server action (fast-check)", () => {
               }
             }
             const problem = judgeAction(outcome);
-            if (problem) {
-              lastProblem = problem;
-              return false;
-            }
-            probe.check(id, true);
-            return true;
+            if (problem) lastProblem = `as ${caller}: ${problem}`;
+            return problem === null;
           }),
           {
             seed: SEED,
-            numRuns: fn.length === 0 ? 1 : RUNS.action,
+            numRuns: fn.length === 0 ? Object.keys(callers).length : RUNS.action,
             endOnFailure: process.env.FUZZ_SHRINK === "0",
           },
         );
         probe.fuzzedCases += result.numRuns;
+        const form = result.counterexample?.[0]?.[1];
+        const shown = form
+          ? JSON.stringify(
+              [...form.entries()].map(([k, v]) => [
+                k,
+                typeof v === "string" ? v.slice(0, 200) : `file ${v.name}`,
+              ]),
+            )
+          : String(result.errorInstance);
+        const detail = result.failed
+          ? `${lastProblem} — seed ${SEED}, path ${result.counterexamplePath}: ${shown}`
+          : "";
         const failures: string[] = [];
-        if (result.failed) {
-          const form = result.counterexample?.[0];
-          const shown = form
-            ? JSON.stringify(
-                [...form.entries()].map(([k, v]) => [
-                  k,
-                  typeof v === "string" ? v.slice(0, 200) : `file ${v.name}`,
-                ]),
-              )
-            : String(result.errorInstance);
-          const detail = `${lastProblem} — seed ${SEED}, path ${result.counterexamplePath}: ${shown}`;
+        if (!probe.check(id, !result.failed, detail)) {
           console.error(`[bad input] ${id}: ${detail}`);
-          probe.check(id, false, detail);
           failures.push(`${id}: ${detail}`);
         }
         expect(failures).toEqual([]);

@@ -24,8 +24,18 @@ import { sendJob } from "@/lib/core/jobs/send-job";
 import { setWebhookTransportForTests } from "@/lib/integrations/webhooks/webhook-transport";
 import { startLinkedInConnect } from "@/lib/domains/linkedin/connect-linkedin";
 import { existingClickPath } from "@/lib/domains/tracking/click-path";
-import type { CallOptions } from "../../support/http";
-import { accessFor, addMember, uniqueEmail, type OrgFixture } from "../../support/factories";
+import { newPasswordResetToken } from "@/lib/domains/auth/password-reset/reset-token";
+import { PASSWORD_RESET_REQUESTED_MESSAGE } from "@/lib/domains/auth/password-reset/request-password-reset";
+import { TEST_ORIGIN, type CallOptions } from "../../support/http";
+import {
+  accessFor,
+  addMember,
+  TEST_PASSWORD,
+  uniqueEmail,
+  type OrgFixture,
+} from "../../support/factories";
+import { startOidcServer, type OidcServer } from "../../support/oidc-server";
+import { isCleared, requestContext } from "../../support/security/request-context";
 import { contentInput } from "../../support/content";
 import { startFakeLinkedIn, type FakeLinkedIn } from "../../support/fake-linkedin";
 import {
@@ -46,6 +56,8 @@ export const SLACK_URL = "https://hooks.slack.com/services/T000/B000/role-matrix
 
 export interface MatrixEnv {
   fake: FakeLinkedIn;
+  /** An OpenID Connect identity provider on loopback: the SSO of ssoSignInAction. */
+  oidc: OidcServer;
   previewUrl: string;
   uploadsDir: string;
   startedAt: Date;
@@ -66,7 +78,11 @@ export async function startMatrixEnv(): Promise<MatrixEnv> {
   await new Promise<void>((resolve) => previewServer!.listen(0, "127.0.0.1", resolve));
   const port = (previewServer.address() as AddressInfo).port;
   const uploadsDir = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-role-matrix-"));
+  const oidc = await startOidcServer({ appUrl: TEST_ORIGIN });
   Object.assign(process.env, {
+    OIDC_ISSUER: oidc.issuer,
+    OIDC_CLIENT_ID: oidc.clients.sso.id,
+    OIDC_CLIENT_SECRET: oidc.clients.sso.secret,
     LINKEDIN_API_URL: fake.url,
     LINKEDIN_AUTH_URL: fake.authUrl,
     LINKEDIN_CLIENT_ID: fake.clientId,
@@ -82,6 +98,7 @@ export async function startMatrixEnv(): Promise<MatrixEnv> {
   setWebhookTransportForTests({ resolveHost: async () => [{ address: "52.20.30.40", family: 4 }] });
   current = {
     fake,
+    oidc,
     previewUrl: `http://127.0.0.1:${port}/article`,
     uploadsDir,
     startedAt: new Date(),
@@ -102,6 +119,7 @@ export async function stopMatrixEnv(): Promise<void> {
   await existingClickPath()?.close();
   setWebhookTransportForTests(null);
   await current.fake.stop();
+  await current.oidc.close();
   await new Promise((resolve) => previewServer?.close(resolve));
   fs.rmSync(current.uploadsDir, { recursive: true, force: true });
   current = undefined;
@@ -477,3 +495,210 @@ async function newTeam(fx: OrgFixture) {
   const { createTeam } = await import("../../support/factories");
   return createTeam(fx.org.id);
 }
+
+// ─── Server actions ──────────────────────────────────────────────────────────────────────────────
+
+/** What a server action did: the state it returned, the redirect it threw, or another throw. */
+export type ActionOutcome =
+  | { kind: "state"; state: { status: string; message?: string } }
+  | { kind: "redirect"; to: string }
+  | { kind: "threw"; error: unknown };
+
+export interface ArrangedAction {
+  /** The form the page would post. */
+  form: FormData;
+  /** After an allowed call: what the action should have done and did not (empty: it did). */
+  effect: (outcome: ActionOutcome) => Promise<string[]>;
+}
+
+type ArrangeAction = (ctx: ArrangeContext) => Promise<ArrangedAction>;
+
+const SESSION_COOKIE = "authjs.session-token";
+
+function formOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
+
+function describeOutcome(outcome: ActionOutcome): string {
+  if (outcome.kind === "redirect") return `a redirect to ${outcome.to}`;
+  if (outcome.kind === "state") return `the state ${JSON.stringify(outcome.state).slice(0, 200)}`;
+  return `a throw: ${String(outcome.error).slice(0, 200)}`;
+}
+
+/** A redirect whose target passes `ok`. */
+function redirected(outcome: ActionOutcome, what: string, ok: (to: string) => boolean): string[] {
+  return outcome.kind === "redirect" && ok(outcome.to)
+    ? []
+    : [`expected a redirect ${what}, got ${describeOutcome(outcome)}`];
+}
+
+/** The session cookie the request carried (before the action ran). */
+function sentSession(): string | undefined {
+  const header = requestContext.headers.get("cookie") ?? "";
+  return header
+    .split(/;\s*/)
+    .find((pair) => pair.startsWith(`${SESSION_COOKIE}=`))
+    ?.slice(SESSION_COOKIE.length + 1);
+}
+
+/** A new session cookie the action set, for `userId` (Auth.js's encrypted JWT, decoded). */
+async function newSessionFor(userId: string): Promise<string[]> {
+  const cookie = requestContext.cookies.get(SESSION_COOKIE);
+  if (!cookie?.value || isCleared(cookie) || cookie.value === sentSession()) {
+    return ["no new session cookie was set"];
+  }
+  const { decode } = await import("next-auth/jwt");
+  const token = await decode({
+    token: cookie.value,
+    secret: process.env.AUTH_SECRET!,
+    salt: SESSION_COOKIE,
+  });
+  return token?.uid === userId ? [] : [`the new session is for ${String(token?.uid)}`];
+}
+
+async function adminMemberships(userId: string): Promise<string[]> {
+  const rows = await getDb().membership.findMany({
+    where: { userId, role: "ADMIN" },
+    select: { orgId: true },
+  });
+  return rows.map((r) => r.orgId);
+}
+
+/** For each server action of the matrix: the form that would succeed, and what success leaves. */
+export const ARRANGE_ACTION: Record<string, ArrangeAction> = {
+  "ACTION (auth)/actions.ts#signInAction": async ({ actor }) => ({
+    form: formOf({ email: actor.user.email, password: TEST_PASSWORD, callbackUrl: "/feed" }),
+    effect: async (outcome) => [
+      ...redirected(outcome, "to /feed", (to) => to === "/feed" || to.endsWith("chorus.test/feed")),
+      ...(await newSessionFor(actor.user.id)),
+    ],
+  }),
+
+  "ACTION (auth)/actions.ts#signUpAction": async () => {
+    const email = uniqueEmail("signup");
+    const organizationName = `Org ${randomString(6)}`;
+    return {
+      form: formOf({
+        name: "New Person",
+        email,
+        password: "a-long-password-1",
+        organizationName,
+        callbackUrl: "/feed",
+        invitationToken: "",
+      }),
+      effect: async (outcome) => {
+        const user = await getDb().user.findUnique({ where: { email }, select: { id: true } });
+        if (!user) return [`no account for ${email} (${describeOutcome(outcome)})`];
+        const orgs = await getDb().organization.findMany({
+          where: { id: { in: await adminMemberships(user.id) } },
+          select: { name: true },
+        });
+        return [
+          ...redirected(outcome, "after sign-up", (to) => !/signin|error=/.test(to)),
+          ...(orgs.some((o) => o.name === organizationName)
+            ? []
+            : [`${email} is no admin of a new "${organizationName}"`]),
+          ...(await newSessionFor(user.id)),
+        ];
+      },
+    };
+  },
+
+  "ACTION (auth)/actions.ts#ssoSignInAction": async () => ({
+    form: formOf({ provider: "oidc", callbackUrl: "/feed" }),
+    effect: async (outcome) => {
+      const issuer = env().oidc.issuer;
+      return redirected(outcome, `to the identity provider ${issuer}`, (to) => {
+        const url = new URL(to, TEST_ORIGIN);
+        return (
+          url.origin === issuer && url.searchParams.get("client_id") === env().oidc.clients.sso.id
+        );
+      });
+    },
+  }),
+
+  "ACTION (auth)/actions.ts#signOutAction": async () => ({
+    form: new FormData(),
+    effect: async (outcome) => [
+      ...redirected(outcome, "to /signin", (to) => new URL(to, TEST_ORIGIN).pathname === "/signin"),
+      // Someone signed in leaves without a session; without one there is nothing to end.
+      ...(sentSession() && !isCleared(requestContext.cookies.get(SESSION_COOKIE))
+        ? ["the session cookie was not cleared"]
+        : []),
+    ],
+  }),
+
+  "ACTION (auth)/forgot-password/actions.ts#requestPasswordResetAction": async ({ actor }) => {
+    const since = new Date();
+    return {
+      form: formOf({ email: actor.user.email }),
+      effect: async (outcome) => {
+        const made = await getDb().passwordResetToken.count({
+          where: { userId: actor.user.id, createdAt: { gte: since } },
+        });
+        const said = outcome.kind === "state" ? outcome.state : null;
+        return [
+          ...(said?.status === "ok" && said.message === PASSWORD_RESET_REQUESTED_MESSAGE
+            ? []
+            : [`expected the neutral answer, got ${describeOutcome(outcome)}`]),
+          ...(made === 1 ? [] : [`${made} reset links were made for ${actor.user.email}`]),
+        ];
+      },
+    };
+  },
+
+  "ACTION (auth)/reset-password/actions.ts#resetPasswordAction": async ({ actor }) => {
+    // The link from the email: only its SHA-256 is stored (as requestPasswordReset leaves it).
+    const { token, tokenHash } = newPasswordResetToken();
+    const id = `pwr_${randomString(16)}`;
+    await getDb().passwordResetToken.create({
+      data: { id, userId: actor.user.id, tokenHash, expiresAt: new Date(Date.now() + 3600_000) },
+    });
+    const before = await getDb().user.findUniqueOrThrow({
+      where: { id: actor.user.id },
+      select: { passwordHash: true, sessionVersion: true },
+    });
+    const password = `new-password-${randomString(6)}`;
+    return {
+      form: formOf({ token, password, confirmPassword: password }),
+      effect: async (outcome) => {
+        const after = await getDb().user.findUniqueOrThrow({
+          where: { id: actor.user.id },
+          select: { passwordHash: true, sessionVersion: true },
+        });
+        const link = await getDb().passwordResetToken.findUnique({ where: { id } });
+        return [
+          ...redirected(outcome, "to /signin?reset=done", (to) =>
+            to.endsWith("/signin?reset=done"),
+          ),
+          ...(after.passwordHash !== before.passwordHash ? [] : ["the password did not change"]),
+          ...(after.sessionVersion > before.sessionVersion ? [] : ["the sessions did not end"]),
+          ...(link?.usedAt ? [] : ["the link was not used up"]),
+        ];
+      },
+    };
+  },
+
+  "ACTION (auth)/welcome/actions.ts#createOrganizationAction": async ({ actor }) => {
+    const organizationName = `Own org ${randomString(5)}`;
+    const before = await adminMemberships(actor.user.id);
+    return {
+      form: formOf({ organizationName }),
+      effect: async (outcome) => {
+        const made = (await adminMemberships(actor.user.id)).filter((id) => !before.includes(id));
+        const orgs = await getDb().organization.findMany({
+          where: { id: { in: made } },
+          select: { name: true },
+        });
+        return [
+          ...redirected(outcome, "to /", (to) => new URL(to, TEST_ORIGIN).pathname === "/"),
+          ...(orgs.length === 1 && orgs[0]!.name === organizationName
+            ? []
+            : [`expected one new organisation "${organizationName}" with them as admin`]),
+        ];
+      },
+    };
+  },
+};

@@ -42,3 +42,18 @@ export async function send(
     headers: cookies.length ? { ...rest, cookie: cookies.join("; ") } : rest,
   });
 }
+
+/** A server action the way a form calls it: `(previousState, formData)`. */
+export type ServerAction = (previous: unknown, form: FormData) => Promise<unknown>;
+
+/** The exported server action `name` of app/<file>; actions taking no state get only the form. */
+export async function loadAction(file: string, name: string): Promise<ServerAction> {
+  const mod = (await import(path.join(APP, file))) as Record<string, unknown>;
+  const action = mod[name];
+  if (typeof action !== "function") throw new Error(`app/${file} exports no action ${name}`);
+  const fn = action as (...args: unknown[]) => Promise<unknown>;
+  // signOutAction() takes nothing, ssoSignInAction(formData) the form, formAction(state, form).
+  if (fn.length === 0) return () => fn();
+  if (fn.length === 1) return (_previous, form) => fn(form);
+  return (previous, form) => fn(previous, form);
+}

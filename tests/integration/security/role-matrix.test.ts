@@ -4,11 +4,12 @@
  * DEACTIVATED, ANONYMOUS. For each cell a fresh request that would succeed for an allowed caller
  * is made (real ids of the caller's organisation, a valid body): allowed → 2xx (or the route's
  * redirect); denied → 401 anonymous / 403 otherwise, a readable message, and not one row of the
- * organisation changed (checksum before and after).
+ * organisation changed (checksum before and after). Server actions are called for real, each cell
+ * with its own request (session cookie or none): allowed → what the action is for happened (a
+ * session, an account, an organisation, a reset link…); denied → an error state that says why and
+ * nothing written.
  */
-import fs from "node:fs";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { can } from "@/lib/domains/access/permissions";
 import {
   isMutation,
@@ -19,14 +20,11 @@ import {
 } from "@/tests/support/route-inventory";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/domains/api-keys/revoke-api-key";
-import { verifyCredentials } from "@/lib/domains/auth/verify-credentials";
-import { readSessionUserId } from "@/lib/domains/auth/session-user";
 import { getDb } from "@/lib/core/db/client";
-import { randomString } from "@/lib/core/db/create-id";
-import { createOrganizationInTx } from "@/lib/domains/orgs/create-organization";
-import { signUp } from "@/lib/domains/users/sign-up";
-import { accessFor, TEST_PASSWORD, uniqueEmail } from "../../support/factories";
+import { accessFor } from "../../support/factories";
 import { ProbeCounter } from "../../support/hardening-report";
+import { sessionCookie } from "../../support/http";
+import { redirectTarget, requestContext, setRequest } from "../../support/security/request-context";
 import {
   changedTables,
   checksumOrg,
@@ -38,11 +36,19 @@ import { ACTORS, ROLE_MATRIX, rowId, type Actor, type Cell, type MatrixRow } fro
 import {
   actorOf,
   ARRANGE,
+  ARRANGE_ACTION,
   startMatrixEnv,
   stopMatrixEnv,
+  type ActionOutcome,
   type Arranged,
 } from "./role-matrix-arrange";
-import { loadHandler, send } from "./role-matrix-call";
+import { loadAction, loadHandler, send } from "./role-matrix-call";
+
+// Server actions read the request through next/headers, which only a running Next server
+// provides: a stand-in holds each call's headers and cookie jar (tests/support/security).
+vi.mock("next/headers", async () =>
+  (await import("../../support/security/request-context")).nextHeadersStandIn(),
+);
 
 const probe = new ProbeCounter();
 /** Denied callers first, so a denial is never checked after an allowed change in the same org. */
@@ -199,16 +205,6 @@ describe("every route row × every column", () => {
   const routeRows = ROLE_MATRIX.filter((row) => row.method !== "ACTION");
 
   it.each(routeRows.map((row) => [rowId(row), row] as const))("%s", async (id, row) => {
-    if (row.note?.startsWith("not called here")) {
-      // Documented in the row: which end-to-end spec drives it instead.
-      const spec = /tests\/e2e\/[\w.-]+\.spec\.ts/.exec(row.note)?.[0];
-      const exists = Boolean(
-        spec && fs.existsSync(path.resolve(import.meta.dirname, "../../..", spec)),
-      );
-      probe.check(`${id}: covered by ${spec}`, exists, "the note names no existing e2e spec");
-      expect(exists, `${id}: name an existing tests/e2e spec in the note`).toBe(true);
-      return;
-    }
     const arrange = ARRANGE[id];
     expect(arrange, `no request for ${id} in role-matrix-arrange.ts`).toBeDefined();
     const entry = ROUTE_HANDLERS.find((r) => r.path === row.route)!;
@@ -284,71 +280,110 @@ describe("every route row × every column", () => {
   });
 });
 
-describe("server actions (through the lib functions they delegate to)", () => {
-  const cellsOf = (name: string) =>
-    ROLE_MATRIX.find((row) => row.method === "ACTION" && row.route.endsWith(`#${name}`))!.cells;
+/** Counts of what a server action can create outside the organisation's own rows. */
+async function globalCounts(): Promise<Record<string, number>> {
+  const db = getDb();
+  const [organizations, users, memberships, resetLinks] = await Promise.all([
+    db.organization.count(),
+    db.user.count(),
+    db.membership.count(),
+    db.passwordResetToken.count(),
+  ]);
+  return { organizations, users, memberships, resetLinks };
+}
 
-  it("signInAction: the credentials check lets every column's person sign in with their password", async () => {
-    const fx = await createRoleOrg();
-    const cells = cellsOf("signInAction");
-    const checked = new Map<string, Awaited<ReturnType<typeof verifyCredentials>>>();
-    for (const actor of ORDER) {
-      // ANONYMOUS is someone not signed in yet: here the employee (checked once).
-      const member = actorOf(fx, actor);
-      const result =
-        checked.get(member.user.id) ??
-        (await verifyCredentials(
-          member.user.email,
-          TEST_PASSWORD,
-          `10.9.0.${ORDER.indexOf(actor) + 1}`,
-        ));
-      checked.set(member.user.id, result);
-      const expected = cells[actor] === "allow";
-      probe.check(`signInAction × ${actor}`, result.ok === expected, JSON.stringify(result));
-      expect(result.ok, actor).toBe(expected);
+/** The generic message formAction gives for an unexpected error: never a reason to refuse. */
+const GENERIC_ACTION_MESSAGE = "Something went wrong on our side. Please try again.";
+
+/** Checks one action outcome against its cell (the allowed effect is checked by the caller). */
+function judgeAction(row: MatrixRow, actor: Actor, outcome: ActionOutcome): string[] {
+  if (outcome.kind === "threw") return [`threw ${String(outcome.error).slice(0, 300)}`];
+  if (row.cells[actor] === "allow") {
+    if (outcome.kind === "state" && outcome.state.status !== "ok") {
+      return [`expected success, got ${JSON.stringify(outcome.state).slice(0, 300)}`];
     }
-    probe.route("ACTION signInAction");
+    if (outcome.kind === "redirect" && /signin\?error|[?&]error=/.test(outcome.to)) {
+      return [`expected success, got a redirect to ${outcome.to}`];
+    }
+    return [];
+  }
+  // Refused: the form shows why (anonymous: sign in first), like the 401/403 of a route.
+  const message = outcome.kind === "state" ? outcome.state.message : undefined;
+  if (outcome.kind !== "state" || outcome.state.status !== "error") {
+    return [`expected a refusal, got ${outcome.kind === "redirect" ? outcome.to : "success"}`];
+  }
+  if (typeof message !== "string" || message.length < 12 || message === GENERIC_ACTION_MESSAGE) {
+    return [`no readable reason: ${JSON.stringify(message)}`];
+  }
+  if (actor === "ANONYMOUS" && !/sign in/i.test(message)) {
+    return [`expected "sign in" (the action's session check), got "${message}"`];
+  }
+  return [];
+}
+
+let actionClient = 0;
+
+describe("every server action row × every column (the real actions)", () => {
+  const actionRows = ROLE_MATRIX.filter((row) => row.method === "ACTION");
+
+  it("calls every server action of the inventory", () => {
+    const called = new Set(actionRows.map(rowId));
+    const missing = SERVER_ACTIONS.map((a) => `ACTION ${a.file}#${a.name}`).filter(
+      (id) => !called.has(id) || !ARRANGE_ACTION[id],
+    );
+    probe.check(
+      "every server action has a row and a call",
+      missing.length === 0,
+      missing.join(", "),
+    );
+    expect(missing, "add a row to role-matrix.ts and a form to ARRANGE_ACTION").toEqual([]);
   });
 
-  it("signUpAction: anyone creates an account and an organisation (who calls does not enter into it)", async () => {
-    const cells = cellsOf("signUpAction");
-    const made = await signUp({
-      name: "New Person",
-      email: uniqueEmail("signup"),
-      password: "a-long-password-1",
-      organizationName: `Org ${randomString(5)}`,
-    }).then((r) => Boolean(r.orgId));
-    for (const actor of ORDER) {
-      probe.check(`signUpAction × ${actor}`, made === (cells[actor] === "allow"));
-      expect(made, actor).toBe(cells[actor] === "allow");
-    }
-    probe.route("ACTION signUpAction");
-  });
-
-  it("createOrganizationAction: a signed-in person (any role, or deactivated) creates one; without a session the action's check refuses", async () => {
+  it.each(actionRows.map((row) => [rowId(row), row] as const))("%s", async (id, row) => {
+    const arrange = ARRANGE_ACTION[id];
+    expect(arrange, `no form for ${id} in ARRANGE_ACTION (role-matrix-arrange.ts)`).toBeDefined();
+    const [file, name] = row.route.split("#");
+    const action = await loadAction(file!, name!);
+    probe.route(id);
     const fx = await createRoleOrg();
-    const cells = cellsOf("createOrganizationAction");
-    const { sessionCookie } = await import("../../support/http");
+    const failures: string[] = [];
+    // One call after the other, each arranged just before it (a reset link made early would be
+    // invalidated by the call before it).
     for (const actor of ORDER) {
       const member = actorOf(fx, actor);
-      const headers = new Headers(
-        actor === "ANONYMOUS" ? {} : { cookie: await sessionCookie(member.user.id) },
-      );
-      const userId = await readSessionUserId(headers);
-      let created = false;
-      if (userId) {
-        const orgId = await getDb().$transaction((tx) =>
-          createOrganizationInTx(tx, { name: `Own org ${randomString(5)}`, adminUserId: userId }),
-        );
-        const admin = await getDb().membership.findFirst({
-          where: { orgId, userId, role: "ADMIN" },
-        });
-        created = Boolean(admin);
+      const { form, effect } = await arrange!({ fx, actor: member, role: actor });
+      actionClient += 1;
+      setRequest({
+        cookie: actor === "ANONYMOUS" ? "" : await sessionCookie(member.user.id),
+        ip: `10.66.${(actionClient >> 8) & 255}.${actionClient & 255}`,
+      });
+      const denied = row.cells[actor] === "deny";
+      const checksumBefore = denied ? await checksumOrg(fx.org.id) : null;
+      const countsBefore = denied ? await globalCounts() : null;
+      let outcome: ActionOutcome;
+      try {
+        const state = (await action({ status: "idle" }, form)) as { status: string } | undefined;
+        // An action that neither answers a state nor redirects did not finish its job.
+        outcome = { kind: "state", state: state ?? { status: "returned nothing" } };
+      } catch (error) {
+        const to = redirectTarget(error);
+        outcome = to === null ? { kind: "threw", error } : { kind: "redirect", to };
       }
-      probe.check(`createOrganizationAction × ${actor}`, created === (cells[actor] === "allow"));
-      expect(created, actor).toBe(cells[actor] === "allow");
+      const problems = judgeAction(row, actor, outcome);
+      if (!denied && !problems.length) problems.push(...(await effect(outcome)));
+      if (checksumBefore && countsBefore) {
+        const changed = changedTables(checksumBefore, await checksumOrg(fx.org.id));
+        const counts = await globalCounts();
+        if (changed.length) problems.push(`refused, yet ${changed.join(", ")} changed`);
+        if (JSON.stringify(counts) !== JSON.stringify(countsBefore)) {
+          problems.push(`refused, yet created rows: ${JSON.stringify({ countsBefore, counts })}`);
+        }
+      }
+      for (const p of problems) failures.push(`${id} × ${actor}: ${p}`);
+      probe.check(`${id} × ${actor}`, problems.length === 0, problems.join("; "));
+      requestContext.cookies.clear();
     }
-    probe.route("ACTION createOrganizationAction");
+    expect(failures).toEqual([]);
   });
 });
 

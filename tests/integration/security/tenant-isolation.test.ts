@@ -2,11 +2,15 @@
  * Tenant isolation, driven by the route inventory (tests/support/route-inventory.ts): two seeded
  * organisations; every route handler that takes an id is called by org A's members (each role
  * whose permission allows the method) with org B's ids → 404 with a readable message, and B's
- * rows are unchanged (a checksum of every row B owns, before and after). Ids carried in bodies and
- * query strings, stored files, the public API, the pages that take ids, managers reaching other
- * teams and people who belong to both organisations are probed too. A route added to the
- * inventory with `ids` is probed automatically; the test fails until its model has B ids to use
- * (and, for a body-taking method, until a plausible body is listed in BODIES).
+ * rows are unchanged (a checksum of every row B owns, before and after). Each such route method
+ * has a control: the same request with A's own ids succeeds (2xx) for some member of A — a 400,
+ * 403, 409 or 500 there would mean the 404s prove nothing. Pages that take ids are rendered
+ * themselves (their server component, per role of A): B's ids → 404, A's own record → rendered.
+ * Ids carried in bodies and query strings, stored files, the public API, the public post page,
+ * managers reaching other teams and people who belong to both organisations are probed too. Every
+ * dynamic path segment is declared in the inventory as an id (probed here automatically) or as
+ * not an id with a reason (tests/unit/route-inventory.test.ts); the test fails until a new id's
+ * model has B ids to use (and, for a body-taking method, until a plausible body is in BODIES).
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -27,12 +31,6 @@ import {
 } from "@/tests/support/route-inventory";
 import { getDb } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
-import { AppError } from "@/lib/core/errors/app-error";
-import { getContentItem } from "@/lib/domains/content/get-content-item";
-import { getPublicItem } from "@/lib/domains/content/get-public-item";
-import { getVisibleItem } from "@/lib/domains/content/list-feed-items";
-import { getTeam } from "@/lib/domains/teams/get-team";
-import { getPersonPage } from "@/lib/domains/people/get-person-page";
 import { loadDashboard } from "@/lib/domains/analytics/load-dashboard";
 import { resolveAnalyticsScope } from "@/lib/domains/analytics/resolve-scope";
 import { stopBoss } from "@/lib/core/jobs/boss";
@@ -40,7 +38,12 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { ProbeCounter } from "../../support/hardening-report";
 import { contentInput } from "../../support/content";
 import { createOrgFixture } from "../../support/factories";
-import { callRoute } from "../../support/http";
+import { callRoute, sessionCookie } from "../../support/http";
+import {
+  httpFallbackStatus,
+  redirectTarget,
+  setRequest,
+} from "../../support/security/request-context";
 import {
   changedTables,
   checksumOrg,
@@ -51,6 +54,12 @@ import {
   type SeededOrg,
 } from "../../support/security/seeded-org";
 
+// Pages read the session through next/headers, which only a running Next server provides: a
+// stand-in holds each render's request (tests/support/security/request-context.ts).
+vi.mock("next/headers", async () =>
+  (await import("../../support/security/request-context")).nextHeadersStandIn(),
+);
+
 // Each probe loop sends up to a few hundred requests: more than the default 30 s on a busy machine.
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -58,6 +67,7 @@ const probe = new ProbeCounter();
 let a: SeededOrg;
 let b: SeededOrg;
 let bBefore: OrgChecksum;
+const startedAt = new Date();
 
 beforeAll(async () => {
   a = await createSeededOrg("Org A");
@@ -67,7 +77,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   probe.report("tenant isolation");
-  // Retries and conversions queue jobs (pg-boss, started without workers): close its pool.
+  // Retries, tests and conversions queue jobs (pg-boss, started without workers): they must not
+  // run in a later suite's workers; then close its pool.
+  await getDb()
+    .$executeRawUnsafe(
+      `DELETE FROM pgboss.job WHERE created_on >= $1 AND state IN ('created', 'retry')`,
+      startedAt,
+    )
+    .catch(() => undefined);
   await stopBoss();
   if (process.env.UPLOADS_DIR === uploads) fs.rmSync(uploads, { recursive: true, force: true });
 });
@@ -577,65 +594,195 @@ describe("B's stored files and B's tracked links through A's credentials", () =>
   });
 });
 
-// ─── Pages that take ids: checked through the lib functions the pages call ──────────────────────
+// ─── Pages that take ids: the pages themselves ──────────────────────────────────────────────────
 
-/** Each page with `ids` in the inventory → what it does with B's id (throw NOT_FOUND or null). */
-const PAGE_CHECKS: Record<
-  string,
-  (id: string, role: "ADMIN" | "MANAGER" | "EMPLOYEE") => Promise<unknown>
-> = {
-  // app/(app)/studio/[id]/page.tsx → getContentItem(access.orgId, id), NOT_FOUND → notFound()
-  "(app)/studio/[id]/page.tsx": (id) => getContentItem(a.org.id, id),
-  // app/(app)/share/[id]/page.tsx → getVisibleItem(access, id)
-  "(app)/share/[id]/page.tsx": (id, role) => getVisibleItem(a.access(role), id),
-  // app/(app)/admin/teams/[id]/page.tsx → getTeam(access.orgId, id)
-  "(app)/admin/teams/[id]/page.tsx": (id) => getTeam(a.org.id, id),
-  // app/(app)/people/[handle]/page.tsx → getPersonPage(access, handle)
-  "(app)/people/[handle]/page.tsx": (handle, role) => getPersonPage(a.access(role), handle),
+/**
+ * A page is rendered the cheapest honest way: its module's default export (the server component
+ * Next calls for the route) with the route's params, under a session cookie of A's member (read
+ * through next/headers, see the stand-in above). What it returns is the page's element tree; its
+ * props hold what the page shows (client components are not rendered further). notFound() and
+ * redirect() throw as in Next and are read from their digest.
+ */
+type PageModule = {
+  default: (props: {
+    params: Promise<Record<string, string>>;
+    searchParams: Promise<Record<string, string>>;
+  }) => Promise<unknown>;
 };
 
-describe("pages that take ids, as org A's members with B's ids", () => {
-  it("every page with ids has a check, and each answers not found", async () => {
+/** Every string in a rendered element tree (props, children, nested data passed to components). */
+function textsOf(node: unknown, out: string[] = [], seen = new WeakSet<object>()): string[] {
+  if (typeof node === "string" || typeof node === "number") out.push(String(node));
+  else if (Array.isArray(node)) node.forEach((child) => textsOf(child, out, seen));
+  else if (node && typeof node === "object" && !seen.has(node)) {
+    seen.add(node);
+    const element = node as { $$typeof?: unknown; props?: unknown };
+    if (element.$$typeof) textsOf(element.props, out, seen);
+    else if (!(node instanceof Date)) Object.values(node).forEach((v) => textsOf(v, out, seen));
+  }
+  return out;
+}
+
+type PageOutcome =
+  | { kind: "rendered"; texts: string[] }
+  | { kind: "status"; status: number }
+  | { kind: "redirect"; to: string }
+  | { kind: "threw"; error: string };
+
+async function renderPage(
+  file: string,
+  params: Record<string, string>,
+  userId: string | null,
+): Promise<PageOutcome> {
+  const page = (await import(path.join(process.cwd(), "app", file))) as PageModule;
+  setRequest({ cookie: userId ? await sessionCookie(userId) : "", ip: "10.55.0.1" });
+  try {
+    const tree = await page.default({
+      params: Promise.resolve(params),
+      searchParams: Promise.resolve({}),
+    });
+    return { kind: "rendered", texts: textsOf(tree) };
+  } catch (error) {
+    const status = httpFallbackStatus(error);
+    if (status !== null) return { kind: "status", status };
+    const to = redirectTarget(error);
+    if (to !== null) return { kind: "redirect", to };
+    return { kind: "threw", error: String(error).slice(0, 300) };
+  }
+}
+
+const describePage = (o: PageOutcome) =>
+  o.kind === "rendered"
+    ? "rendered"
+    : o.kind === "status"
+      ? `status ${o.status}`
+      : o.kind === "redirect"
+        ? `redirect to ${o.to}`
+        : `threw ${o.error}`;
+
+/** What a page shows of a record of A, by the model the inventory names (to find it rendered). */
+const RECORD_LABELS: Record<string, (id: string) => Promise<string | null>> = {
+  ContentItem: async (id) =>
+    (await getDb().contentItem.findUnique({ where: { id }, select: { title: true } }))?.title ??
+    null,
+  Team: async (id) =>
+    (await getDb().team.findUnique({ where: { id }, select: { name: true } }))?.name ?? null,
+  "User.handle": async (handle) =>
+    (
+      await getDb().membership.findFirst({
+        where: { handle, orgId: a.org.id },
+        select: { user: { select: { name: true } } },
+      })
+    )?.user.name ?? null,
+};
+
+describe("pages that take ids, rendered for each of org A's roles", () => {
+  it("answer 404 with B's ids; the owner's request renders the record; other roles get 404", async () => {
     const start = probe.failures.length;
     for (const page of PAGES.filter((p) => p.ids)) {
-      const check = PAGE_CHECKS[page.file];
-      if (!probe.check(`${page.path} has a page check`, Boolean(check), "add it to PAGE_CHECKS"))
-        continue;
+      const [param, model] = Object.entries(page.ids!)[0]!;
       probe.route(`page ${page.path}`);
-      const [, model] = Object.entries(page.ids!)[0]!;
-      for (const role of rolesFor(page.guard)) {
-        for (const id of b.ids[model] ?? []) {
-          const outcome = await check!(id, role).then(
-            (value) => (value === null ? "null" : "found"),
-            (error: unknown) =>
-              error instanceof AppError && error.code === "NOT_FOUND" ? "not found" : String(error),
-          );
+      const label = RECORD_LABELS[model];
+      if (
+        !probe.check(
+          `${page.path} has a record label`,
+          Boolean(label),
+          `add ${model} to RECORD_LABELS`,
+        )
+      )
+        continue;
+      const allowed = rolesFor(page.guard);
+      for (const role of ROLES) {
+        const userId = a.users[role].id;
+        if (!allowed.includes(role)) {
+          // Not for this role at all: 404 with A's own id, like any page it may not open.
+          const own = await renderPage(page.file, { [param]: a.ids[model]![0]! }, userId);
           probe.check(
-            `page ${page.path} as A's ${role} with ${id}`,
-            outcome === "not found" || outcome === "null",
-            outcome,
+            `page ${page.path} as A's ${role} (not allowed)`,
+            own.kind === "status" && own.status === 404,
+            describePage(own),
+          );
+          continue;
+        }
+        for (const id of b.ids[model] ?? []) {
+          const outcome = await renderPage(page.file, { [param]: id }, userId);
+          probe.check(
+            `page ${page.path} as A's ${role} with B's ${id}`,
+            outcome.kind === "status" && outcome.status === 404,
+            describePage(outcome),
           );
         }
+        // Control: the same page with A's own records renders one of them (so the 404s above
+        // are about the organisation, not a page that renders nothing).
+        const seen: string[] = [];
+        let rendered = false;
+        for (const id of a.ids[model] ?? []) {
+          const outcome = await renderPage(page.file, { [param]: id }, userId);
+          const name = await label!(id);
+          rendered =
+            outcome.kind === "rendered" &&
+            name !== null &&
+            outcome.texts.some((t) => t.includes(name));
+          seen.push(`${id}: ${describePage(outcome)}`);
+          if (rendered) break;
+        }
+        probe.check(
+          `control: page ${page.path} as A's ${role} renders one of A's records`,
+          rendered,
+          seen.slice(0, 5).join("; "),
+        );
       }
-    }
-    // The public page of a post: B's drafts and items in review are not public under any org slug,
-    // and B's public post is not reachable under A's slug.
-    const items = await getDb().contentItem.findMany({
-      where: { id: { in: [b.named.draftItem, b.named.inReviewItem, b.named.publishedItem] } },
-      select: { id: true, slug: true },
-    });
-    const slug = (id: string) => items.find((i) => i.id === id)!.slug;
-    const publicCases: [string, string, string][] = [
-      ["B's draft", b.org.slug, slug(b.named.draftItem)],
-      ["B's item in review", b.org.slug, slug(b.named.inReviewItem)],
-      ["B's published post under A's slug", a.org.slug, slug(b.named.publishedItem)],
-    ];
-    for (const [name, orgSlug, itemSlug] of publicCases) {
+      // Nobody signed in: sent to sign in before anything is looked up.
+      const anonymous = await renderPage(page.file, { [param]: b.ids[model]![0]! }, null);
       probe.check(
-        `/p/${orgSlug}/${itemSlug}: ${name}`,
-        (await getPublicItem(orgSlug, itemSlug)) === null,
+        `page ${page.path} anonymously`,
+        anonymous.kind === "redirect" && anonymous.to === "/signin",
+        describePage(anonymous),
       );
     }
+
+    // The public page of a post: B's drafts and items in review are not public under any org slug,
+    // and B's public post is not reachable under A's slug; A's public post is (the control).
+    const items = await getDb().contentItem.findMany({
+      where: {
+        id: {
+          in: [
+            b.named.draftItem,
+            b.named.inReviewItem,
+            b.named.publishedItem,
+            a.named.publishedItem,
+          ],
+        },
+      },
+      select: { id: true, slug: true, title: true },
+    });
+    const item = (id: string) => items.find((i) => i.id === id)!;
+    const publicPage = "p/[org]/[slug]/page.tsx";
+    const publicCases: [string, string, string][] = [
+      ["B's draft", b.org.slug, item(b.named.draftItem).slug],
+      ["B's item in review", b.org.slug, item(b.named.inReviewItem).slug],
+      ["B's published post under A's slug", a.org.slug, item(b.named.publishedItem).slug],
+    ];
+    for (const [name, org, slug] of publicCases) {
+      for (const userId of [null, a.users.ADMIN.id]) {
+        const outcome = await renderPage(publicPage, { org, slug }, userId);
+        probe.check(
+          `/p/${org}/${slug}: ${name}${userId ? " (A's admin)" : ""}`,
+          outcome.kind === "status" && outcome.status === 404,
+          describePage(outcome),
+        );
+      }
+    }
+    const own = await renderPage(
+      publicPage,
+      { org: a.org.slug, slug: item(a.named.publishedItem).slug },
+      null,
+    );
+    probe.check(
+      "control: A's published post on its public page",
+      own.kind === "rendered" && own.texts.includes(item(a.named.publishedItem).title),
+      describePage(own),
+    );
     probe.route("page /p/[org]/[slug]");
     expect(probe.failures.slice(start)).toEqual([]);
   });
@@ -856,14 +1003,21 @@ describe("a person who belongs to both organisations", () => {
 // ─── Controls: the same requests with A's own ids are not 404 ──────────────────────────────────
 
 describe("controls: the probed requests with org A's own ids", () => {
-  it("reach a record for every route method (so the 404s above are about the organisation)", async () => {
+  it("succeed for their owner on every route method (so the 404s above are about the organisation)", async () => {
     const start = probe.failures.length;
-    // Reads and changes first, deletions last (a deleted record cannot answer the others).
+    // Reads first, then actions, then changes (a test message before the webhook is paused),
+    // deletions last and the deepest first (an image before the item that holds it).
+    const rank = (method: HttpMethod) =>
+      ({ GET: 0, HEAD: 0, OPTIONS: 0, POST: 1, PUT: 2, PATCH: 2, DELETE: 3 })[method];
+    const depth = (entry: RouteHandlerEntry) => entry.path.split("/").length;
     const calls = withIds
       .flatMap((entry) =>
         (Object.keys(entry.methods) as HttpMethod[]).map((m) => [entry, m] as const),
       )
-      .sort(([, x], [, y]) => Number(x === "DELETE") - Number(y === "DELETE"));
+      .sort(
+        ([e1, m1], [e2, m2]) =>
+          rank(m1) - rank(m2) || (m1 === "DELETE" ? depth(e2) - depth(e1) : 0),
+      );
     for (const [entry, method] of calls) {
       const mod = await route(entry.file);
       let sets: Record<string, string>[] = [{}];
@@ -873,7 +1027,9 @@ describe("controls: the probed requests with org A's own ids", () => {
       }
       const payload = BODIES[`${method} ${entry.path}`] ?? null;
       const seen: string[] = [];
-      let reached = false;
+      let owner: string | null = null;
+      // The owner of the record: some role of A on some record of A answers success (a 2xx; a
+      // refusal, a 400 or a 500 proves nothing about the organisation scope).
       for (const role of rolesFor(entry.methods[method]!)) {
         for (const params of sets) {
           const res = await callRoute(mod[method]!, {
@@ -884,18 +1040,19 @@ describe("controls: the probed requests with org A's own ids", () => {
             body: payload?.body,
             form: payload?.form?.(),
           });
-          seen.push(String(res.status));
-          if (res.status !== 404) {
-            reached = true;
+          seen.push(`${role} ${JSON.stringify(params)} → ${res.status}`);
+          if (res.status >= 200 && res.status < 300) {
+            owner = `${role} ${JSON.stringify(params)}`;
             break;
           }
         }
-        if (reached) break;
+        if (owner) break;
       }
+      probe.route(`control ${method} ${entry.path}`);
       probe.check(
         `control ${method} ${entry.path} with A's ids`,
-        reached,
-        `always 404 (${seen.length} tries): are the params named as in the inventory?`,
+        owner !== null,
+        `no 2xx for any of A's members on any of A's records (${seen.length} tries: ${seen.slice(0, 6).join("; ")}${seen.length > 6 ? "; …" : ""})`,
       );
     }
     expect(probe.failures.slice(start)).toEqual([]);

@@ -22,7 +22,8 @@
  *   …
  *   expect((await checksumOrg(org.org.id)).total).toBe(before.total);
  *
- * Stored files go to `getStorage()`; set `UPLOADS_DIR` to a folder of the test before the first
+ * The failed email delivery's content is a queued email-send job (pg-boss, started without workers,
+ * due in 30 days): call `stopBoss()` when done. Stored files go to `getStorage()`; set `UPLOADS_DIR` to a folder of the test before the first
  * use of `env()` (this module sets it to a fresh temporary folder when nothing set it).
  */
 import { createHash, randomUUID } from "node:crypto";
@@ -39,6 +40,8 @@ import { createNotification } from "@/lib/domains/notifications/create-notificat
 import { encryptSecret } from "@/lib/core/crypto/token-cipher";
 import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { newClickId } from "@/lib/domains/tracking/click-id";
+import { sendJob } from "@/lib/core/jobs/send-job";
+import { sendEmailJob } from "@/lib/domains/email/jobs/send-email";
 import { getStorage } from "@/lib/integrations/storage/get-storage";
 import { createStorageKey, fileUrl } from "@/lib/integrations/storage/storage-key";
 import type { Access } from "@/lib/domains/access/resolve-access";
@@ -68,6 +71,8 @@ export interface SeededMember {
 /** Ids picked by what they are, for probes that need a record in a particular state. */
 export interface SeededNames {
   draftItem: string;
+  /** Another draft (publishing one and deleting another both have one to act on). */
+  secondDraftItem: string;
   inReviewItem: string;
   publishedItem: string;
   /** Published, aimed at the `other` team only (not at the manager's team). */
@@ -76,6 +81,8 @@ export interface SeededNames {
   /** An image of `draftItem`. */
   draftItemImage: string;
   pendingSuggestion: string;
+  /** Another pending suggestion (accepting one and rejecting another both have one to act on). */
+  secondPendingSuggestion: string;
   /** The pending suggestion's private photo (ContentImage id). */
   suggestionPhoto: string;
   acceptedSuggestion: string;
@@ -234,6 +241,7 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
     return created.id;
   }
   const draftItem = await item("DRAFT");
+  const secondDraftItem = await item("DRAFT");
   const inReviewItem = await item("IN_REVIEW");
   const publishedItem = await item("PUBLISHED");
   const teamOnlyItem = await item("PUBLISHED", { all: false, teamIds: [other.id] });
@@ -264,6 +272,7 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       valueType: "TOGETHERNESS",
     });
   const pendingSuggestion = (await suggestion("Tree planting")).id;
+  const secondPendingSuggestion = (await suggestion("Bike to work week")).id;
   const acceptedSuggestion = (await suggestion("Volunteering day")).id;
   const rejectedSuggestion = (await suggestion("Lunch")).id;
   await db.suggestion.update({
@@ -434,6 +443,16 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       select: { id: true },
     });
   const failedEmailDelivery = (await email("FAILED")).id;
+  // Its content lives in its email-send job, as queueEmail leaves it (Retry resends from there).
+  await sendJob(
+    sendEmailJob,
+    {
+      deliveryId: failedEmailDelivery,
+      text: "Your week in Chorus",
+      html: "<p>Your week in Chorus</p>",
+    },
+    { startAfter: days(30) },
+  );
   const sentEmailDelivery = (await email("SENT")).id;
 
   const adminNotification = await createNotification({
@@ -508,12 +527,14 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
     ids,
     named: {
       draftItem,
+      secondDraftItem,
       inReviewItem,
       publishedItem,
       teamOnlyItem,
       archivedItem,
       draftItemImage,
       pendingSuggestion,
+      secondPendingSuggestion,
       suggestionPhoto,
       acceptedSuggestion,
       rejectedSuggestion,
