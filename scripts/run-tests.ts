@@ -1,78 +1,160 @@
 /**
  * `npm test`: lint/format/types, unit, integration (real PostgreSQL), end-to-end (Chromium), then
- * the hardening summary — how many routes, probes and fuzzed cases each hardening suite ran and
- * how many failed. Stops at the first failing step but always prints the summary of what ran.
+ * the summary (tests/support/test-summary.ts): the wall time of each phase, the hardening suites
+ * (how many routes, probes and fuzzed cases each ran and how many failed) and the e2e retries.
+ * Stops at the first failing phase but always prints the summary of what ran. The run fails when a
+ * phase fails, when a hardening report has failed probes (even if its runner exited 0), or when an
+ * e2e test still failed after a retry; tests that passed on a retry are listed as flaky.
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { hardeningReportDir, type SuiteReport } from "../tests/support/hardening-report";
+import { hardeningReportDir } from "../tests/support/hardening-report";
+import {
+  formatDuration,
+  formatE2eRetries,
+  formatHardeningTable,
+  formatPhaseTable,
+  parseHardeningReport,
+  runProblems,
+  summarizePlaywrightReport,
+  type E2eRetrySummary,
+  type HardeningReportFile,
+  type PhaseResult,
+  type PlaywrightJsonReport,
+} from "../tests/support/test-summary";
 
-const steps: [string, string[]][] = [
-  ["check", ["run", "check"]],
-  ["unit", ["run", "test:unit"]],
-  ["integration", ["run", "test:integration"]],
-  ["e2e", ["run", "test:e2e"]],
+/** Where playwright.config.ts's JSON reporter writes. */
+const E2E_REPORT = path.join(process.cwd(), "test-results", "e2e-report.json");
+
+const phases: Array<{ name: string; run: () => Promise<boolean> }> = [
+  { name: "check", run: runCheck },
+  { name: "unit", run: () => npm(["run", "test:unit"]) },
+  { name: "integration", run: () => npm(["run", "test:integration"]) },
+  { name: "e2e", run: () => npm(["run", "test:e2e"]) },
 ];
 
 const dir = hardeningReportDir();
 fs.rmSync(dir, { recursive: true, force: true });
+fs.rmSync(E2E_REPORT, { force: true }); // never read an earlier run's report
 
-let failedStep: string | null = null;
-for (const [name, args] of steps) {
-  const result = spawnSync("npm", args, { stdio: "inherit" });
-  if (result.status !== 0) {
-    failedStep = name;
-    break;
-  }
+const results: PhaseResult[] = phases.map((p) => ({ name: p.name, status: "not run", ms: null }));
+for (const [index, phase] of phases.entries()) {
+  const started = performance.now();
+  const ok = await phase.run();
+  results[index] = {
+    name: phase.name,
+    status: ok ? "passed" : "failed",
+    ms: performance.now() - started,
+  };
+  if (!ok) break;
 }
 
-printSummary();
-if (failedStep) {
-  console.error(`\nnpm test failed at the "${failedStep}" step.`);
+const hardening = readHardeningReports();
+const e2eRan = results.find((p) => p.name === "e2e")!.status !== "not run";
+const e2e = e2eRan ? readE2eReport() : null;
+
+console.log("\n== Phases");
+for (const line of formatPhaseTable(results)) console.log(line);
+console.log("\n== Hardening summary");
+for (const line of formatHardeningTable(
+  hardening.flatMap((f) => ("report" in f ? [f.report] : [])),
+)) {
+  console.log(line);
+}
+if (e2eRan) {
+  console.log("\n== E2E retries");
+  if (e2e) for (const line of formatE2eRetries(e2e)) console.log(line);
+  else console.log(`(no Playwright JSON report at ${path.relative(process.cwd(), E2E_REPORT)})`);
+}
+
+const problems = runProblems({ phases: results, hardening, e2e });
+if (problems.length > 0) {
+  console.error("\nnpm test failed:");
+  for (const problem of problems) console.error(`  - ${problem}`);
   process.exit(1);
 }
+console.log("\nnpm test passed.");
 
-function printSummary(): void {
-  const reports: SuiteReport[] = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((file) => file.endsWith(".json"))
-        .map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as SuiteReport)
-        .sort((a, b) => a.suite.localeCompare(b.suite))
-    : [];
-  console.log("\n== Hardening summary");
-  if (reports.length === 0) {
-    console.log("(no hardening suite ran)");
-    return;
+// ---------------------------------------------------------------------------------------------
+
+function readHardeningReports(): HardeningReportFile[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => parseHardeningReport(file, fs.readFileSync(path.join(dir, file), "utf8")));
+}
+
+function readE2eReport(): E2eRetrySummary | null {
+  if (!fs.existsSync(E2E_REPORT)) return null;
+  try {
+    const report = JSON.parse(fs.readFileSync(E2E_REPORT, "utf8")) as PlaywrightJsonReport;
+    return summarizePlaywrightReport(report);
+  } catch (err) {
+    console.error(`Could not read ${E2E_REPORT}: ${err instanceof Error ? err.message : err}`);
+    return null;
   }
-  const rows = reports.map((r) => [
-    r.suite,
-    r.routes === undefined ? "–" : String(r.routes),
-    String(r.probes),
-    r.fuzzedCases === undefined ? "–" : String(r.fuzzedCases),
-    String(r.failed),
-  ]);
-  const header = ["suite", "routes", "probes", "fuzzed cases", "failed"];
-  const total = [
-    "total",
-    "",
-    String(reports.reduce((n, r) => n + r.probes, 0)),
-    String(reports.reduce((n, r) => n + (r.fuzzedCases ?? 0), 0)),
-    String(reports.reduce((n, r) => n + r.failed, 0)),
-  ];
-  const table = [header, ...rows, total];
-  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  for (const [index, row] of table.entries()) {
-    if (index === table.length - 1) console.log(widths.map((w) => "-".repeat(w)).join("  "));
-    console.log(
-      row
-        .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
-        .join("  "),
+}
+
+function npm(args: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn("npm", args, { stdio: "inherit" });
+    child.once("error", () => resolve(false));
+    child.once("exit", (code) => resolve(code === 0));
+  });
+}
+
+/**
+ * `npm run check`, its steps side by side: package.json's "check" is `npm run a && npm run b …`;
+ * its steps (type-check, lint, dependency rules, format) read the code and write nothing the
+ * others read, so they run two at a time (CHECK_CONCURRENCY), each one's output printed whole when
+ * it ends. Every step runs; the phase fails when any fails. Any other form of the script runs as is.
+ */
+async function runCheck(): Promise<boolean> {
+  const pkg = JSON.parse(fs.readFileSync("package.json", "utf8")) as {
+    scripts?: Record<string, string>;
+  };
+  const steps = npmRunSteps(pkg.scripts?.check ?? "");
+  if (!steps) return npm(["run", "check"]);
+  const concurrency = Math.max(
+    1,
+    Number(process.env.CHECK_CONCURRENCY) || Math.min(2, os.availableParallelism()),
+  );
+  const queue = [...steps];
+  const outcomes: boolean[] = [];
+  const worker = async () => {
+    for (let step = queue.shift(); step; step = queue.shift()) {
+      const started = performance.now();
+      const { ok, output } = await npmCaptured(["run", step]);
+      const took = formatDuration(performance.now() - started);
+      process.stdout.write(`\n> npm run ${step} (${ok ? "passed" : "FAILED"}, ${took})\n`);
+      process.stdout.write(output);
+      outcomes.push(ok);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return outcomes.length === steps.length && outcomes.every(Boolean);
+}
+
+/** ["typecheck", "lint"] for "npm run typecheck && npm run lint"; null for anything else. */
+function npmRunSteps(script: string): string[] | null {
+  const parts = script.split("&&").map((part) => part.trim());
+  const names = parts.map((part) => /^npm run ([\w:.-]+)$/.exec(part)?.[1]);
+  return names.length > 0 && names.every(Boolean) ? (names as string[]) : null;
+}
+
+function npmCaptured(args: string[]): Promise<{ ok: boolean; output: string }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const child = spawn("npm", ["--silent", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.on("data", (d: Buffer) => chunks.push(d));
+    child.stderr.on("data", (d: Buffer) => chunks.push(d));
+    child.once("error", (err) => resolve({ ok: false, output: `${err.message}\n` }));
+    child.once("close", (code) =>
+      resolve({ ok: code === 0, output: Buffer.concat(chunks).toString() }),
     );
-    if (index === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
-  }
-  for (const report of reports) {
-    for (const note of report.notes ?? []) console.log(`  ${report.suite}: ${note}`);
-  }
+  });
 }
