@@ -10,6 +10,12 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import {
+  flakyRepeatProblems,
+  testsOfReport,
+  updateFlakyHistory,
+  type FlakyHistory,
+} from "../tests/support/flaky-history";
 import { hardeningReportDir } from "../tests/support/hardening-report";
 import {
   formatDuration,
@@ -27,6 +33,12 @@ import {
 
 /** Where playwright.config.ts's JSON reporter writes. */
 const E2E_REPORT = path.join(process.cwd(), "test-results", "e2e-report.json");
+/**
+ * Which e2e tests needed a retry the last time they ran (tests/support/flaky-history.ts): outside
+ * the checkout, so it carries over between CI's fresh clones on the same machine.
+ */
+const FLAKY_HISTORY =
+  process.env.E2E_FLAKY_HISTORY ?? path.join(os.homedir(), ".cache", "chorus", "e2e-flaky.json");
 
 const phases: Array<{ name: string; run: () => Promise<boolean> }> = [
   { name: "check", run: runCheck },
@@ -54,6 +66,7 @@ for (const [index, phase] of phases.entries()) {
 const hardening = readHardeningReports();
 const e2eRan = results.find((p) => p.name === "e2e")!.status !== "not run";
 const e2e = e2eRan ? readE2eReport() : null;
+const flakyRepeats = e2eRan ? recordFlakyHistory() : [];
 
 console.log("\n== Phases");
 for (const line of formatPhaseTable(results)) console.log(line);
@@ -67,9 +80,13 @@ if (e2eRan) {
   console.log("\n== E2E retries");
   if (e2e) for (const line of formatE2eRetries(e2e)) console.log(line);
   else console.log(`(no Playwright JSON report at ${path.relative(process.cwd(), E2E_REPORT)})`);
+  for (const name of flakyRepeats) console.log(`  needed a retry in the previous run too: ${name}`);
 }
 
-const problems = runProblems({ phases: results, hardening, e2e });
+const problems = [
+  ...runProblems({ phases: results, hardening, e2e }),
+  ...flakyRepeatProblems(flakyRepeats),
+];
 if (problems.length > 0) {
   console.error("\nnpm test failed:");
   for (const problem of problems) console.error(`  - ${problem}`);
@@ -96,6 +113,24 @@ function readE2eReport(): E2eRetrySummary | null {
   } catch (err) {
     console.error(`Could not read ${E2E_REPORT}: ${err instanceof Error ? err.message : err}`);
     return null;
+  }
+}
+
+/** Updates the flaky history with this run's report; returns the tests flaky twice in a row. */
+function recordFlakyHistory(): string[] {
+  if (!fs.existsSync(E2E_REPORT)) return [];
+  try {
+    const report = JSON.parse(fs.readFileSync(E2E_REPORT, "utf8")) as PlaywrightJsonReport;
+    const previous: FlakyHistory = fs.existsSync(FLAKY_HISTORY)
+      ? (JSON.parse(fs.readFileSync(FLAKY_HISTORY, "utf8")) as FlakyHistory)
+      : {};
+    const { repeated, next } = updateFlakyHistory(previous, testsOfReport(report));
+    fs.mkdirSync(path.dirname(FLAKY_HISTORY), { recursive: true });
+    fs.writeFileSync(FLAKY_HISTORY, JSON.stringify(next, null, 2));
+    return repeated;
+  } catch (err) {
+    console.error(`Could not update ${FLAKY_HISTORY}: ${err instanceof Error ? err.message : err}`);
+    return [];
   }
 }
 
