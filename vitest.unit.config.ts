@@ -6,7 +6,12 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
-    // Stored tokens are encrypted in tests too (lib/crypto/token-cipher.ts); a fixed test key.
+    // Pure logic: worker threads start faster than child processes, and two files run at a time
+    // even on a 2-core machine (vitest's default there is one). Each file still gets a fresh module
+    // graph (isolate) and its own copy of process.env.
+    pool: "threads",
+    maxWorkers: 2,
+    // Stored tokens are encrypted in tests too (lib/core/crypto/token-cipher.ts); a fixed test key.
     env: { TOKEN_ENCRYPTION_KEYS: "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=" },
   },
 });
