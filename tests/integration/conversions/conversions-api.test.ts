@@ -10,6 +10,12 @@ import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { updateAnalyticsSettings } from "@/lib/domains/settings/update-analytics-settings";
 import { accessFor, createOrgFixture, type OrgFixture } from "../../support/factories";
 import { callRoute, type CallOptions } from "../../support/http";
+import {
+  EMBEDDED_SKIP_REASON,
+  fulfilled,
+  isRealServer,
+  raceBehindLock,
+} from "../../support/real-database";
 
 // A low per-key limit so the 429 test stays quick; env() is read lazily, after this line.
 const RATE_LIMIT = 40;
@@ -364,7 +370,21 @@ describe("bad input: 4xx naming the field, never 500", () => {
 });
 
 describe("idempotency", () => {
-  it("10 concurrent retries create exactly one conversion; all answer it (one 201, the rest 200)", async () => {
+  // Real races need sessions that run at the same time: a PostgreSQL server, not the embedded
+  // PGlite (one session: the calls would only take turns). Each race holds every contender back at
+  // the INSERT (a SHARE lock on "Conversion" blocks inserts, not reads) until all of them are past
+  // the "already recorded?" look-up and waiting there at once, each on its own connection.
+  const RACE_AT = ['%INSERT INTO "Conversion"%'];
+  const raceOnInsert = <T>(contenders: number, call: () => Promise<T>) =>
+    raceBehindLock({
+      lockSql: `LOCK TABLE "Conversion" IN SHARE MODE`,
+      contenders,
+      waitingIn: RACE_AT,
+      call,
+    });
+
+  it("8 concurrent retries create exactly one conversion; all answer it (one 201, the rest 200)", async (ctx) => {
+    ctx.skip(!(await isRealServer()), EMBEDDED_SKIP_REASON);
     const { key } = await newKey(a);
     const { click } = await shareWithClick(a);
     const body = {
@@ -373,23 +393,22 @@ describe("idempotency", () => {
       value: 10,
       idempotencyKey: `order-${randomString(8)}`,
     };
-    // Warm up (key's lastUsedAt, pool connections) so the ten requests really race to the insert.
-    await Promise.all(
-      Array.from({ length: 10 }, () => post(key, { clickId: click.id, outcome: "x" })),
-    );
-    const results = await Promise.all(Array.from({ length: 10 }, () => post(key, body)));
-    const statuses = results.map((r) => r.status).sort();
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201]);
-    const ids = new Set(results.map((r) => r.json.id));
+    const { results, waitingAtOnce } = await raceOnInsert(8, () => post(key, body));
+    expect(waitingAtOnce).toBe(8); // all eight at the insert together
+    const responses = fulfilled(results);
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+    const ids = new Set(responses.map((r) => r.json.id));
     expect(ids.size).toBe(1);
     expect(await getDb().conversion.count({ where: { clickId: click.id } })).toBe(1);
-    const replay = results.find((r) => r.status === 200)!;
-    const first = results.find((r) => r.status === 201)!;
+    const replay = responses.find((r) => r.status === 200)!;
+    const first = responses.find((r) => r.status === 201)!;
     expect(replay.json).toEqual(first.json);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
   });
 
-  it("holds when the domain function itself is called 20 times at once (the insert race)", async () => {
+  it("holds when the domain function itself is called 8 times at once (the insert race)", async (ctx) => {
+    ctx.skip(!(await isRealServer()), EMBEDDED_SKIP_REASON);
     const { key } = await newKey(a);
     const check = await authenticateApiKey(key);
     if (!check.ok) throw new Error("key should authenticate");
@@ -399,11 +418,38 @@ describe("idempotency", () => {
       outcome: "hire" as const,
       idempotencyKey: `race-${randomString(8)}`,
     };
-    const results = await Promise.all(
-      Array.from({ length: 20 }, () => recordConversion(check.apiKey, input)),
+    const { results, waitingAtOnce } = await raceOnInsert(8, () =>
+      recordConversion(check.apiKey, input),
     );
-    expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.conversion.id)).size).toBe(1);
+    expect(waitingAtOnce).toBe(8);
+    const recorded = fulfilled(results);
+    expect(recorded.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(recorded.map((r) => r.conversion.id)).size).toBe(1);
+    expect(await getDb().conversion.count({ where: { clickId: click.id } })).toBe(1);
+  });
+
+  it("a publishable key's 8 concurrent reports of one click and outcome record one conversion", async (ctx) => {
+    ctx.skip(!(await isRealServer()), EMBEDDED_SKIP_REASON);
+    const { key } = await newKey(a, "publishable");
+    const check = await authenticateApiKey(key);
+    if (!check.ok) throw new Error("key should authenticate");
+    const { click } = await shareWithClick(a);
+    const { results, waitingAtOnce } = await raceOnInsert(8, () =>
+      recordConversion(check.apiKey, { clickId: click.id, outcome: "signup" }),
+    );
+    expect(waitingAtOnce).toBe(8);
+    expect(fulfilled(results).filter((r) => r.created)).toHaveLength(1);
+    expect(await getDb().conversion.count({ where: { clickId: click.id } })).toBe(1);
+  });
+
+  it("a retry after the first request finished answers it (everywhere, also embedded)", async () => {
+    const { key } = await newKey(a);
+    const { click } = await shareWithClick(a);
+    const body = { clickId: click.id, outcome: "signup", idempotencyKey: `seq-${randomString(8)}` };
+    const first = await post(key, body);
+    const again = await post(key, body);
+    expect([first.status, again.status]).toEqual([201, 200]);
+    expect(again.json).toEqual(first.json);
     expect(await getDb().conversion.count({ where: { clickId: click.id } })).toBe(1);
   });
 

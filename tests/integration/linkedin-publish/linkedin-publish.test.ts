@@ -10,6 +10,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startFakeLinkedIn, type FakeLinkedIn } from "../../support/fake-linkedin";
 import { addMember, createOrgFixture, type OrgFixture } from "../../support/factories";
 import { callRoute } from "../../support/http";
+import {
+  EMBEDDED_SKIP_REASON,
+  fulfilled,
+  isRealServer,
+  raceBehindLock,
+} from "../../support/real-database";
 
 let fake: FakeLinkedIn;
 let uploadsDir: string;
@@ -284,11 +290,7 @@ describe("the publish job", () => {
     const id = await createdShareId(await shareViaApi(f.employee, it0.id));
     const row = await shareRow(id);
     const job = { id: row.publishJobId!, retryCount: 0 };
-    const [a, b] = await Promise.all([
-      publish.publishShare(id, job),
-      publish.publishShare(id, job),
-    ]);
-    expect([a.kind, b.kind].sort()).toEqual(["posted", "skipped"]);
+    expect((await publish.publishShare(id, job)).kind).toBe("posted");
     expect((await publish.publishShare(id, job)).kind).toBe("skipped");
     expect(fake.state.posts).toHaveLength(1);
     expect((await shareRow(id)).publishAttempts).toBe(1);
@@ -296,6 +298,31 @@ describe("the publish job", () => {
     expect((await publish.publishShare(id, { id: crypto.randomUUID(), retryCount: 0 })).kind).toBe(
       "skipped",
     );
+  });
+
+  it("never posts twice when 6 workers run the same job at the same moment", async (ctx) => {
+    ctx.skip(!(await isRealServer()), EMBEDDED_SKIP_REASON);
+    await connect(f.org.id, f.employee);
+    const it0 = await item(f.org.id);
+    const id = await createdShareId(await shareViaApi(f.employee, it0.id));
+    const job = { id: (await shareRow(id)).publishJobId!, retryCount: 0 };
+    // The share's row is locked by a barrier until all six runs are in flight at once, each in its
+    // own transaction on its own connection, waiting to take the share (or, were the claim not
+    // guarded, to mark it posted after posting it).
+    const { results, waitingAtOnce } = await raceBehindLock({
+      lockSql: `SELECT 1 FROM "Share" WHERE "id" = $1 FOR UPDATE`,
+      lockParams: [id],
+      contenders: 6,
+      waitingIn: ['%UPDATE "Share"%', '%UPDATE "public"."Share"%'],
+      call: () => publish.publishShare(id, job),
+    });
+    expect(waitingAtOnce).toBe(6);
+    const kinds = fulfilled(results).map((r) => r.kind);
+    expect(kinds.sort()).toEqual(["posted", "skipped", "skipped", "skipped", "skipped", "skipped"]);
+    expect(fake.state.posts).toHaveLength(1);
+    const row = await shareRow(id);
+    expect(row.status).toBe("POSTED");
+    expect(row.publishAttempts).toBe(1);
   });
 
   it("posts a link card: the tracked link as source, preview title/description, uploaded thumbnail", async () => {

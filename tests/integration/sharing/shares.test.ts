@@ -9,6 +9,12 @@ import { getPublicItem } from "@/lib/domains/content/get-public-item";
 import { createOrgFixture, type OrgFixture } from "../../support/factories";
 import { contentInput } from "../../support/content";
 import { callRoute, TEST_ORIGIN } from "../../support/http";
+import {
+  EMBEDDED_SKIP_REASON,
+  fulfilled,
+  isRealServer,
+  raceBehindLock,
+} from "../../support/real-database";
 
 let a: OrgFixture;
 let b: OrgFixture;
@@ -200,7 +206,7 @@ describe("sharing an item", () => {
     expect(own.share.authenticity).toBeGreaterThanOrEqual(0.3);
   });
 
-  it("enforces the daily limit, also under concurrent shares", async () => {
+  it("enforces the daily limit, one share after another (everywhere, also embedded)", async () => {
     const org = await createOrgFixture();
     const item = await publishedItem(org);
     await callRoute(patchGuardrails, {
@@ -208,13 +214,39 @@ describe("sharing an item", () => {
       userId: org.admin.user.id,
       body: { maxSharesPerDay: 2 },
     });
-    const results = await Promise.all(
-      Array.from({ length: 4 }, (_, i) =>
-        share(org.employee.user.id, { itemId: item.id, text: `Take ${i}` }),
-      ),
-    );
-    expect(results.map((r) => r.status).sort()).toEqual([201, 201, 429, 429]);
-    const refused = results.find((r) => r.status === 429)!;
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      statuses.push(
+        (await share(org.employee.user.id, { itemId: item.id, text: `Take ${i}` })).status,
+      );
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+    expect(await shareCount(org.org.id)).toBe(2);
+  });
+
+  it("enforces the daily limit under 6 truly concurrent shares: exactly 2 get through", async (ctx) => {
+    ctx.skip(!(await isRealServer()), EMBEDDED_SKIP_REASON);
+    const org = await createOrgFixture();
+    const item = await publishedItem(org);
+    await callRoute(patchGuardrails, {
+      method: "PATCH",
+      userId: org.admin.user.id,
+      body: { maxSharesPerDay: 2 },
+    });
+    // Every share request is held back where it would write (a SHARE lock on "Share" blocks
+    // inserts, not reads) until all six are in flight at once, each in its own transaction on its
+    // own connection: waiting at the insert, or behind the member's row lock that counts them one
+    // after the other. Without that lock all six would count 0 shares today and insert.
+    const { results, waitingAtOnce } = await raceBehindLock({
+      lockSql: `LOCK TABLE "Share" IN SHARE MODE`,
+      contenders: 6,
+      waitingIn: ['%INSERT INTO "public"."Share"%', '%FROM "Membership"%FOR UPDATE%'],
+      call: (i) => share(org.employee.user.id, { itemId: item.id, text: `Take ${i}` }),
+    });
+    expect(waitingAtOnce).toBe(6);
+    const responses = fulfilled(results);
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 201, 429, 429, 429, 429]);
+    const refused = responses.find((r) => r.status === 429)!;
     expect(refused.json.error?.message).toBe(
       "You have reached today's limit of 2 shares. Come back tomorrow.",
     );
