@@ -195,7 +195,7 @@ export async function publishShare(
       } catch (error) {
         if (!(error instanceof LinkedInApiError)) throw error;
         if (error.code === "unauthorized") {
-          await markConnectionExpired(connection.id, error.message);
+          await markConnectionExpired(connection.id, error.message, tx);
           await markFailed(tx, share, RECONNECT_MESSAGE);
           return { kind: "failed", error: RECONNECT_MESSAGE };
         }

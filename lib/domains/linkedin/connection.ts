@@ -1,4 +1,4 @@
-import { db } from "@/lib/core/db/client";
+import { db, type Tx } from "@/lib/core/db/client";
 import { AppError } from "@/lib/core/errors/app-error";
 import { decryptSecret, TokenCipherError } from "@/lib/core/crypto/token-cipher";
 import { linkedInConfigured } from "@/lib/integrations/linkedin/linkedin-client";
@@ -52,9 +52,17 @@ export async function getUsableConnection(
   return { connection, accessToken };
 }
 
-/** After a 401 from LinkedIn or the expiry date: the member must reconnect. */
-export async function markConnectionExpired(connectionId: string, reason: string): Promise<void> {
-  await db.linkedInConnection.updateMany({
+/**
+ * After a 401 from LinkedIn or the expiry date: the member must reconnect. Inside a transaction,
+ * pass it (`client`): a second connection would wait for that transaction on the embedded
+ * database (one session), which waits for it in turn.
+ */
+export async function markConnectionExpired(
+  connectionId: string,
+  reason: string,
+  client: Pick<Tx, "linkedInConnection"> = db,
+): Promise<void> {
+  await client.linkedInConnection.updateMany({
     where: { id: connectionId },
     data: { status: "EXPIRED", lastError: reason.slice(0, 500) },
   });
