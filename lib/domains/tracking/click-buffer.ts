@@ -61,6 +61,7 @@ export class ClickRecorder {
   private replayTimer: NodeJS.Timeout | null = null;
   private scanTimer: NodeJS.Timeout | null = null;
   private replaying: Promise<boolean> | null = null;
+  private replayAgain = false;
   private backoffMs = 200;
   private closed = false;
   /** False after a failed write, until a replay succeeds. */
@@ -193,11 +194,22 @@ export class ClickRecorder {
 
   /**
    * Replays every pending spool file; true when the spool is empty (or only claimed by others)
-   * and the database took everything.
+   * and the database took everything. Asked while a replay is under way (a batch was spooled
+   * after it listed the files), that replay makes one more pass before it ends, so no file waits
+   * for the next periodic scan.
    */
   replaySpool(): Promise<boolean> {
-    this.replaying ??= this.replayAll().finally(() => (this.replaying = null));
+    this.replayAgain = true;
+    this.replaying ??= this.replayPasses().finally(() => (this.replaying = null));
     return this.replaying;
+  }
+
+  private async replayPasses(): Promise<boolean> {
+    while (this.replayAgain) {
+      this.replayAgain = false;
+      if (!(await this.replayAll())) return false;
+    }
+    return true;
   }
 
   private async replayAll(): Promise<boolean> {

@@ -92,8 +92,9 @@ SELECT (SELECT count(*) FROM ins) AS inserted, (SELECT count(*) FROM marks) AS m
 
 /**
  * Whether a failed write may succeed later (database down, restarting, overloaded, deadlock, a
- * share deleted between join and insert): then the batch is kept and retried. Other errors
- * (malformed data, an invalid time zone…) would fail forever and set the batch aside instead.
+ * share deleted between join and insert, the server refusing this database for now): then the
+ * batch is kept and retried. Other errors (malformed data, an invalid time zone…) would fail
+ * forever and set the batch aside instead.
  */
 export function isRetryableWriteError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
@@ -104,6 +105,13 @@ export function isRetryableWriteError(error: unknown): boolean {
     code.startsWith("53") || // insufficient resources
     code.startsWith("57") || // operator intervention: admin shutdown, cannot connect now
     code.startsWith("58") || // system error
+    // The server refuses the connection for now — never a fault of the batch: the database does
+    // not accept connections (ALLOW_CONNECTIONS false, maintenance), is not there (being
+    // restored), the credentials are being rotated, or a standby answers read-only mid-failover.
+    code === "55000" ||
+    code === "3D000" ||
+    code.startsWith("28") ||
+    code === "25006" ||
     code === "23503" || // share deleted after the join saw it
     code === "55P03" || // lock not available
     code === "XX000"

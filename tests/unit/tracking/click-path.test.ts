@@ -262,6 +262,17 @@ describe("write errors", () => {
     expect(isRetryableWriteError(Object.assign(new Error("deadlock"), { code: "40P01" }))).toBe(
       true,
     );
+    // The server refusing the connection for now (seen against a real server: the database not
+    // accepting connections set 760 clicks aside for good; click-outage-server.test.ts).
+    for (const [code, message] of [
+      ["55000", 'database "chorus" is not currently accepting connections'],
+      ["3D000", 'database "chorus" does not exist'],
+      ["28P01", 'password authentication failed for user "chorus"'],
+      ["28000", "no pg_hba.conf entry for host"],
+      ["25006", "cannot execute INSERT in a read-only transaction"],
+    ]) {
+      expect(isRetryableWriteError(Object.assign(new Error(message), { code })), code).toBe(true);
+    }
     expect(
       isRetryableWriteError(
         Object.assign(new Error("time zone not recognized"), { code: "22023" }),
