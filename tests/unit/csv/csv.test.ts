@@ -40,6 +40,24 @@ describe("toCsv", () => {
     expect(toCsv(["a", "b"], [[1, "x"]])).toBe("a,b\r\n1,x\r\n");
   });
 
+  it("neutralises formulas behind leading white space and in full-width forms", () => {
+    expect(csvCell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    expect(csvCell("-1+1")).toBe("'-1+1");
+    expect(csvCell("   =1+1")).toBe("'   =1+1");
+    expect(csvCell("\u00a0+SUM(1)")).toBe("'\u00a0+SUM(1)");
+    expect(csvCell("\u3000@A1")).toBe("'\u3000@A1");
+    expect(csvCell("＝1+1")).toBe("'＝1+1");
+    expect(csvCell("＋SUM(1)")).toBe("'＋SUM(1)");
+    expect(csvCell("－1")).toBe("'－1");
+    expect(csvCell("＠A1")).toBe("'＠A1");
+    expect(csvCell("\t=1")).toBe("'\t=1");
+    // Ordinary text and numbers stay as they are.
+    expect(csvCell("Ana Admin")).toBe("Ana Admin");
+    expect(csvCell(" Ana")).toBe(" Ana");
+    expect(csvCell("a=b")).toBe("a=b");
+    expect(csvCell(-1.5)).toBe("-1.5");
+  });
+
   it("round-trips through parseCsv", () => {
     const rows = [["name, with comma", 'quote "q"', "multi\nline"]];
     expect(parseCsv(toCsv(["x", "y", "z"], rows))[1]?.cells).toEqual(rows[0]);
