@@ -16,6 +16,9 @@ import { VALUE_TYPE_IDS } from "@/lib/domains/content/value-types";
 import type { SeedContext } from "@/prisma/seed/context";
 import { seedDemo } from "@/prisma/seed/seed-demo";
 import { createTestDatabase } from "@/tests/helpers/test-database";
+import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
+import { createOrgFixture } from "@/tests/support/factories";
+import { createItem, createShare, insertClicks } from "@/tests/support/analytics";
 import { startSmtpServer } from "@/tests/support/smtp-server";
 import { callRoute } from "@/tests/support/http";
 import { GET as digestPreview } from "@/app/api/email/digest-preview/route";
@@ -90,26 +93,69 @@ describe("the seeded employee's weekly digest", () => {
     expect(digest.name).toBe("Sofia Lindqvist");
   });
 
-  it("counts their shares and human clicks of last week", async () => {
+  it("counts their shares and human clicks of last week: exactly the raw click rows", async () => {
     const from = new Date(now.getTime() - 7 * DAY_MS);
     const shares = ctx.shares.filter(
       (s) => s.membershipId === employee.membershipId && s.createdAt >= from && s.createdAt < now,
     );
     expect(digest.sharesLastWeek).toBe(shares.length);
-    const stats = await getDb().shareDailyStats.aggregate({
-      where: {
-        membershipId: employee.membershipId,
-        day: {
-          gte: new Date(`${from.toISOString().slice(0, 10)}T00:00:00Z`),
-          lt: new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`),
-        },
-      },
-      _sum: { humanClicks: true, clicks: true },
+    // Recounted from the raw clicks (not the rollups the digest reads): the seven whole days
+    // before today's UTC date, each click on its calendar day in the organisation's time zone.
+    const [raw] = await getDb().$queryRaw<{ human: number; bots: number }[]>`
+      SELECT count(*) FILTER (WHERE NOT c."isBot")::int AS "human",
+        count(*) FILTER (WHERE c."isBot")::int AS "bots"
+      FROM "ClickEvent" c
+      JOIN "Share" s ON s."id" = c."shareId"
+      JOIN "Organization" o ON o."id" = s."orgId"
+      WHERE s."membershipId" = ${employee.membershipId}
+        AND timezone(o."timeZone", c."at")::date >= ${from.toISOString().slice(0, 10)}::date
+        AND timezone(o."timeZone", c."at")::date < ${now.toISOString().slice(0, 10)}::date`;
+    expect(raw!.human).toBeGreaterThan(0); // the seeded employee is an active advocate
+    expect(digest.clicksLastWeek).toBe(raw!.human); // bots never count (the hand-built week below)
+  });
+
+  it("counts exactly the human clicks of the seven whole days before today (a hand-built week)", async () => {
+    // Monday 15 June 2026, 08:00 in Berlin: last week is 8–14 June, in the organisation's days.
+    const monday = new Date("2026-06-15T06:00:00Z");
+    const org = await createOrgFixture();
+    await getDb().organization.update({
+      where: { id: org.org.id },
+      data: { timeZone: "Europe/Berlin" },
     });
-    expect(digest.clicksLastWeek).toBe(stats._sum.humanClicks ?? 0);
-    expect(digest.clicksLastWeek).toBeGreaterThan(0); // the seeded employee is an active advocate
-    // Bots are not counted.
-    expect(stats._sum.clicks ?? 0).toBeGreaterThanOrEqual(digest.clicksLastWeek);
+    const item = await createItem(org.org.id);
+    const mine = await createShare(org.org.id, item.id, org.employee, {
+      createdAt: new Date("2026-06-01T10:00:00Z"), // an older share still earns clicks
+    });
+    await createShare(org.org.id, item.id, org.employee, {
+      createdAt: new Date("2026-06-09T10:00:00Z"),
+    });
+    await createShare(org.org.id, item.id, org.employee, {
+      createdAt: new Date("2026-06-12T10:00:00Z"),
+    });
+    const theirs = await createShare(org.org.id, item.id, org.manager, {
+      createdAt: new Date("2026-06-09T10:00:00Z"),
+    });
+    const click = (shareId: string, at: string, isBot = false) => ({
+      shareId,
+      at: new Date(at),
+      isBot,
+      visitorKey: `k${at}`,
+    });
+    await insertClicks(org.org.id, [
+      click(mine.id, "2026-06-07T21:59:59Z"), // Sunday 7 June 23:59:59 in Berlin: the week before
+      click(mine.id, "2026-06-07T22:00:00Z"), // Monday 8 June 00:00: counts
+      click(mine.id, "2026-06-08T08:00:00Z"), // counts
+      click(mine.id, "2026-06-10T12:00:00Z"), // counts
+      click(mine.id, "2026-06-10T12:00:01Z", true), // a bot: does not count
+      click(mine.id, "2026-06-12T17:30:00Z"), // counts
+      click(mine.id, "2026-06-14T21:59:59Z"), // Sunday 14 June 23:59:59: counts
+      click(mine.id, "2026-06-14T22:00:00Z"), // Monday 15 June 00:00: today, not last week
+      click(theirs.id, "2026-06-10T12:00:00Z"), // a colleague's share
+    ]);
+    await drainDirtyRollups(getDb());
+    const week = await buildDigest(org.org.id, org.employee.membership.id, monday);
+    expect(week!.clicksLastWeek).toBe(5);
+    expect(week!.sharesLastWeek).toBe(2);
   });
 
   it("nudges toward a value type they have not shared in 30 days, with an item of it", () => {
