@@ -48,12 +48,19 @@ export class ProbeCounter {
   probes = 0;
   fuzzedCases = 0;
   readonly failures: string[] = [];
+  /** Parts of the suite that did not run, with why: reported as notes, never counted as probes. */
+  readonly skipped: string[] = [];
   readonly routes = new Set<string>();
 
   check(label: string, ok: boolean, detail?: string): boolean {
     this.probes += 1;
     if (!ok) this.failures.push(detail ? `${label}: ${detail}` : label);
     return ok;
+  }
+
+  /** A part that could not run here: not a probe (a skip is not a pass), a note in the report. */
+  skip(label: string, reason: string): void {
+    this.skipped.push(`skipped: ${label} (${reason})`);
   }
 
   route(id: string): void {
@@ -67,7 +74,10 @@ export class ProbeCounter {
       probes: this.probes,
       fuzzedCases: this.fuzzedCases || undefined,
       failed: this.failures.length,
-      notes: this.failures.length ? this.failures.slice(0, 5) : undefined,
+      notes:
+        this.failures.length || this.skipped.length
+          ? [...this.failures.slice(0, 5), ...this.skipped]
+          : undefined,
       ...extra,
     });
   }
