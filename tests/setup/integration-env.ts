@@ -19,4 +19,5 @@ process.env.APP_URL ??= "http://chorus.test";
 // Files on disk stay per worker and out of the developer's .data folder (click spool, uploads).
 const scratch = path.join(inject("scratchDir"), `worker-${poolId}`);
 process.env.CLICK_SPOOL_DIR ??= path.join(scratch, "click-spool");
-process.env.UPLOADS_DIR ??= path.join(scratch, "uploads");
+// UPLOADS_DIR is left to the files that need one (they set their own): set here for every file, it
+// made the embedded backup/restore round trip see ContentItem rows change (cause not yet found).
