@@ -69,6 +69,10 @@ export async function createTeam(orgId: string, name = `Team ${randomString(6)}`
   return getDb().team.create({ data: { id: createId("team"), orgId, name } });
 }
 
+export async function createLocation(orgId: string, name = `Site ${randomString(6)}`) {
+  return getDb().location.create({ data: { id: createId("loc"), orgId, name } });
+}
+
 /** An organisation with two teams and one member of each kind. */
 export async function createOrgFixture() {
   const org = await createOrganization();

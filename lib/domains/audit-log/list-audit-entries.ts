@@ -264,6 +264,12 @@ const RESOLVERS: Record<string, (where: Where) => Promise<Resolved[]>> = {
       label: t.name,
       href: `/admin/teams/${t.id}`,
     })),
+  location: async (where) =>
+    (await db.location.findMany({ where, select: { id: true, name: true } })).map((l) => ({
+      id: l.id,
+      label: l.name,
+      href: "/admin/locations",
+    })),
   content: async (where) =>
     (await db.contentItem.findMany({ where, select: { id: true, title: true } })).map((c) => ({
       id: c.id,

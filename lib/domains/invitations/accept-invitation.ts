@@ -12,7 +12,7 @@ function maskEmail(email: string): string {
 }
 
 /**
- * Turns an invitation into a membership with the role and teams chosen by the admin. The use
+ * Turns an invitation into a membership with the role, teams and location chosen by the admin. The use
  * counter is taken with a conditional UPDATE, so a single-use invitation is used exactly once
  * even when two people accept at the same moment.
  */
@@ -68,6 +68,7 @@ export async function acceptInvitation(userId: string, token: string) {
         userId,
         role: invitation.role,
         invitationId: invitation.id,
+        locationId: invitation.locationId,
       },
     });
     const teamRows = invitation.teams.map((t) => ({

@@ -58,6 +58,7 @@ export async function listMembers(
         createdAt: true,
         user: { select: { id: true, name: true, email: true, image: true } },
         teams: { select: { team: { select: { id: true, name: true } } } },
+        location: { select: { id: true, name: true } },
         manages: { select: { team: { select: { id: true, name: true } } } },
       },
     }),
@@ -74,6 +75,7 @@ export async function listMembers(
       joinedAt: m.createdAt,
       user: m.user,
       teams: m.teams.map((t) => t.team),
+      location: m.location,
       manages: m.manages.map((t) => t.team),
     })),
   };

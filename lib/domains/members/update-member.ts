@@ -11,6 +11,8 @@ export const updateMemberSchema = z
     status: z.enum(["ACTIVE", "DEACTIVATED"], { error: "Status must be ACTIVE or DEACTIVATED." }),
     title: z.string().trim().max(120).nullable(),
     teamIds: z.array(idField).max(200),
+    /** Where the member works; null takes them off any location. */
+    locationId: idField.nullable(),
   })
   .partial()
   .strict()
@@ -19,14 +21,14 @@ export const updateMemberSchema = z
 export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
 
 /**
- * Changes a member's role, status, title or teams. The organisation always keeps at least one
+ * Changes a member's role, status, title, teams or location. The organisation always keeps at least one
  * active admin, and an admin cannot lock themselves out.
  */
 export async function updateMember(access: Access, membershipId: string, input: UpdateMemberInput) {
   return db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: membershipId, orgId: access.orgId },
-      select: { id: true, role: true, status: true, userId: true, title: true },
+      select: { id: true, role: true, status: true, userId: true, title: true, locationId: true },
     });
     if (!member) throw notFound("Member");
     const teamsBefore = input.teamIds
@@ -50,9 +52,15 @@ export async function updateMember(access: Access, membershipId: string, input: 
       await assertAnotherActiveAdmin(tx, access.orgId, member.id);
     }
 
+    if (input.locationId) await assertLocationInOrg(tx, access.orgId, input.locationId);
     await tx.membership.update({
       where: { id: member.id },
-      data: { role: input.role, status: input.status, title: input.title },
+      data: {
+        role: input.role,
+        status: input.status,
+        title: input.title,
+        locationId: input.locationId,
+      },
     });
     if (input.role && input.role === "EMPLOYEE") {
       await tx.teamManager.deleteMany({ where: { membershipId: member.id } });
@@ -71,6 +79,7 @@ export async function updateMember(access: Access, membershipId: string, input: 
           status: member.status,
           title: member.title,
           teamIds: teamsBefore,
+          locationId: member.locationId,
         },
         change: input,
       },
@@ -99,6 +108,16 @@ async function assertAnotherActiveAdmin(tx: Tx, orgId: string, exceptId: string)
     throw conflict(
       "This is the organisation's last active admin. Make someone else an admin first.",
     );
+  }
+}
+
+async function assertLocationInOrg(tx: Tx, orgId: string, locationId: string) {
+  const found = await tx.location.findFirst({
+    where: { id: locationId, orgId },
+    select: { id: true },
+  });
+  if (!found) {
+    throw unknownIds(`Unknown location: ${locationId}.`, { locationId: "Unknown location." });
   }
 }
 
