@@ -29,6 +29,10 @@ export default defineConfig({
   use: {
     baseURL: E2E.appUrl,
     browserName: "chromium",
+    // The person's locale (Accept-Language, date inputs) and their machine's zone, fixed so runs
+    // agree everywhere; dates.spec.ts uses others to show the app follows them.
+    locale: "en-GB",
+    timezoneId: "UTC",
     trace: "retain-on-failure",
     launchOptions: {
       executablePath,

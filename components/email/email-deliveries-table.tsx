@@ -6,6 +6,7 @@ import { LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
 import { EMAIL_CATEGORY_LABELS, isEmailCategory } from "@/lib/domains/email/categories";
 import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
+import { dateFormatter, type DateFormat } from "@/lib/core/time/format-date";
 
 export interface DeliveryView {
   id: string;
@@ -22,19 +23,15 @@ export interface DeliveryView {
 /** Email deliveries with status, attempts and error; Retry sends a failed one again. */
 export function EmailDeliveriesTable({
   initial,
-  timeZone,
+  dates,
 }: {
   initial: DeliveryView[];
-  timeZone: string;
+  dates: DateFormat;
 }) {
   const [rows, setRows] = useState(initial);
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const when = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
+  const when = dateFormatter("dateTime", dates);
 
   async function retry(id: string) {
     setBusy(id);

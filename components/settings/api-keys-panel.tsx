@@ -9,12 +9,12 @@ import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/liv
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import type { ApiKeyView } from "@/lib/domains/api-keys/list-api-keys";
+import { formatDate, type DateFormat } from "@/lib/core/time/format-date";
 
 const KIND_LABELS = { secret: "Secret (server)", publishable: "Publishable (browser snippet)" };
 
-function formatDate(iso: string | null): string {
-  if (!iso) return "Never";
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+function formatWhen(iso: string | null, dates: DateFormat): string {
+  return iso ? formatDate(iso, "dateTime", dates) : "Never";
 }
 
 /**
@@ -24,9 +24,11 @@ function formatDate(iso: string | null): string {
 export function ApiKeysPanel({
   initialKeys,
   appUrl,
+  dates,
 }: {
   initialKeys: ApiKeyView[];
   appUrl: string;
+  dates: DateFormat;
 }) {
   const router = useRouter();
   const id = useId();
@@ -185,15 +187,15 @@ export function ApiKeysPanel({
                   <td className="py-2 pr-3">{KIND_LABELS[key.kind]}</td>
                   <td className="py-2 pr-3 font-mono text-xs">{key.prefix}…</td>
                   <td className="py-2 pr-3">
-                    {formatDate(key.createdAt)}
+                    {formatWhen(key.createdAt, dates)}
                     {key.createdBy ? (
                       <span className="block text-xs">by {key.createdBy}</span>
                     ) : null}
                   </td>
-                  <td className="py-2 pr-3">{formatDate(key.lastUsedAt)}</td>
+                  <td className="py-2 pr-3">{formatWhen(key.lastUsedAt, dates)}</td>
                   <td className="py-2 text-right">
                     {key.revokedAt ? (
-                      <span>Revoked {formatDate(key.revokedAt)}</span>
+                      <span>Revoked {formatWhen(key.revokedAt, dates)}</span>
                     ) : (
                       <ConfirmButton
                         title={`Revoke “${key.name}”?`}

@@ -9,16 +9,13 @@ import { SelectField, TextField } from "@/components/ui/field";
 import type { WebhookEndpointView } from "@/lib/domains/webhooks/manage-webhooks";
 import type { WebhookDeliveryView } from "@/lib/domains/webhooks/webhook-deliveries";
 import { DeliveryStatusBadge } from "@/components/ui/delivery-status-badge";
+import { formatDate, type DateFormat } from "@/lib/core/time/format-date";
 
 const KIND_LABELS = { SLACK: "Slack", TEAMS: "Microsoft Teams" } as const;
 const EVENT_LABELS: Record<string, string> = {
   "content.published": "New content",
   test: "Test message",
 };
-
-function formatDate(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
-}
 
 interface State {
   endpoints: WebhookEndpointView[];
@@ -30,7 +27,7 @@ interface State {
  * delivery log of the last 50 messages with a Retry for failed ones. The URL is a secret: after
  * saving, only its host is shown.
  */
-export function WebhooksPanel({ initial }: { initial: State }) {
+export function WebhooksPanel({ initial, dates }: { initial: State; dates: DateFormat }) {
   const id = useId();
   const noticeRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState(initial);
@@ -276,7 +273,9 @@ export function WebhooksPanel({ initial }: { initial: State }) {
                 {state.deliveries.map((d) => (
                   <tr key={d.id}>
                     <td className="py-2 pr-3 whitespace-nowrap">
-                      <time dateTime={d.createdAt}>{formatDate(d.createdAt)}</time>
+                      <time dateTime={d.createdAt}>
+                        {formatDate(d.createdAt, "dateTime", dates)}
+                      </time>
                     </td>
                     <td className="py-2 pr-3">{EVENT_LABELS[d.event] ?? d.event}</td>
                     <td className="py-2 pr-3">

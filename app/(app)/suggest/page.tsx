@@ -5,6 +5,8 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import type { SuggestionStatus } from "@/lib/generated/prisma/enums";
 import { listMySuggestions } from "@/lib/domains/suggestions/list-suggestions";
+import { dateFormatter } from "@/lib/core/time/format-date";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Suggest a story" };
 
@@ -29,11 +31,7 @@ const STATUS: Record<SuggestionStatus, { label: string; className: string }> = {
 export default async function SuggestPage() {
   const access = await requirePageAccess("suggestions:create");
   const mine = await listMySuggestions(access.orgId, access.membershipId);
-  const date = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: access.org.timeZone,
-  });
+  const date = dateFormatter("dateTime", await requestDateFormat(access.org.timeZone));
   return (
     <>
       <PageHeader

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { auditActionLabel } from "@/lib/domains/audit/audit-actions";
 import type { AuditEntryView } from "@/lib/domains/audit-log/list-audit-entries";
+import { dateFormatter, type DateFormat } from "@/lib/core/time/format-date";
 
 const cell = "px-3 py-3 align-top";
 const link = "font-medium text-brand-700 underline hover:no-underline dark:text-brand-100";
@@ -8,18 +9,14 @@ const link = "font-medium text-brand-700 underline hover:no-underline dark:text-
 /** Entries as a table: when, who, what (a sentence), on what (linked when it has a page). */
 export function AuditTable({
   entries,
-  timeZone,
+  dates,
   caption,
 }: {
   entries: AuditEntryView[];
-  timeZone: string;
+  dates: DateFormat;
   caption: string;
 }) {
-  const date = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
+  const date = dateFormatter("dateTime", dates);
   return (
     <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
       <table className="w-full min-w-[48rem] text-left text-sm">

@@ -9,7 +9,7 @@ import { db } from "@/lib/core/db/client";
 export const getPublicItem = cache(async (orgSlug: string, itemSlug: string) => {
   const org = await db.organization.findUnique({
     where: { slug: orgSlug },
-    select: { id: true, name: true, logoUrl: true },
+    select: { id: true, name: true, logoUrl: true, timeZone: true },
   });
   if (!org) return null;
   const item = await db.contentItem.findFirst({

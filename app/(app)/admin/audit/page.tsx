@@ -15,6 +15,7 @@ import {
   type SearchParams,
 } from "@/lib/domains/audit-log/list-audit-entries";
 import { zodFieldErrors } from "@/lib/core/http/zod-messages";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -80,7 +81,7 @@ export default async function AuditLogPage({
             </p>
             <AuditTable
               entries={result.entries}
-              timeZone={access.org.timeZone}
+              dates={await requestDateFormat(access.org.timeZone)}
               caption="Audit log entries, newest first"
             />
             {input.cursor || olderHref ? (

@@ -6,6 +6,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { listEmailDeliveries } from "@/lib/domains/email/email-deliveries";
 import { env } from "@/lib/core/env";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Emails" };
 
@@ -41,7 +42,7 @@ export default async function EmailDeliveriesPage() {
             createdAt: d.createdAt.toISOString(),
             sentAt: d.sentAt?.toISOString() ?? null,
           }))}
-          timeZone={access.org.timeZone}
+          dates={await requestDateFormat(access.org.timeZone)}
         />
       </Card>
     </>

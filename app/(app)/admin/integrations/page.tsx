@@ -4,6 +4,7 @@ import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { listWebhookEndpoints } from "@/lib/domains/webhooks/manage-webhooks";
 import { listWebhookDeliveries } from "@/lib/domains/webhooks/webhook-deliveries";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Integrations" };
 
@@ -20,7 +21,10 @@ export default async function IntegrationsPage() {
         description="Where Chorus announces new content outside the app."
       />
       <Card>
-        <WebhooksPanel initial={{ endpoints, deliveries }} />
+        <WebhooksPanel
+          initial={{ endpoints, deliveries }}
+          dates={await requestDateFormat(access.org.timeZone)}
+        />
       </Card>
     </>
   );

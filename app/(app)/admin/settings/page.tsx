@@ -12,6 +12,7 @@ import { appUrl } from "@/lib/core/http/app-url";
 import { getAnalyticsSettingsView } from "@/lib/domains/settings/get-analytics-settings";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
 import { isTimeZone } from "@/lib/core/validation";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -64,7 +65,11 @@ export default async function SettingsPage() {
         </Card>
         {apiKeys ? (
           <Card className="lg:col-span-2">
-            <ApiKeysPanel initialKeys={apiKeys} appUrl={appUrl()} />
+            <ApiKeysPanel
+              initialKeys={apiKeys}
+              appUrl={appUrl()}
+              dates={await requestDateFormat(org.timeZone)}
+            />
           </Card>
         ) : null}
       </div>

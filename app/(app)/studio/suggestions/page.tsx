@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import type { SuggestionStatus } from "@/lib/generated/prisma/enums";
 import { listSuggestions } from "@/lib/domains/suggestions/list-suggestions";
+import { dateFormatter } from "@/lib/core/time/format-date";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Suggestions · Studio" };
 
@@ -25,11 +27,7 @@ export default async function SuggestionsPage({
   const requested = (await searchParams).status;
   const tab = TABS.find((t) => t.param === requested) ?? TABS[0]!;
   const suggestions = await listSuggestions(access.orgId, tab.status);
-  const date = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: access.org.timeZone,
-  });
+  const date = dateFormatter("dateTime", await requestDateFormat(access.org.timeZone));
 
   return (
     <>

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getPublicItem } from "@/lib/domains/content/get-public-item";
 import { appUrl } from "@/lib/core/http/app-url";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { formatDate } from "@/lib/core/time/format-date";
 
 type Params = { params: Promise<{ org: string; slug: string }> };
 
@@ -47,7 +49,7 @@ export default async function PublicItemPage({ params }: Params) {
       <h1 className="mt-3 text-3xl font-semibold tracking-tight">{item.title}</h1>
       {item.publishedAt ? (
         <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          {item.publishedAt.toLocaleDateString("en", { dateStyle: "long" })}
+          {formatDate(item.publishedAt, "longDate", await requestDateFormat(item.org.timeZone))}
         </p>
       ) : null}
       {item.images.length ? (
