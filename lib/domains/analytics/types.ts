@@ -1,4 +1,11 @@
-import type { BusinessGoal, ConversionOutcome, ValueType } from "@/lib/generated/prisma/enums";
+import type {
+  BusinessGoal,
+  ContentStatus,
+  ConversionOutcome,
+  ShareChannel,
+  ShareStatus,
+  ValueType,
+} from "@/lib/generated/prisma/enums";
 
 /**
  * The shapes the analytics queries (lib/analytics/get-*.ts) return and the dashboard renders.
@@ -124,6 +131,53 @@ export interface Breakdowns {
   leaderboard: LeaderboardRow[];
   teams: TeamRow[];
   funnel: Funnel;
+}
+
+/** One share of a post in the drill-down: who, how, when, and what it brought in the range. */
+export interface ContentSharer {
+  shareId: string;
+  membershipId: string;
+  name: string;
+  handle: string | null;
+  channel: ShareChannel;
+  status: ShareStatus;
+  sharedAt: Date;
+  /** The day of the share in the organisation's time zone. */
+  day: string;
+  /** Went out inside the range: one of the range's shares (else an older share still bringing clicks). */
+  inRange: boolean;
+  humanClicks: number;
+  uniqueVisits: number;
+  conversions: number;
+}
+
+/** What one post brought in a range, for the caller's scope (same semantics as the breakdowns). */
+export interface ContentPerformance {
+  item: {
+    id: string;
+    title: string;
+    valueType: ValueType;
+    goals: BusinessGoal[];
+    status: ContentStatus;
+  };
+  range: DayRange;
+  currency: string;
+  totals: {
+    shares: number;
+    /** People with at least one share in the range. */
+    people: number;
+    humanClicks: number;
+    uniqueVisits: number;
+    conversions: number;
+    conversionValue: number;
+    estimatedReach: number;
+    reachIsEstimate: boolean;
+    emv: number;
+  };
+  outcomes: Record<ConversionOutcome, number>;
+  trend: TrendPoint[];
+  /** Shares made in the range, and older ones with clicks or conversions in it. */
+  sharers: ContentSharer[];
 }
 
 /** The tables that can be downloaded as CSV from the dashboard. */
