@@ -1,7 +1,8 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useId, useRef, type ReactNode } from "react";
 import { inputClass } from "@/components/ui/field";
+import { appendDisclosure } from "@/lib/domains/content/append-disclosure";
 import {
   characterCount,
   evaluateGuardrails,
@@ -11,7 +12,8 @@ import {
 
 /**
  * A post text box with LinkedIn's character count and the organisation's guardrails checked as
- * people type (the server checks again on save). Problems are announced politely, once each.
+ * people type (the server checks again on save). Problems are announced politely, once each. A
+ * missing disclosure comes with a button that puts it at the end of the text.
  */
 export function PostTextArea({
   label,
@@ -39,6 +41,7 @@ export function PostTextArea({
 }) {
   const autoId = useId();
   const inputId = id ?? autoId;
+  const textArea = useRef<HTMLTextAreaElement>(null);
   const count = characterCount(value);
   const over = count > maxChars;
   const violations = value.trim()
@@ -46,6 +49,18 @@ export function PostTextArea({
         (v) => v.code !== "TOO_LONG",
       )
     : [];
+  const disclosure = rules?.disclosureText?.trim();
+
+  function insertDisclosure() {
+    const next = appendDisclosure(value, disclosure);
+    onChange(next);
+    // The button goes away with the warning: focus returns to the text, after the disclosure.
+    requestAnimationFrame(() => {
+      textArea.current?.focus();
+      textArea.current?.setSelectionRange(next.length, next.length);
+    });
+  }
+
   const describedBy = [
     error ? `${inputId}-error` : null,
     hint ? `${inputId}-hint` : null,
@@ -69,6 +84,7 @@ export function PostTextArea({
         </p>
       ) : null}
       <textarea
+        ref={textArea}
         id={inputId}
         rows={rows}
         value={value}
@@ -81,9 +97,22 @@ export function PostTextArea({
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-1">
         <ul id={`${inputId}-checks`} aria-live="polite" className="space-y-0.5 text-sm">
           {violations.map((v) => (
-            <li key={v.message} className="flex gap-1.5 text-amber-800 dark:text-amber-300">
+            <li
+              key={v.message}
+              className="flex flex-wrap items-baseline gap-x-1.5 text-amber-800 dark:text-amber-300"
+            >
               <span aria-hidden="true">⚠</span>
-              {v.message}
+              <span>{v.message}</span>
+              {v.code === "MISSING_DISCLOSURE" && disclosure ? (
+                <button
+                  type="button"
+                  onClick={insertDisclosure}
+                  aria-label={`Insert disclosure into “${label}”`}
+                  className="rounded font-medium text-brand-700 underline underline-offset-2 hover:no-underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:text-brand-100"
+                >
+                  Insert disclosure
+                </button>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-fetch";
 import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { PostTextArea } from "@/components/content/post-text-area";
@@ -9,12 +9,19 @@ import { GoalPicker, ValueTypePicker } from "@/components/content/value-type-pic
 import { Button } from "@/components/ui/button";
 import { inputClass, TextField } from "@/components/ui/field";
 import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
+import { evaluateGuardrails, violationSummary } from "@/lib/domains/content/guardrails";
+import type { OrgSettingsView } from "@/lib/domains/settings/get-org-settings";
 
 type Mode = "idle" | "accept" | "reject";
 
+/** Fields of the accept form; a refusal naming another field is only told in the notice. */
+const ACCEPT_FIELDS = new Set(["valueType", "goals", "title", "body"]);
+
 /**
  * The moderator's two answers to a pending suggestion: turn it into a draft post (value type,
- * goals, optionally an edited title and text) or reject it with a reason the employee sees.
+ * goals, optionally an edited title and text) or reject it with a reason the employee sees. The
+ * text is checked against the guardrails as it is typed, like in the studio editor, and a refusal
+ * by the server is shown at the field it names.
  */
 export function SuggestionReview({
   suggestion,
@@ -33,6 +40,19 @@ export function SuggestionReview({
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState(false);
+  const [rules, setRules] = useState<OrgSettingsView | null>(null);
+
+  // The guardrails, once the form opens: the text box checks them as the moderator types.
+  useEffect(() => {
+    if (mode !== "accept" || rules) return;
+    let live = true;
+    void apiFetch<{ settings: OrgSettingsView }>("/api/settings/guardrails").then((result) => {
+      if (live && result.ok) setRules(result.data.settings);
+    });
+    return () => {
+      live = false;
+    };
+  }, [mode, rules]);
 
   function fail(message: string, problems: Record<string, string> = {}) {
     setFields(problems);
@@ -46,6 +66,8 @@ export function SuggestionReview({
     if (!valueType) problems.valueType = "Choose a value type.";
     if (!goals.length) problems.goals = "Choose at least one business goal.";
     if (!title.trim()) problems.title = "Enter a title.";
+    const violations = rules ? evaluateGuardrails(body, rules) : [];
+    if (violations.length) problems.body = violationSummary(violations);
     if (Object.keys(problems).length) return fail(Object.values(problems).join(" "), problems);
     setPending(true);
     const result = await apiFetch<{ item: { id: string } }>(
@@ -61,7 +83,10 @@ export function SuggestionReview({
       },
     );
     setPending(false);
-    if (!result.ok) return fail(result.message, result.fields);
+    if (!result.ok) {
+      const known = Object.entries(result.fields ?? {}).filter(([key]) => ACCEPT_FIELDS.has(key));
+      return fail(result.message, Object.fromEntries(known));
+    }
     router.push(`/studio/${result.data.item.id}?created=1`);
   }
 
@@ -136,8 +161,12 @@ export function SuggestionReview({
           <PostTextArea
             label="Suggested post text"
             value={body}
-            onChange={setBody}
-            rules={null}
+            onChange={(value) => {
+              setBody(value);
+              // A refusal of the old text no longer applies; the live checks take over.
+              if (fields.body) setFields(({ body: _old, ...rest }) => rest);
+            }}
+            rules={rules}
             rows={6}
             error={fields.body}
             hint="Edit it now or later in the editor. The post starts as a draft."

@@ -52,6 +52,12 @@ export function hasHashtag(text: string, tag: string): boolean {
   return pattern.test(normalise(text));
 }
 
+/** Whether the text carries the disclosure (case- and width-insensitively, anywhere in it). */
+export function hasDisclosure(text: string, disclosure: string | null | undefined): boolean {
+  const wanted = disclosure?.trim();
+  return !wanted || normalise(text).includes(normalise(wanted));
+}
+
 export function evaluateGuardrails(
   text: string,
   rules: Guardrails,
@@ -69,7 +75,7 @@ export function evaluateGuardrails(
     });
   }
   const disclosure = rules.disclosureText?.trim();
-  if (disclosure && !normalise(text).includes(normalise(disclosure))) {
+  if (disclosure && !hasDisclosure(text, disclosure)) {
     violations.push({
       code: "MISSING_DISCLOSURE",
       message: `Keep the disclosure "${disclosure}" in the text.`,

@@ -11,16 +11,17 @@ import { assertPublicLink } from "@/lib/domains/content/assert-public-link";
 import type { CreateContentInput, UpdateContentInput } from "@/lib/domains/content/content-schemas";
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
 
-type Texts = { label: string; text: string }[];
+/** Each text with the label people read and the API path of its field (for the form to mark). */
+type Texts = { label: string; field: string; text: string }[];
 
 /** Every text a curator saves obeys the organisation's guardrails; the message names the text. */
 async function assertTextsAllowed(tx: Tx, orgId: string, texts: Texts) {
   const settings = await getOrgSettings(orgId, tx);
-  for (const { label, text } of texts) {
+  for (const { label, field, text } of texts) {
     const violations = evaluateGuardrails(text, settings);
     if (violations.length) {
       throw badRequest(`${label}: ${violationSummary(violations)}`, {
-        [label]: violationSummary(violations),
+        [field]: violationSummary(violations),
       });
     }
   }
@@ -28,13 +29,26 @@ async function assertTextsAllowed(tx: Tx, orgId: string, texts: Texts) {
 
 function textsOf(input: UpdateContentInput): Texts {
   const texts: Texts = [];
-  if (input.body !== undefined) texts.push({ label: "Suggested post text", text: input.body });
-  for (const c of input.captions ?? []) texts.push({ label: `Caption "${c.label}"`, text: c.text });
-  for (const t of input.translations ?? []) {
-    texts.push({ label: `Translation (${t.language})`, text: t.body });
-    for (const c of t.captions)
-      texts.push({ label: `Caption "${c.label}" (${t.language})`, text: c.text });
+  if (input.body !== undefined) {
+    texts.push({ label: "Suggested post text", field: "body", text: input.body });
   }
+  (input.captions ?? []).forEach((c, i) =>
+    texts.push({ label: `Caption "${c.label}"`, field: `captions.${i}.text`, text: c.text }),
+  );
+  (input.translations ?? []).forEach((t, i) => {
+    texts.push({
+      label: `Translation (${t.language})`,
+      field: `translations.${i}.body`,
+      text: t.body,
+    });
+    t.captions.forEach((c, j) =>
+      texts.push({
+        label: `Caption "${c.label}" (${t.language})`,
+        field: `translations.${i}.captions.${j}.text`,
+        text: c.text,
+      }),
+    );
+  });
   return texts;
 }
 

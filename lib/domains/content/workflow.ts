@@ -66,3 +66,23 @@ export function checkTransition(ctx: TransitionContext): TransitionCheck {
   }
   return { ok: true, action };
 }
+
+/** A next step the workflow knows from a status, and whether this person may take it. */
+export type TransitionOption =
+  | { to: ContentStatus; action: string; allowed: true }
+  | { to: ContentStatus; action: string; allowed: false; reason: string };
+
+/**
+ * Every move out of `ctx.from`, each judged by checkTransition — the same rule the server applies
+ * when the move is made, so a page never offers what the server would refuse.
+ */
+export function transitionOptions(ctx: Omit<TransitionContext, "to">): TransitionOption[] {
+  return (Object.entries(TRANSITIONS[ctx.from]) as [ContentStatus, string][]).map(
+    ([to, action]) => {
+      const check = checkTransition({ ...ctx, to });
+      return check.ok
+        ? { to, action, allowed: true as const }
+        : { to, action, allowed: false as const, reason: check.reason };
+    },
+  );
+}

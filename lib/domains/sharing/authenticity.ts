@@ -35,9 +35,28 @@ export function copiedMask(post: string[], source: string[]): boolean[] {
   return mask;
 }
 
-/** 0 (copied) … 1 (entirely own words), rounded to two decimals. Empty text scores 0. */
-export function authenticityScore(text: string, sources: string[]): number {
-  const post = words(text);
+/** `post` without the first run of `phrase` in it (the words of a required disclosure). */
+function withoutRun(post: string[], phrase: string[]): string[] {
+  if (phrase.length === 0) return post;
+  for (let i = 0; i + phrase.length <= post.length; i++) {
+    if (phrase.every((word, j) => post[i + j] === word)) {
+      return [...post.slice(0, i), ...post.slice(i + phrase.length)];
+    }
+  }
+  return post;
+}
+
+/**
+ * 0 (copied) … 1 (entirely own words), rounded to two decimals. Empty text scores 0. The
+ * organisation's disclosure (`ignore`) is nobody's own words and no copy either: its words are left
+ * out, so inserting it never moves the score.
+ */
+export function authenticityScore(
+  text: string,
+  sources: string[],
+  { ignore }: { ignore?: string | null } = {},
+): number {
+  const post = ignore ? withoutRun(words(text), words(ignore)) : words(text);
   if (post.length === 0) return 0;
   let copied = 0;
   for (const source of sources) {

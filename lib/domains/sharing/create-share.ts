@@ -140,11 +140,11 @@ export async function createShare(
   if (violations.length)
     throw badRequest(violationSummary(violations), { text: violationSummary(violations) });
 
-  const authenticity = authenticityScore(input.text, [
-    item.body,
-    ...item.captions.map((c) => c.text),
-    ...item.translations.map((t) => t.body),
-  ]);
+  const authenticity = authenticityScore(
+    input.text,
+    [item.body, ...item.captions.map((c) => c.text), ...item.translations.map((t) => t.body)],
+    { ignore: settings.disclosureText },
+  );
   if (settings.minAuthenticity !== null && authenticity * 100 < settings.minAuthenticity) {
     throw badRequest(
       `Make it more your own: at least ${settings.minAuthenticity} % of the text should be your own words (now ${Math.round(authenticity * 100)} %).`,
