@@ -3,6 +3,7 @@ import { analyticsRollupJob } from "@/lib/domains/analytics/jobs/analytics-rollu
 import { announceItemsGoneLiveJob } from "@/lib/domains/content/jobs/announce-items-gone-live";
 import { weeklyDigestJob } from "@/lib/domains/digests/jobs/weekly-digest";
 import { sendEmailJob } from "@/lib/domains/email/jobs/send-email";
+import { linkedInReconnectRemindersJob } from "@/lib/domains/linkedin/jobs/linkedin-reconnect-reminders";
 import { publishShareJob } from "@/lib/domains/linkedin-publish/jobs/publish-share";
 import { syncPostAnalyticsJob } from "@/lib/domains/linkedin-publish/jobs/sync-post-analytics";
 import { visitorSaltCleanupJob } from "@/lib/domains/tracking/jobs/visitor-salt-cleanup";
@@ -19,6 +20,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   visitorSaltCleanupJob,
   publishShareJob,
   syncPostAnalyticsJob,
+  linkedInReconnectRemindersJob,
   deliverWebhookJob,
   announceItemsGoneLiveJob,
   sendEmailJob,

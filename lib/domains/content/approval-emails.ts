@@ -4,37 +4,36 @@ import { queueEmail } from "@/lib/domains/email/queue-email";
 import { approvalRequestEmail } from "@/lib/integrations/email/templates/approval-request";
 import { appUrl } from "@/lib/core/http/app-url";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { listApprovers } from "@/lib/domains/content/list-approvers";
 
 /**
  * After an item was submitted for review (DRAFT → IN_REVIEW, committed): when the organisation
- * requires approval, every other active admin gets an approval request (category "approvals").
+ * requires approval, everyone who may approve it (listApprovers: other active admins, not its
+ * author) gets an approval request (category "approvals").
  * Dedupe key `approval:<transitionId>:<userId>`: a repeated call sends nothing twice.
  */
 export async function queueApprovalRequests(access: Access, itemId: string): Promise<number> {
   const { orgId } = access;
   if (!(await getOrgSettings(orgId)).requireApproval) return 0;
-  const [transition, item, admins] = await Promise.all([
+  const [transition, item, approvers] = await Promise.all([
     db.contentTransition.findFirst({
       where: { orgId, itemId, toStatus: "IN_REVIEW" },
       orderBy: { createdAt: "desc" },
       select: { id: true, comment: true, actorId: true },
     }),
     db.contentItem.findFirst({ where: { id: itemId, orgId }, select: { title: true } }),
-    db.membership.findMany({
-      where: { orgId, role: "ADMIN", status: "ACTIVE", userId: { not: access.userId } },
-      select: { userId: true, user: { select: { name: true, email: true } } },
-    }),
+    listApprovers(orgId, itemId, access.userId),
   ]);
   if (!transition || !item) return 0;
   let queued = 0;
-  for (const admin of admins) {
+  for (const admin of approvers) {
     const result = await queueEmail({
       orgId,
       userId: admin.userId,
-      to: admin.user.email,
+      to: admin.email,
       category: "approvals",
       ...approvalRequestEmail({
-        recipientName: admin.user.name,
+        recipientName: admin.name,
         submitterName: access.user.name,
         itemTitle: item.title,
         orgName: access.org.name,

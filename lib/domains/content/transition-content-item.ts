@@ -7,9 +7,13 @@ import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { checkTransition } from "@/lib/domains/content/workflow";
 import { evaluateGuardrails, violationSummary } from "@/lib/domains/content/guardrails";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { loadTransitionContext } from "@/lib/domains/content/load-transition-context";
 import { getStorage } from "@/lib/integrations/storage/get-storage";
 import { announceContentItemSafely } from "@/lib/domains/content/announce-content";
 import { queueApprovalRequestsSafely } from "@/lib/domains/content/approval-emails";
+import { notifyApprovalRequest } from "@/lib/domains/content/notify-approval-request";
+import { settleApprovalRequests } from "@/lib/domains/content/settle-approval-requests";
+import type { ContentStatus } from "@/lib/generated/prisma/enums";
 
 export const transitionSchema = z
   .object({
@@ -65,35 +69,17 @@ export async function transitionContentItem(
   input: TransitionInput,
 ) {
   const result = await db.$transaction(async (tx) => {
-    const item = await tx.contentItem.findFirst({
-      where: { id: itemId, orgId: access.orgId },
-      select: {
-        id: true,
-        status: true,
-        authorId: true,
-        lastEditedById: true,
-        publishedAt: true,
-        title: true,
-      },
-    });
-    if (!item) throw notFound("Content item");
+    const { context, publishedAt } = await loadTransitionContext(
+      access.orgId,
+      itemId,
+      access.userId,
+      tx,
+    );
+    const item = { status: context.from, publishedAt };
     if (item.status === input.to) {
       throw conflict(`The item is already ${input.to.toLowerCase().replace("_", " ")}.`);
     }
-    const settings = await getOrgSettings(access.orgId, tx);
-    const submission = await tx.contentTransition.findFirst({
-      where: { itemId, toStatus: "IN_REVIEW" },
-      orderBy: { createdAt: "desc" },
-      select: { actorId: true },
-    });
-    const check = checkTransition({
-      from: item.status,
-      to: input.to,
-      requireApproval: settings.requireApproval,
-      actorId: access.userId,
-      authorId: item.authorId,
-      contributorIds: [item.lastEditedById, submission?.actorId ?? null],
-    });
+    const check = checkTransition({ ...context, to: input.to });
     if (!check.ok) throw new AppError("CONFLICT", check.reason);
     if (input.to === "IN_REVIEW" || input.to === "PUBLISHED") {
       await assertStillCompliant(tx, access.orgId, itemId);
@@ -127,13 +113,31 @@ export async function transitionContentItem(
       targetId: itemId,
       metadata: { from: item.status, to: input.to, comment: input.comment ?? null },
     });
-    return { id: itemId, status: input.to, action: check.action };
+    return { id: itemId, status: input.to, action: check.action, from: item.status };
   });
+  const { from, ...outcome } = result;
   // Slack/Teams webhooks (after commit; a scheduled item is announced when its publishAt passes).
   if (input.to === "PUBLISHED") await announceContentItemSafely(access.orgId, itemId);
   // Approval requests to the other admins (after commit; only when approval is required).
   if (input.to === "IN_REVIEW") await queueApprovalRequestsSafely(access, itemId);
-  return result;
+  // The reviewers' bells: asked on submission, answered when the item leaves review.
+  await updateApprovalNotificationsSafely(access, itemId, from, input.to);
+  return outcome;
+}
+
+/** In-app approval requests after the commit; never undoes the transition when they fail. */
+async function updateApprovalNotificationsSafely(
+  access: Access,
+  itemId: string,
+  from: ContentStatus,
+  to: ContentStatus,
+): Promise<void> {
+  try {
+    if (to === "IN_REVIEW") await notifyApprovalRequest(access, itemId);
+    if (from === "IN_REVIEW") await settleApprovalRequests(access.orgId, itemId);
+  } catch (error) {
+    console.error("[notifications] could not update approval requests", error);
+  }
 }
 
 /** Only drafts can be deleted; published history is archived instead. */

@@ -69,6 +69,7 @@ describe("job registry", () => {
       "email-send",
       "linkedin-analytics",
       "linkedin-publish",
+      "linkedin-reconnect-reminders",
       "visitor-salt-cleanup",
       "webhook-announce-live",
       "webhook-deliver",
@@ -85,6 +86,7 @@ describe("job registry", () => {
       "visitor-salt-cleanup",
       "email-digest",
       "linkedin-analytics",
+      "linkedin-reconnect-reminders",
       "webhook-announce-live",
     ]) {
       expect(byName[cron]?.cron, cron).toBeTruthy();
