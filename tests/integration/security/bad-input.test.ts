@@ -51,7 +51,7 @@ import {
   type OrgFixture,
 } from "../../support/factories";
 import { contentInput } from "../../support/content";
-import { callRoute, sessionCookie } from "../../support/http";
+import { callRoute, sessionCookie, TEST_ORIGIN } from "../../support/http";
 import { OrgFingerprint, writesSoFar, type Fingerprint } from "../../support/security/write-watch";
 import { redirectTarget, setRequest } from "../../support/security/request-context";
 import {
@@ -1089,6 +1089,63 @@ describe("bad input found by the fuzzer", () => {
       headers: { cookie: "authjs.callback-url=javascript%3Aalert(1)" },
     });
     expect(cookie.status).toBe(200);
+  });
+
+  it("Auth.js: a callbackUrl in the form body is normalised like the query's (was the 'Configuration' error), never leaving our origin", async () => {
+    const auth = (method: HttpMethod) => load("api/auth/[...nextauth]/route.ts", method);
+    const csrf = await callRoute(await auth("GET"), {
+      path: "/api/auth/csrf",
+      params: { nextauth: ["csrf"] },
+    });
+    const csrfToken = (csrf.json as { csrfToken?: string }).csrfToken!;
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
+    const signOut = async (contentType: string, rawBody: string) =>
+      callRoute(await auth("POST"), {
+        method: "POST",
+        path: "/api/auth/signout",
+        params: { nextauth: ["signout"] },
+        headers: { cookie, "content-type": contentType },
+        rawBody,
+      });
+    const hostile: unknown[] = [
+      "foo",
+      "http://[",
+      "javascript:alert(1)",
+      "https://evil.example/x",
+      "//evil.example",
+      "/\\evil.example",
+      "/\t/evil.example",
+    ];
+    const seen: string[] = [];
+    for (const callbackUrl of [...hostile, 42, { href: "https://evil.example" }]) {
+      const bodies: [string, string][] = [
+        ["application/json", JSON.stringify({ csrfToken, callbackUrl })],
+      ];
+      if (typeof callbackUrl === "string") {
+        bodies.push([
+          "application/x-www-form-urlencoded",
+          new URLSearchParams({ csrfToken, callbackUrl }).toString(),
+        ]);
+      }
+      for (const [type, body] of bodies) {
+        const res = await signOut(type, body);
+        const location = new URL(res.headers.get("location") ?? "", TEST_ORIGIN);
+        seen.push(`${type} ${JSON.stringify(callbackUrl)} → ${res.status} ${location.href}`);
+        expect(res.status, seen.at(-1)).toBe(302);
+        expect(location.origin, seen.at(-1)).toBe(TEST_ORIGIN);
+        expect(location.pathname.startsWith("//"), seen.at(-1)).toBe(false);
+        expect(location.search, seen.at(-1)).not.toContain("error=");
+      }
+    }
+    // A same-site path in the body is kept.
+    const kept = await signOut(
+      "application/x-www-form-urlencoded",
+      new URLSearchParams({ csrfToken, callbackUrl: "/feed?x=1" }).toString(),
+    );
+    expect(kept.headers.get("location")).toBe(`${TEST_ORIGIN}/feed?x=1`);
   });
 
   it("Auth.js: an unknown action is a 400 with a readable JSON message (was a bare text)", async () => {
