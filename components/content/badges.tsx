@@ -1,16 +1,17 @@
-import type { BusinessGoal, ContentStatus, ValueType } from "@/lib/generated/prisma/enums";
+import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
+import { DISPLAY_STATUS_LABELS, type DisplayStatus } from "@/lib/domains/content/display-status";
 import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
-import { STATUS_LABELS } from "@/lib/domains/content/workflow";
 import { STATUS_TONES, VALUE_TYPE_TONES } from "@/components/content/value-type-style";
 
 const chip =
   "inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset";
 
-export function StatusBadge({ status }: { status: ContentStatus }) {
+/** An item's status as contentDisplayStatus gives it (a stored status is one too). */
+export function StatusBadge({ status }: { status: DisplayStatus }) {
   return (
     <span className={`${chip} ${STATUS_TONES[status].badge}`}>
       <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${STATUS_TONES[status].dot}`} />
-      {STATUS_LABELS[status]}
+      {DISPLAY_STATUS_LABELS[status]}
     </span>
   );
 }

@@ -1,4 +1,5 @@
-import type { BusinessGoal, ContentStatus, ValueType } from "@/lib/generated/prisma/enums";
+import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
+import type { DisplayStatus } from "@/lib/domains/content/display-status";
 
 /** One colour per value type, shared by chips, bars and the calendar (always with a text label). */
 export const VALUE_TYPE_TONES: Record<ValueType, { chip: string; bar: string }> = {
@@ -35,7 +36,7 @@ export const GOAL_BAR: Record<BusinessGoal, string> = {
 };
 
 /** Status colours; the status word is always shown too, so colour is never the only signal. */
-export const STATUS_TONES: Record<ContentStatus, { badge: string; dot: string; border: string }> = {
+export const STATUS_TONES: Record<DisplayStatus, { badge: string; dot: string; border: string }> = {
   DRAFT: {
     badge:
       "bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
@@ -48,11 +49,23 @@ export const STATUS_TONES: Record<ContentStatus, { badge: string; dot: string; b
     dot: "bg-amber-500",
     border: "border-l-amber-500",
   },
+  SCHEDULED: {
+    badge:
+      "bg-sky-50 text-sky-900 ring-sky-300 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-700",
+    dot: "bg-sky-500",
+    border: "border-l-sky-500",
+  },
   PUBLISHED: {
     badge:
       "bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-700",
     dot: "bg-emerald-500",
     border: "border-l-emerald-500",
+  },
+  EXPIRED: {
+    badge:
+      "bg-orange-50 text-orange-900 ring-orange-300 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-700",
+    dot: "bg-orange-500",
+    border: "border-l-orange-500",
   },
   ARCHIVED: {
     badge:

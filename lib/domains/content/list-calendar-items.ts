@@ -28,6 +28,7 @@ export async function listCalendarItems(orgId: string, start: Date, end: Date, l
     title: r.title,
     status: r.status,
     valueType: r.valueType,
+    publishAt: r.publishAt,
     publishDate: r.publishAt ?? r.publishedAt,
     expireAt: r.expireAt,
   }));
