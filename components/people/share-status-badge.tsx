@@ -2,6 +2,8 @@ import type { ShareStatus } from "@/lib/generated/prisma/enums";
 import { SHARE_STATUS_LABELS } from "@/lib/domains/sharing/share-labels";
 
 const TONES: Record<ShareStatus, string> = {
+  OPENED:
+    "bg-slate-50 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
   SHARED:
     "bg-brand-50 text-brand-700 ring-brand-100 dark:bg-slate-800 dark:text-slate-100 dark:ring-slate-600",
   SCHEDULED:

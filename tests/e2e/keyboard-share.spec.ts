@@ -83,12 +83,12 @@ for (const scheme of COLOR_SCHEMES) {
     await page.keyboard.press("Space");
 
     // 6. Confirmed: focus moves to the confirmation, and the share is stored.
-    await expect(page.getByText("Shared.")).toBeVisible();
+    await expect(page.getByText("Not counted yet.")).toBeVisible();
     await expectVisibleFocus(page);
     expect(
       await page.evaluate(() => document.activeElement?.textContent ?? ""),
       "focus moves to the confirmation",
-    ).toContain("Shared.");
+    ).toContain("Not counted yet.");
     const client = new pg.Client({
       connectionString: fs.readFileSync(E2E.databaseUrlFile, "utf8"),
     });

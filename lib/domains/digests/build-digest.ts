@@ -4,6 +4,7 @@ import { visibleItemsWhere } from "@/lib/domains/content/list-feed-items";
 import { VALUE_TYPE_IDS, valueTypeLabel } from "@/lib/domains/content/value-types";
 import type { ValueType } from "@/lib/generated/prisma/enums";
 import { appUrl } from "@/lib/core/http/app-url";
+import { countedShare } from "@/lib/domains/sharing/share-status";
 import type { Digest, DigestItem } from "@/lib/integrations/email/templates/digest";
 
 const DAY_MS = 86_400_000;
@@ -56,19 +57,21 @@ export async function buildDigest(
 
   const [shared, recentShares, clicks, sharesLastWeek] = await Promise.all([
     db.share.findMany({
-      where: { orgId, membershipId },
+      where: { orgId, membershipId, ...countedShare },
       select: { itemId: true },
       distinct: "itemId",
     }),
     db.share.findMany({
-      where: { orgId, membershipId, createdAt: { gte: nudgeSince, lt: now } },
+      where: { orgId, membershipId, ...countedShare, createdAt: { gte: nudgeSince, lt: now } },
       select: { item: { select: { valueType: true } } },
     }),
     db.$queryRaw<{ clicks: bigint | null }[]>`
       SELECT SUM("humanClicks")::bigint AS clicks FROM "ShareDailyStats"
       WHERE "orgId" = ${orgId} AND "membershipId" = ${membershipId}
         AND day >= ${dayString(from)}::date AND day < ${dayString(now)}::date`,
-    db.share.count({ where: { orgId, membershipId, createdAt: { gte: from, lt: now } } }),
+    db.share.count({
+      where: { orgId, membershipId, ...countedShare, createdAt: { gte: from, lt: now } },
+    }),
   ]);
   const sharedIds = [...new Set(shared.map((s) => s.itemId))];
 

@@ -2,13 +2,14 @@ import { db } from "@/lib/core/db/client";
 import type { Access } from "@/lib/domains/access/resolve-access";
 import { listFeedItems, type FeedItem } from "@/lib/domains/content/list-feed-items";
 import { rankForYou } from "@/lib/domains/sharing/for-you-order";
+import { countedShare } from "@/lib/domains/sharing/share-status";
 
 export type FeedOrder = "for-you" | "newest";
 
 export interface RankedFeedItem extends FeedItem {
   /** Why "for you" moved it up ("You haven't shared anything inspiring lately"), or null. */
   reason: string | null;
-  /** How often this member has shared it already. */
+  /** How often this member has shared it already (shares that count: share-status.ts). */
   sharedCount: number;
 }
 
@@ -24,7 +25,7 @@ export async function listForYouFeed(
   const [items, shares] = await Promise.all([
     listFeedItems(access, query),
     db.share.findMany({
-      where: { orgId: access.orgId, membershipId: access.membershipId },
+      where: { orgId: access.orgId, membershipId: access.membershipId, ...countedShare },
       select: { itemId: true, createdAt: true, item: { select: { valueType: true } } },
       orderBy: { createdAt: "desc" },
       take: 500,

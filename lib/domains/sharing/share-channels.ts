@@ -35,13 +35,14 @@ const CHANNELS: Record<ShareChannelId, ShareChannel> = {
   LINKEDIN_DIALOG: {
     id: "LINKEDIN_DIALOG",
     label: "Share on LinkedIn",
-    initialStatus: "SHARED",
+    // Opening LinkedIn's dialog posts nothing: the share counts once confirmed (share-status.ts).
+    initialStatus: "OPENED",
     assertAvailable: async () => {},
   },
   COPY: {
     id: "COPY",
     label: "Copy text and link",
-    initialStatus: "SHARED",
+    initialStatus: "OPENED",
     assertAvailable: async () => {},
   },
   LINKEDIN_API: {

@@ -8,6 +8,7 @@ export const SHARE_CHANNEL_LABELS: Record<ShareChannel, string> = {
 };
 
 export const SHARE_STATUS_LABELS: Record<ShareStatus, string> = {
+  OPENED: "Not confirmed yet",
   SHARED: "Shared",
   SCHEDULED: "Scheduled",
   POSTED: "Posted",

@@ -12,6 +12,9 @@ import type { ClickEvent } from "@/lib/domains/tracking/click-event";
  *   unknown, or a spool file read twice) idempotent.
  * - The rollup mark refreshes `markedAt`, so a rollup that read the mark before these clicks can
  *   tell that it must recount (share-days are sorted so concurrent writers lock them in one order).
+ * - A share still OPENED (LinkedIn's dialog opened or the text copied, not confirmed) becomes
+ *   SHARED with its first human click: someone followed the link, so it was posted. Bots confirm
+ *   nothing (link-preview crawlers fetch links that were only pasted, never posted).
  * Returns the number of click rows inserted.
  */
 export async function writeClicks(
@@ -76,7 +79,12 @@ WITH v AS (
          v.device, v.browser, left(v.referrer_host, 255)
   FROM v JOIN "Share" s ON s."id" = v.share_id
   ON CONFLICT ("id") DO NOTHING
-  RETURNING "orgId", "shareId", "at"
+  RETURNING "orgId", "shareId", "at", "isBot"
+), confirmed AS (
+  UPDATE "Share" s SET "status" = 'SHARED', "confirmedAt" = h.first_at, "updatedAt" = now()
+  FROM (SELECT ins."shareId", min(ins."at") AS first_at FROM ins WHERE NOT ins."isBot" GROUP BY 1) h
+  WHERE s."id" = h."shareId" AND s."status" = 'OPENED'
+  RETURNING 1
 ), marks AS (
   INSERT INTO "RollupDirty" ("shareId", "day", "markedAt")
   SELECT d."shareId", d.day, now()
@@ -88,7 +96,8 @@ WITH v AS (
   ON CONFLICT ("shareId", "day") DO UPDATE SET "markedAt" = EXCLUDED."markedAt"
   RETURNING 1
 )
-SELECT (SELECT count(*) FROM ins) AS inserted, (SELECT count(*) FROM marks) AS marked`;
+SELECT (SELECT count(*) FROM ins) AS inserted, (SELECT count(*) FROM marks) AS marked,
+       (SELECT count(*) FROM confirmed) AS confirmed`;
 
 /**
  * Whether a failed write may succeed later (database down, restarting, overloaded, deadlock, a

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as contentRoute from "@/app/api/content/route";
 import { POST as transition } from "@/app/api/content/[id]/transitions/route";
 import * as sharesRoute from "@/app/api/shares/route";
+import { POST as confirmRoute } from "@/app/api/shares/[id]/confirm/route";
 import { GET as trackedLink } from "@/app/[code]/route";
 import { PATCH as patchGuardrails } from "@/app/api/settings/guardrails/route";
 import { getDb } from "@/lib/core/db/client";
@@ -41,6 +42,7 @@ async function publishedItem(org: OrgFixture, overrides = {}, publish = true) {
 
 type ShareJson = {
   share: {
+    id: string;
     code: string;
     trackedUrl: string;
     destinationUrl: string;
@@ -56,6 +58,12 @@ async function share(userId: string, body: Record<string, unknown>) {
     body: { channel: "COPY", ...body },
   });
   return { ...res, share: (res.json as unknown as ShareJson).share };
+}
+
+/** "I posted it": a dialog or copy share counts once its sharer confirms it. */
+async function confirm(userId: string, shareId: string) {
+  const res = await callRoute(confirmRoute, { method: "POST", userId, params: { id: shareId } });
+  expect(res.status, JSON.stringify(res.json)).toBe(200);
 }
 
 async function shareCount(orgId: string) {
@@ -295,8 +303,16 @@ describe("my activity", () => {
   it("lists the member's own shares only, with mix and streak", async () => {
     const org = await createOrgFixture();
     const item = await publishedItem(org, { valueType: "INSPIRATION" });
-    await share(org.employee.user.id, { itemId: item.id, text: "Mine, inspiring." });
+    const mine = await share(org.employee.user.id, { itemId: item.id, text: "Mine, inspiring." });
     await share(org.manager.user.id, { itemId: item.id, text: "Manager's." });
+    // Listed at once; counted in the streak and mix once posted (confirmed).
+    const opened = (await callRoute(sharesRoute.GET, { userId: org.employee.user.id })).json as {
+      shares: { status: string }[];
+      streakWeeks: number;
+    };
+    expect(opened.shares.map((s) => s.status)).toEqual(["OPENED"]);
+    expect(opened.streakWeeks).toBe(0);
+    await confirm(org.employee.user.id, mine.share.id);
     const res = await callRoute(sharesRoute.GET, { userId: org.employee.user.id });
     expect(res.status).toBe(200);
     const body = res.json as unknown as {
@@ -322,9 +338,12 @@ describe("the feed, for you", () => {
       data: { publishedAt: new Date(Date.now() - 10 * 86_400_000) },
     });
     const fresh = await publishedItem(org, { title: "More news", valueType: "INFORMATION" });
-    expect(
-      (await share(org.employee.user.id, { itemId: info.id, text: "Sharing the news." })).status,
-    ).toBe(201);
+    const shared = await share(org.employee.user.id, {
+      itemId: info.id,
+      text: "Sharing the news.",
+    });
+    expect(shared.status).toBe(201);
+    await confirm(org.employee.user.id, shared.share.id);
 
     const feed = await listForYouFeed(accessFor(org.org, org.employee), {});
     expect(feed.map((i) => i.id)).toEqual([older.id, fresh.id, info.id]);
