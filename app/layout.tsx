@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+// Inter, self-hosted: the font files ship in the build (same origin, no request elsewhere).
+import "@fontsource-variable/inter/wght.css";
 import "./globals.css";
 
 export const metadata: Metadata = {

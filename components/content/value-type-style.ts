@@ -1,31 +1,34 @@
 import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
 import type { DisplayStatus } from "@/lib/domains/content/display-status";
 
-/** One colour per value type, shared by chips, bars and the calendar (always with a text label). */
+/**
+ * One colour per value type (the `vt-*` tokens of app/globals.css), shared by chips, bars and the
+ * calendar, always with a text label. Class names are written out in full so Tailwind finds them.
+ */
 export const VALUE_TYPE_TONES: Record<ValueType, { chip: string; bar: string }> = {
   INFORMATION: {
-    chip: "bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-800",
-    bar: "bg-sky-500",
+    chip: "bg-vt-information-50 text-vt-information-800 ring-vt-information-200 dark:bg-vt-information-950 dark:text-vt-information-200 dark:ring-vt-information-800",
+    bar: "bg-vt-information-500",
   },
   EDUCATION: {
-    chip: "bg-violet-50 text-violet-800 ring-violet-200 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-800",
-    bar: "bg-violet-500",
+    chip: "bg-vt-education-50 text-vt-education-800 ring-vt-education-200 dark:bg-vt-education-950 dark:text-vt-education-200 dark:ring-vt-education-800",
+    bar: "bg-vt-education-500",
   },
   TOGETHERNESS: {
-    chip: "bg-amber-50 text-amber-900 ring-amber-200 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800",
-    bar: "bg-amber-500",
+    chip: "bg-vt-togetherness-50 text-vt-togetherness-900 ring-vt-togetherness-200 dark:bg-vt-togetherness-950 dark:text-vt-togetherness-200 dark:ring-vt-togetherness-800",
+    bar: "bg-vt-togetherness-500",
   },
   MOTIVATION: {
-    chip: "bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800",
-    bar: "bg-emerald-500",
+    chip: "bg-vt-motivation-50 text-vt-motivation-800 ring-vt-motivation-200 dark:bg-vt-motivation-950 dark:text-vt-motivation-200 dark:ring-vt-motivation-800",
+    bar: "bg-vt-motivation-500",
   },
   INSPIRATION: {
-    chip: "bg-rose-50 text-rose-800 ring-rose-200 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-800",
-    bar: "bg-rose-500",
+    chip: "bg-vt-inspiration-50 text-vt-inspiration-800 ring-vt-inspiration-200 dark:bg-vt-inspiration-950 dark:text-vt-inspiration-200 dark:ring-vt-inspiration-800",
+    bar: "bg-vt-inspiration-500",
   },
   ENTERTAINMENT: {
-    chip: "bg-orange-50 text-orange-900 ring-orange-200 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-800",
-    bar: "bg-orange-500",
+    chip: "bg-vt-entertainment-50 text-vt-entertainment-900 ring-vt-entertainment-200 dark:bg-vt-entertainment-950 dark:text-vt-entertainment-200 dark:ring-vt-entertainment-800",
+    bar: "bg-vt-entertainment-500",
   },
 };
 

@@ -1,6 +1,7 @@
 import { initials } from "@/lib/domains/people/initials";
 
 const SIZES = {
+  sm: "h-8 w-8 text-xs",
   md: "h-10 w-10 text-sm",
   lg: "h-16 w-16 text-xl",
 } as const;

@@ -11,11 +11,8 @@ import {
   uploadImage,
 } from "@/components/content/upload-image";
 import { Button } from "@/components/ui/button";
-import { inputClass } from "@/components/ui/field";
+import { fileInputClass, inputClass } from "@/components/ui/field";
 import type { EditorImage } from "@/components/studio/editor-types";
-
-const fileInputClass =
-  "block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-300 dark:file:bg-slate-700 dark:file:text-slate-100";
 
 /** Images of a saved item: upload one at a time with its alt text; thumbnails with Remove. */
 export function ImageManager({

@@ -14,7 +14,7 @@ import {
 } from "@/components/content/upload-image";
 import { ValueTypePicker } from "@/components/content/value-type-picker";
 import { Button } from "@/components/ui/button";
-import { inputClass, TextField } from "@/components/ui/field";
+import { fileInputClass, inputClass, TextField } from "@/components/ui/field";
 import type { ValueType } from "@/lib/generated/prisma/enums";
 
 interface Photo {
@@ -218,7 +218,7 @@ export function SuggestForm() {
               accept={IMAGE_ACCEPT}
               onChange={(e) => addFiles(e.target.files)}
               aria-describedby={`${id}-files-hint`}
-              className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-300 dark:file:bg-slate-700 dark:file:text-slate-100"
+              className={fileInputClass}
             />
             <p id={`${id}-files-hint`} className="text-xs text-slate-600 dark:text-slate-400">
               Up to {IMAGE_MAX_COUNT} photos: PNG, JPEG, WebP or GIF, 5 MB each. Only share photos

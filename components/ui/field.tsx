@@ -1,7 +1,14 @@
 import { useId, type InputHTMLAttributes, type SelectHTMLAttributes, type ReactNode } from "react";
 
 export const inputClass =
-  "block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 dark:placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-600";
+  "block w-full rounded-lg border-0 bg-white px-3 py-2 text-body text-slate-900 shadow-card ring-1 ring-inset ring-slate-300 placeholder:text-slate-500 dark:placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-brand-600 aria-[invalid=true]:ring-red-500 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-600 dark:focus:ring-brand-400";
+
+/**
+ * A file picker drawn as a drop area with a real button (the native control, so a click, the
+ * keyboard and dropping a file all keep working).
+ */
+export const fileInputClass =
+  "block w-full cursor-pointer rounded-lg border border-dashed border-slate-300 bg-white p-2 text-body text-slate-600 hover:border-brand-400 file:mr-3 file:cursor-pointer file:rounded-md file:border-0 file:bg-brand-600 file:px-3 file:py-2 file:text-body file:font-medium file:text-white hover:file:bg-brand-700 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-400 dark:hover:border-brand-300";
 
 interface FieldProps {
   label: string;

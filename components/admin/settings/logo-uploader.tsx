@@ -7,6 +7,7 @@ import { apiFetch } from "@/components/api-fetch";
 import { ConfirmButton } from "@/components/admin/confirm-button";
 import { LiveNotice, type Notice } from "@/components/admin/live-notice";
 import { Button } from "@/components/ui/button";
+import { fileInputClass } from "@/components/ui/field";
 
 const MAX_BYTES = 1024 * 1024;
 const ACCEPT = "image/png,image/jpeg,image/webp,image/gif";
@@ -126,7 +127,7 @@ export function LogoUploader({ logoUrl, orgName }: { logoUrl: string | null; org
             accept={ACCEPT}
             aria-describedby={`${id}-hint`}
             onChange={(e) => choose(e.target.files?.[0])}
-            className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-slate-200 file:px-3 file:py-2 file:text-sm file:font-medium file:text-slate-900 hover:file:bg-slate-300 dark:file:bg-slate-700 dark:file:text-slate-100"
+            className={fileInputClass}
           />
           <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
             PNG, JPEG, WebP or GIF, up to 1 MB. A square image works best.
