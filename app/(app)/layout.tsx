@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { AppHeader } from "@/components/shell/app-header";
+import { AppShell } from "@/components/shell/app-shell";
 import { currentAccess } from "@/lib/domains/access/require-page-access";
 import { listUserOrganizations } from "@/lib/domains/orgs/list-user-organizations";
 
@@ -11,17 +11,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const { access } = result;
   const organizations = await listUserOrganizations(access.userId);
   return (
-    <div className="min-h-screen">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-slate-900"
-      >
-        Skip to content
-      </a>
-      <AppHeader access={access} organizations={organizations} />
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-        {children}
-      </main>
-    </div>
+    <AppShell access={access} organizations={organizations}>
+      {children}
+    </AppShell>
   );
 }

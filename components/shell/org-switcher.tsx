@@ -16,7 +16,7 @@ export function OrgSwitcher({
   const [error, setError] = useState<string | null>(null);
   if (organizations.length < 2) {
     return (
-      <span className="text-sm font-medium">
+      <span className="truncate text-body font-semibold">
         {organizations.find((o) => o.id === current)?.name}
       </span>
     );
@@ -31,12 +31,12 @@ export function OrgSwitcher({
     router.refresh();
   }
   return (
-    <label className="flex items-center gap-2 text-sm">
+    <label className="flex min-w-0 flex-1 flex-col gap-1 text-body">
       <span className="sr-only">Organisation</span>
       <select
         value={current}
         onChange={(e) => switchTo(e.target.value)}
-        className="rounded-md border-0 bg-white py-1 pl-2 pr-8 text-sm ring-1 ring-inset ring-slate-300 dark:bg-slate-800 dark:ring-slate-600"
+        className="w-full min-w-0 rounded-lg border-0 bg-white py-1.5 pl-2.5 text-body font-semibold ring-1 ring-inset ring-slate-300 dark:bg-slate-800 dark:ring-slate-600"
         aria-describedby={error ? "org-switch-error" : undefined}
       >
         {organizations.map((o) => (
@@ -46,7 +46,7 @@ export function OrgSwitcher({
         ))}
       </select>
       {error ? (
-        <span id="org-switch-error" role="alert" className="text-red-700">
+        <span id="org-switch-error" role="alert" className="text-red-700 dark:text-red-300">
           {error}
         </span>
       ) : null}
