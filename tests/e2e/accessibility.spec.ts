@@ -2,7 +2,8 @@
  * Accessibility: axe (WCAG 2.0/2.1 A + AA, colour contrast included) on every page of the route
  * inventory each demo role may open, and on the public pages, in light and dark colour schemes;
  * plus a few interactive states (notification panel open, composer with text, confirm dialog) and
- * a visible-focus walk over the first focusable elements of each page.
+ * a visible-focus walk over the first focusable elements of each page; and, on the same load, the
+ * page at a 360 px wide phone, where nothing may scroll sideways (issue 13, item 2).
  *
  * Each page loads once: light is scanned with every rule, then the emulated scheme switches to dark
  * and the colour rules (COLOUR_RULES) and the focus walk run again. That holds because dark mode
@@ -55,6 +56,8 @@ test.afterEach(({}, testInfo) => {
 });
 /** How many focusable elements the focus walk visits on each page. */
 const FOCUS_WALK = 15;
+/** The narrowest phone every page must fit without scrolling sideways. */
+const PHONE_WIDTH = 360;
 const BAD_TOKEN = "not-a-valid-token-0123456789";
 
 let ids: DemoIds;
@@ -166,6 +169,51 @@ async function focusWalk(page: Page, label: string, scheme: ColorScheme) {
 }
 
 /**
+ * The loaded page narrowed to a 360 px phone: the document may not be wider than the viewport (a
+ * page that is scrolls sideways, and whatever sticks out is cut off). The viewport goes back to
+ * its size afterwards, so the scans that follow see the page as before.
+ */
+async function noSidewaysScroll(page: Page, label: string) {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 780 });
+  const measured = await page.evaluate(
+    () =>
+      new Promise<{ width: number; culprits: string[] }>((resolve) =>
+        // Two frames: the resize has been laid out (and any resize handler has run).
+        requestAnimationFrame(() =>
+          requestAnimationFrame(() => {
+            const width = document.scrollingElement?.scrollWidth ?? 0;
+            const limit = document.documentElement.clientWidth;
+            // The innermost elements that reach past the right edge: where to look first.
+            const culprits = [...document.querySelectorAll<HTMLElement>("body *")]
+              .filter((el) => {
+                const rect = el.getBoundingClientRect();
+                if (rect.right <= limit + 0.5 || rect.width === 0) return false;
+                return ![...el.children].some(
+                  (child) => child.getBoundingClientRect().right > limit + 0.5,
+                );
+              })
+              .slice(0, 5)
+              .map((el) => {
+                const rect = el.getBoundingClientRect();
+                const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}`;
+                const text = (el.textContent ?? "").replace(/\s+/g, " ").trim().slice(0, 30);
+                return `${name} "${text}" ends at ${Math.round(rect.right)} px`;
+              });
+            resolve({ width, culprits });
+          }),
+        ),
+      ),
+  );
+  probe.check(
+    `${label} fits a ${PHONE_WIDTH} px phone`,
+    measured.width <= PHONE_WIDTH,
+    `the page is ${measured.width} px wide:\n    ${measured.culprits.join("\n    ")}`,
+  );
+  if (before) await page.setViewportSize(before);
+}
+
+/**
  * Opens `path` once, then scans it (and walks its focus) and any extra states in each colour scheme:
  * switching the emulated scheme restyles the loaded page, so dark costs no second load.
  */
@@ -197,6 +245,7 @@ async function checkPage(
     );
     if (!ok) return;
   }
+  await noSidewaysScroll(page, `${id} (${path})`);
   for (const scheme of COLOR_SCHEMES) {
     await page.emulateMedia({ colorScheme: scheme });
     const applied = await page.evaluate(
@@ -229,7 +278,7 @@ function statesFor(page: Page, entry: PageEntry, role: Role) {
       const opener = page.locator('button[aria-haspopup="dialog"]:not([disabled])').first();
       if (await opener.count()) {
         await opener.click();
-        await expect(page.locator("dialog[open]")).toBeVisible();
+        await expect(page.getByRole("alertdialog")).toBeVisible();
         await scan(page, `${role} /admin/members confirm dialog`, scheme);
         await page.keyboard.press("Escape");
       }

@@ -38,7 +38,7 @@ export default async function SuggestPage() {
         title="Suggest a story"
         description={`Something from your work at ${access.org.name} worth telling? A milestone, a lesson, a team moment: the comms team can turn it into a post for everyone to share.`}
       />
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <Card>
           <SuggestForm />
         </Card>
