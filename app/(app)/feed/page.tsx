@@ -1,16 +1,16 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { FeedCard } from "@/components/feed/feed-card";
+import { FeedFilters } from "@/components/feed/feed-filters";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
 import { can } from "@/lib/domains/access/permissions";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { listForYouFeed, type FeedOrder } from "@/lib/domains/sharing/list-for-you-feed";
 import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
 import { getMemberTeams } from "@/lib/domains/members/get-member-teams";
-import { FilterSelect } from "@/components/ui/filter-select";
+import { dateFormatter } from "@/lib/core/time/format-date";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Feed" };
 
@@ -38,17 +38,14 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
     listForYouFeed(access, { valueType, goal, order }),
     getMemberTeams(access.orgId, access.membershipId),
   ]);
-  const date = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeZone: access.org.timeZone,
-  });
+  const date = dateFormatter("date", await requestDateFormat(access.org.timeZone));
   const firstName = access.user.name.split(" ")[0];
   const canSuggest = can(access.role, "suggestions:create");
   const canShare = can(access.role, "shares:create");
   const teamList = new Intl.ListFormat("en-GB").format(teams.map((t) => t.name));
 
   return (
-    <div className="mx-auto max-w-2xl">
+    <div>
       <PageHeader
         title={`Hi ${firstName}`}
         description={
@@ -64,59 +61,9 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           ) : null
         }
       />
-      <Form
-        action="/feed"
-        role="search"
-        aria-label="Filter the feed"
-        className="mb-6 flex flex-wrap items-end gap-3"
-      >
-        <FilterSelect
-          id="feed-value-type"
-          name="valueType"
-          label="Value type"
-          defaultValue={valueType ?? ""}
-          className={`${inputClass} sm:w-auto`}
-        >
-          <option value="">All value types</option>
-          {VALUE_TYPES.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.label}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect
-          id="feed-goal"
-          name="goal"
-          label="Goal"
-          defaultValue={goal ?? ""}
-          className={`${inputClass} sm:w-auto`}
-        >
-          <option value="">All goals</option>
-          {GOALS.map((g) => (
-            <option key={g.id} value={g.id}>
-              {g.label}
-            </option>
-          ))}
-        </FilterSelect>
-        <FilterSelect
-          id="feed-order"
-          name="order"
-          label="Order"
-          defaultValue={order}
-          className={`${inputClass} sm:w-auto`}
-        >
-          <option value="for-you">For you</option>
-          <option value="newest">Newest first</option>
-        </FilterSelect>
-        <button type="submit" className={buttonClass("secondary")}>
-          Apply
-        </button>
-        {filtered ? (
-          <Link href="/feed" className={buttonClass("ghost")}>
-            Clear
-          </Link>
-        ) : null}
-      </Form>
+      <div className="mb-section">
+        <FeedFilters state={{ valueType, goal, order }} />
+      </div>
       <p role="status" className="sr-only">
         {items.length} post{items.length === 1 ? "" : "s"}
         {filtered ? " match the filters" : " in your feed"}.
@@ -155,7 +102,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           )}
         </Card>
       ) : (
-        <ul className="space-y-6">
+        <ul className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
           {items.map((item) => (
             <li key={item.id}>
               <FeedCard
