@@ -52,6 +52,12 @@ const commaList = (valid: (entry: string) => boolean, example: string) =>
       }
     });
 
+/**
+ * The LinkedIn API version Chorus sends unless LINKEDIN_API_VERSION says otherwise: a version LinkedIn
+ * serves as this release is made (it retires each about a year after its release).
+ */
+export const DEFAULT_LINKEDIN_API_VERSION = "202611";
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: int(1, 65535, 3000),
@@ -87,10 +93,16 @@ export const envSchema = z.object({
     .string()
     .url({ message: "must be a full URL" })
     .default("https://api.linkedin.com"),
+  /**
+   * LinkedIn serves each monthly version for about a year, then answers 426 NONEXISTENT_VERSION:
+   * move it forward at least twice a year (README, "LinkedIn API version").
+   */
   LINKEDIN_API_VERSION: z
     .string()
-    .regex(/^20\d{2}(0[1-9]|1[0-2])$/, { message: "must be a version month such as 202510" })
-    .default("202510"),
+    .regex(/^20\d{2}(0[1-9]|1[0-2])(\.\d{2})?$/, {
+      message: "must be a version month such as 202611 (or a patch such as 202611.01)",
+    })
+    .default(DEFAULT_LINKEDIN_API_VERSION),
   /** Ask for r_member_postAnalytics (only when the LinkedIn app has that product). */
   LINKEDIN_POST_ANALYTICS: booleanFlag(false),
   /**

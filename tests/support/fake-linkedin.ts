@@ -1,9 +1,13 @@
 /**
  * A fake LinkedIn on loopback: a real HTTP server implementing the OAuth 2.0 and REST endpoints
  * Chorus uses, with the checks LinkedIn makes (client credentials, redirect URI, single-use codes,
- * bearer tokens, required REST headers, author = the token's member, body shape) and injectable
- * failures (`failNext`). Point the app at it with LINKEDIN_AUTH_URL=<url>/oauth/v2 and
- * LINKEDIN_API_URL=<url>.
+ * bearer tokens, required REST headers, author = the token's member, body shape, the
+ * LinkedIn-Version being one LinkedIn still serves) and injectable failures (`failNext`). Point the
+ * app at it with LINKEDIN_AUTH_URL=<url>/oauth/v2 and LINKEDIN_API_URL=<url>.
+ *
+ * With `control: true` (the standalone e2e process) it also answers `POST /__fake/fail-next`
+ * (`{"endpoint":"posts","mode":401}`) and `GET /__fake/state` (posts and images; no tokens), so a
+ * browser test in another process can inject failures and read what LinkedIn received.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,7 +15,7 @@ import { randomBytes } from "node:crypto";
 
 export type FakeEndpoint =
   "authorize" | "token" | "revoke" | "userinfo" | "posts" | "images" | "upload" | "analytics";
-export type FailureMode = 401 | 429 | 500 | "malformed" | "slow";
+export type FailureMode = 401 | 422 | 429 | 500 | "malformed" | "slow";
 
 export interface FakeMember {
   id: string;
@@ -78,6 +82,8 @@ export interface FakeLinkedIn {
   /** Makes a token expire now (LinkedIn then answers 401). */
   expireToken(token: string): void;
   setAnalytics(postUrn: string, analytics: FakeAnalytics): void;
+  /** Changes which LinkedIn-Version months are served (`reset` restores the option's window). */
+  setActiveVersions(window: { oldest: string; newest: string }): void;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -90,6 +96,25 @@ export interface FakeLinkedInOptions {
   members?: FakeMember[];
   /** Delay of "slow" failures (default 3 s). */
   slowMs?: number;
+  /**
+   * The LinkedIn-Version months served, as LinkedIn does: each monthly version for a year from its
+   * release. Default: the twelve months up to `now` (the current month included); older or
+   * unreleased versions get LinkedIn's 426 NONEXISTENT_VERSION.
+   */
+  activeVersions?: { oldest: string; newest: string };
+  /** Serve `/__fake/*` (failure injection and state) for tests in another process. */
+  control?: boolean;
+}
+
+/** YYYYMM of a date, `monthsBack` months earlier. */
+function versionMonth(date: Date, monthsBack = 0): string {
+  const d = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - monthsBack, 1));
+  return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** The versions LinkedIn serves around `now`: released in the last twelve months. */
+export function activeVersionWindow(now = new Date()): { oldest: string; newest: string } {
+  return { oldest: versionMonth(now, 11), newest: versionMonth(now) };
 }
 
 export const DEFAULT_FAKE_MEMBER: FakeMember = {
@@ -112,6 +137,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
   const clientId = options.clientId ?? "fake-linkedin-client";
   const clientSecret = options.clientSecret ?? "fake-linkedin-secret";
   const slowMs = options.slowMs ?? 3000;
+  let versions = options.activeVersions ?? activeVersionWindow();
   let member = options.members?.[0] ?? DEFAULT_FAKE_MEMBER;
   const members = new Map<string, FakeMember>(
     (options.members ?? [DEFAULT_FAKE_MEMBER]).map((m) => [m.id, m]),
@@ -155,6 +181,7 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     const url = new URL(req.url ?? "/", baseUrl);
+    if (options.control && url.pathname.startsWith("/__fake/")) return control(req, url, res);
     const endpoint = endpointOf(req.method ?? "GET", url);
     state.requests.push({ method: req.method ?? "GET", path: url.pathname + url.search, endpoint });
     const body = await readBody(req);
@@ -167,6 +194,12 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
       } else if (failure === "malformed") {
         res.writeHead(200, { "content-type": "application/json" });
         return res.end('{"this is": not json');
+      } else if (failure === 422) {
+        // A post LinkedIn refuses for its content (after any image was uploaded).
+        return sendJson(res, 422, {
+          message: "ERROR :: /commentary :: is invalid (injected)",
+          status: 422,
+        });
       } else if (failure === 429) {
         return sendJson(
           res,
@@ -312,10 +345,22 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
 
   function restHeadersOk(req: http.IncomingMessage, res: http.ServerResponse): boolean {
     const version = req.headers["linkedin-version"];
-    if (typeof version !== "string" || !/^20\d{4}$/.test(version)) {
+    if (typeof version !== "string" || !/^20\d{4}(\.\d{2})?$/.test(version)) {
       sendJson(res, 400, {
-        message: "A version must be present: LinkedIn-Version header",
+        code: "VERSION_MISSING",
+        message:
+          "A version must be present. Please specify a version by adding the LinkedIn-Version header.",
         status: 400,
+      });
+      return false;
+    }
+    const month = version.slice(0, 6);
+    if (month < versions.oldest || month > versions.newest) {
+      // LinkedIn's answer for a retired (or never released) version, as it sends it.
+      sendJson(res, 426, {
+        status: 426,
+        code: "NONEXISTENT_VERSION",
+        message: `Requested version ${month}01 is not active`,
       });
       return false;
     }
@@ -324,6 +369,27 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
       return false;
     }
     return true;
+  }
+
+  /** Test control from another process (e2e): inject failures, read what LinkedIn received. */
+  async function control(req: http.IncomingMessage, url: URL, res: http.ServerResponse) {
+    if (req.method === "POST" && url.pathname === "/__fake/fail-next") {
+      const { endpoint, mode } = JSON.parse((await readBody(req)).toString("utf8")) as {
+        endpoint: FakeEndpoint;
+        mode: FailureMode;
+      };
+      const queue = failures.get(endpoint) ?? [];
+      queue.push(mode);
+      failures.set(endpoint, queue);
+      return sendJson(res, 200, { queued: queue.length });
+    }
+    if (req.method === "GET" && url.pathname === "/__fake/state") {
+      return sendJson(res, 200, {
+        posts: state.posts.map((p) => ({ urn: p.urn, memberId: p.memberId, body: p.body })),
+        images: state.images,
+      });
+    }
+    return sendJson(res, 404, { message: "Unknown control endpoint" });
   }
 
   function hasScope(t: FakeToken, scope: string) {
@@ -534,7 +600,11 @@ export async function startFakeLinkedIn(options: FakeLinkedInOptions = {}): Prom
     setAnalytics(postUrn, figures) {
       state.analytics.set(postUrn, figures);
     },
+    setActiveVersions(window) {
+      versions = window;
+    },
     reset() {
+      versions = options.activeVersions ?? activeVersionWindow();
       failures.clear();
       state.tokens.length = 0;
       state.codes.clear();

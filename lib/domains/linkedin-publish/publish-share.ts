@@ -19,10 +19,15 @@ import {
   sendPublishJob,
 } from "@/lib/domains/linkedin-publish/schedule-publish-job";
 import { announceShareResult } from "@/lib/domains/linkedin-publish/announce-share-result";
+import { announceVersionRefusal } from "@/lib/domains/linkedin-publish/announce-version-refusal";
 import { getStorage } from "@/lib/integrations/storage/get-storage";
 
 export const RECONNECT_MESSAGE =
   "LinkedIn needs you to reconnect: your connection expired or was revoked. Reconnect LinkedIn on your profile, then retry this post.";
+
+/** For the member when LinkedIn refuses the server's API version (the admins get the details). */
+export const VERSION_MESSAGE =
+  "LinkedIn refused the post because this Chorus server uses a LinkedIn API version LinkedIn no longer serves. Your admins have been told; retry it from My activity once they have updated it.";
 
 /** What one run of the publish job did (the job throws instead when it wants pg-boss to retry). */
 export type PublishOutcome =
@@ -48,6 +53,8 @@ interface ShareToPublish {
   userId: string;
   code: string;
   text: string;
+  linkedinImageUrn: string | null;
+  linkedinImageKey: string | null;
   item: {
     title: string;
     linkUrl: string | null;
@@ -63,34 +70,46 @@ function nextBackoffSeconds(retryCount: number): number {
 }
 
 /**
- * Builds the post: the share's text and its tracked link; an article card (the item's link
- * preview, the card pointing at the tracked link, the item's first image as thumbnail) when the
- * item has a link; an image post (the first image) when it has images but no link; text only
- * otherwise. LinkedIn does not scrape links sent through the API, hence the explicit card.
+ * Builds the post: an article card (the item's link preview, the card pointing at the tracked
+ * link, the item's first image as thumbnail) under the share's text when the item has a link —
+ * the link is the card, so it is not repeated in the text (LinkedIn would show it twice); an
+ * image post (the first image) when it has images but no link, and text only otherwise, both with
+ * the tracked link at the end of the text. LinkedIn does not scrape links sent through the API,
+ * hence the explicit card.
+ *
+ * LinkedIn's Images API cannot delete an upload, so an image is uploaded once per share and
+ * remembered (`remember`, in the publishing transaction): a retry after a refused or failed post
+ * reuses it instead of leaving another copy behind at LinkedIn.
  */
 async function buildPost(
   share: ShareToPublish,
   accessToken: string,
   authorUrn: string,
+  remember: (image: { urn: string; storageKey: string }) => Promise<void>,
 ): Promise<CreatePostInput> {
   const trackedUrl = `${shortLinkBase()}/${share.code}`;
-  const commentary = `${share.text}\n\n${trackedUrl}`;
+  const withLink = `${share.text}\n\n${trackedUrl}`;
   const image = share.item.images[0];
   const upload = async () => {
     if (!image) return undefined;
+    if (share.linkedinImageUrn && share.linkedinImageKey === image.storageKey) {
+      return share.linkedinImageUrn;
+    }
     const file = await getStorage().get(image.storageKey);
     if (!file) return undefined; // the file is gone: post without it rather than not at all
-    return uploadImage(accessToken, {
+    const urn = await uploadImage(accessToken, {
       ownerUrn: authorUrn,
       bytes: file.bytes,
       contentType: file.contentType,
     });
+    await remember({ urn, storageKey: image.storageKey });
+    return urn;
   };
   if (share.item.linkUrl) {
     const thumbnailUrn = await upload();
     return {
       authorUrn,
-      commentary,
+      commentary: share.text,
       article: {
         source: trackedUrl,
         title: share.item.linkTitle || share.item.title,
@@ -101,9 +120,9 @@ async function buildPost(
   }
   const imageUrn = await upload();
   if (imageUrn) {
-    return { authorUrn, commentary, imageUrn, imageAlt: image!.alt || share.item.title };
+    return { authorUrn, commentary: withLink, imageUrn, imageAlt: image!.alt || share.item.title };
   }
-  return { authorUrn, commentary };
+  return { authorUrn, commentary: withLink };
 }
 
 /**
@@ -131,6 +150,8 @@ async function markFailed(tx: Tx, share: ShareToPublish, error: string) {
  *   backoff (a Retry-After longer than the next retry sends a new job for then instead); the last
  *   attempt marks it FAILED;
  * - 401/403 → the connection is marked EXPIRED, the share FAILED ("reconnect"), no retry;
+ * - LinkedIn no longer serves LINKEDIN_API_VERSION → FAILED for the member ("your admins have been
+ *   told"), the connection untouched, the organisation's admins told what to change, no retry;
  * - another 4xx, or an answer we cannot read → FAILED with LinkedIn's message, no retry (an
  *   unreadable answer to a post may mean it went out: retrying could post it twice).
  * Never posts twice: see `claim`. `retryCount` is pg-boss's (0 on the first run).
@@ -148,6 +169,8 @@ export async function publishShare(
       userId: true,
       code: true,
       text: true,
+      linkedinImageUrn: true,
+      linkedinImageKey: true,
       item: {
         select: {
           title: true,
@@ -174,6 +197,8 @@ export async function publishShare(
     connectionProblem = RECONNECT_MESSAGE;
   }
 
+  // Set inside the transaction, announced after it (never inside: the admins' notifications).
+  const versionRefusal: { message: string | null } = { message: null };
   const outcome = await db.$transaction(
     async (tx): Promise<PublishOutcome | RetryLaterError> => {
       const attempts = await claim(tx, share.id, job.id);
@@ -185,7 +210,14 @@ export async function publishShare(
       }
       const { connection, accessToken } = usable;
       try {
-        const post = await buildPost(share, accessToken, connection.memberUrn);
+        const post = await buildPost(share, accessToken, connection.memberUrn, (image) =>
+          tx.share
+            .update({
+              where: { id: share.id },
+              data: { linkedinImageUrn: image.urn, linkedinImageKey: image.storageKey },
+            })
+            .then(() => undefined),
+        );
         const { postUrn } = await createPost(accessToken, post);
         await tx.share.update({
           where: { id: share.id },
@@ -198,6 +230,11 @@ export async function publishShare(
           await markConnectionExpired(connection.id, error.message, tx);
           await markFailed(tx, share, RECONNECT_MESSAGE);
           return { kind: "failed", error: RECONNECT_MESSAGE };
+        }
+        if (error.code === "version_unsupported") {
+          versionRefusal.message = error.message;
+          await markFailed(tx, share, VERSION_MESSAGE);
+          return { kind: "failed", error: VERSION_MESSAGE };
         }
         if (error.retryable) {
           if (attempts >= MAX_PUBLISH_ATTEMPTS) {
@@ -232,6 +269,11 @@ export async function publishShare(
   );
 
   if (outcome instanceof RetryLaterError) throw outcome;
+  if (versionRefusal.message) {
+    await announceVersionRefusal(share.orgId, versionRefusal.message).catch((error: unknown) =>
+      console.error("[linkedin-publish] could not tell the admins", error),
+    );
+  }
   if (outcome.kind === "posted" || outcome.kind === "failed") {
     await announceShareResult(share, outcome).catch((error: unknown) =>
       console.error("[linkedin-publish] could not announce the result", error),

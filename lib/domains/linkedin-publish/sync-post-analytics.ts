@@ -2,6 +2,7 @@ import { db } from "@/lib/core/db/client";
 import { AppError } from "@/lib/core/errors/app-error";
 import { getUsableConnection, markConnectionExpired } from "@/lib/domains/linkedin/connection";
 import { getPostAnalytics, LinkedInApiError } from "@/lib/integrations/linkedin/linkedin-client";
+import { announceVersionRefusal } from "@/lib/domains/linkedin-publish/announce-version-refusal";
 
 export const ANALYTICS_SCOPE = "r_member_postAnalytics";
 /** Posts older than this are not synced any more (their figures have settled). */
@@ -74,6 +75,10 @@ export async function syncPostAnalytics({
         result.expiredConnections++;
       } else if (error.code === "rate_limited") {
         break; // the rest waits for the next run
+      } else if (error.code === "version_unsupported") {
+        // Every other call would be refused too: the admins are told what to change.
+        await announceVersionRefusal(share.orgId, error.message);
+        break;
       }
     }
   }

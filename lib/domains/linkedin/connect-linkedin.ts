@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
 import { appUrl } from "@/lib/core/http/app-url";
+import { safeCallbackUrl } from "@/lib/core/http/safe-callback-url";
 import { encryptSecret } from "@/lib/core/crypto/token-cipher";
 import {
   authorizationUrl,
@@ -17,8 +18,9 @@ import type { Access } from "@/lib/domains/access/resolve-access";
 export const AUTH_STATE_TTL_MS = 10 * 60 * 1000;
 
 /**
- * Outcomes of the callback, passed to /profile as `?linkedin=<outcome>`; the page maps each to a
- * fixed message (nothing from the request is reflected).
+ * Outcomes of the callback, passed to the page the person started from (or /profile) as
+ * `?linkedin=<outcome>`; the page maps each to a fixed message (nothing from the request is
+ * reflected).
  */
 export type ConnectOutcome =
   | "connected"
@@ -71,16 +73,52 @@ export function profileUrl(outcome: ConnectOutcome): string {
   return `${appUrl()}/profile?linkedin=${outcome}#linkedin`;
 }
 
+/** A `?linkedin=` value as a known outcome, or null (anything else is ignored, never shown). */
+export function parseConnectOutcome(value: unknown): ConnectOutcome | null {
+  return typeof value === "string" && Object.hasOwn(CONNECT_MESSAGES, value)
+    ? (value as ConnectOutcome)
+    : null;
+}
+
+/**
+ * Where "Connect LinkedIn" may send the person back to: a page of this app (path and query, same
+ * origin, resolved as a browser would), not an API route; null for anything else (then /profile).
+ */
+export function safeReturnPath(value: string | null | undefined): string | null {
+  if (!value || value.length > 500) return null;
+  const path = safeCallbackUrl(value);
+  // "/.//evil.example" resolves to the path "//evil.example": protocol-relative on its own.
+  if (path === "/" || !path.startsWith("/") || path.startsWith("//")) return null;
+  const url = new URL(path, "http://chorus.invalid");
+  if (url.pathname === "/api" || url.pathname.startsWith("/api/")) return null;
+  url.searchParams.delete("linkedin");
+  return `${url.pathname}${url.search}`;
+}
+
+/** Where the callback sends the person: back to where they started, with the outcome code. */
+export function connectLandingUrl(outcome: ConnectOutcome, returnTo: string | null): string {
+  const path = safeReturnPath(returnTo);
+  if (!path) return profileUrl(outcome);
+  const url = new URL(path, appUrl());
+  url.searchParams.set("linkedin", outcome);
+  return `${appUrl()}${url.pathname}${url.search}#linkedin`;
+}
+
 export function hashState(state: string): string {
   return createHash("sha256").update(state).digest("base64url");
 }
 
-/** Starts "Connect LinkedIn": a single-use state (stored hashed) and LinkedIn's consent URL. */
+/**
+ * Starts "Connect LinkedIn": a single-use state (stored hashed, with the page to come back to)
+ * and LinkedIn's consent URL. `returnTo` is checked here and again on the way back.
+ */
 export async function startLinkedInConnect(
   access: Pick<Access, "orgId" | "membershipId" | "userId">,
   now: Date = new Date(),
+  returnTo: string | null = null,
 ): Promise<{ url: string }> {
-  if (!linkedInConfigured()) return { url: profileUrl("not_configured") };
+  const back = safeReturnPath(returnTo);
+  if (!linkedInConfigured()) return { url: connectLandingUrl("not_configured", back) };
   const state = randomBytes(32).toString("base64url");
   await db.$transaction([
     db.linkedInAuthState.deleteMany({
@@ -98,6 +136,7 @@ export async function startLinkedInConnect(
         orgId: access.orgId,
         membershipId: access.membershipId,
         userId: access.userId,
+        returnTo: back,
         expiresAt: new Date(now.getTime() + AUTH_STATE_TTL_MS),
       },
     }),
@@ -107,24 +146,31 @@ export async function startLinkedInConnect(
 
 /**
  * Consumes the state: valid only for the same signed-in member, unexpired, once. Another user's
- * state is left alone (it is not theirs to burn) and refused.
+ * state is left alone (it is not theirs to burn) and refused. Gives the page to return to.
  */
 async function consumeState(
   access: Pick<Access, "orgId" | "membershipId" | "userId">,
   state: string | null,
   now: Date,
-): Promise<boolean> {
-  if (!state || state.length > 200) return false;
-  const { count } = await db.linkedInAuthState.deleteMany({
-    where: {
-      stateHash: hashState(state),
-      userId: access.userId,
-      orgId: access.orgId,
-      membershipId: access.membershipId,
-      expiresAt: { gt: now },
-    },
-  });
-  return count === 1;
+): Promise<{ ok: boolean; returnTo: string | null }> {
+  if (!state || state.length > 200) return { ok: false, returnTo: null };
+  const where = {
+    stateHash: hashState(state),
+    userId: access.userId,
+    orgId: access.orgId,
+    membershipId: access.membershipId,
+    expiresAt: { gt: now },
+  };
+  const row = await db.linkedInAuthState.findFirst({ where, select: { returnTo: true } });
+  // The delete decides: of two callbacks with the same state, one deletes it, the other fails.
+  const { count } = await db.linkedInAuthState.deleteMany({ where });
+  return { ok: count === 1, returnTo: count === 1 ? (row?.returnTo ?? null) : null };
+}
+
+/** What the callback did and where the person started "Connect LinkedIn" from (or null). */
+export interface ConnectResult {
+  outcome: ConnectOutcome;
+  returnTo: string | null;
 }
 
 /** The OAuth callback: checks, code exchange, profile, encrypted storage. Never throws for input. */
@@ -132,9 +178,19 @@ export async function completeLinkedInConnect(
   access: Pick<Access, "orgId" | "membershipId" | "userId">,
   params: URLSearchParams,
   now: Date = new Date(),
+): Promise<ConnectResult> {
+  const state = await consumeState(access, params.get("state"), now);
+  const outcome = await exchangeAndStore(access, params, state.ok, now);
+  return { outcome, returnTo: state.returnTo };
+}
+
+async function exchangeAndStore(
+  access: Pick<Access, "orgId" | "membershipId" | "userId">,
+  params: URLSearchParams,
+  stateOk: boolean,
+  now: Date,
 ): Promise<ConnectOutcome> {
   const error = params.get("error");
-  const stateOk = await consumeState(access, params.get("state"), now);
   if (error) {
     return error === "user_cancelled_authorize" || error === "user_cancelled_login"
       ? "cancelled"

@@ -64,12 +64,19 @@ export async function markConnectionExpired(
 ): Promise<void> {
   await client.linkedInConnection.updateMany({
     where: { id: connectionId },
-    data: { status: "EXPIRED", lastError: reason.slice(0, 500) },
+    // updatedAt: when LinkedIn's refusal was recorded (the profile shows it, see describeConnection).
+    data: { status: "EXPIRED", lastError: reason.slice(0, 500), updatedAt: new Date() },
   });
 }
 
 export interface ConnectedView {
   state: "active" | "expiring" | "expired";
+  /**
+   * Why an expired connection ended: "expired" — its access reached `expiresAt`; "refused" —
+   * LinkedIn stopped accepting it before that (revoked by the member, or access withdrawn: a 401/403),
+   * at `endedAt`. Null while it is usable.
+   */
+  ended: null | { reason: "expired" | "refused"; at: Date };
   name: string | null;
   memberUrn: string;
   expiresAt: Date;
@@ -99,6 +106,7 @@ export async function connectionStatusFor(
       status: true,
       lastError: true,
       scopes: true,
+      updatedAt: true,
     },
   });
   if (!connection) return { state: "not_connected", configured };
@@ -115,6 +123,8 @@ export function describeConnection(
     status: "ACTIVE" | "EXPIRED";
     lastError: string | null;
     scopes: string[];
+    /** When the row last changed: for a refused connection, when LinkedIn's refusal was recorded. */
+    updatedAt?: Date;
   },
   now: Date,
 ): ConnectedView {
@@ -126,8 +136,15 @@ export function describeConnection(
     : msLeft <= RECONNECT_WARNING_DAYS * DAY_MS
       ? "expiring"
       : "active";
+  // Marked EXPIRED before its date: LinkedIn refused it (a 401/403, or a token we cannot read).
+  const refused = expired && msLeft > 0;
   return {
     state,
+    ended: !expired
+      ? null
+      : refused
+        ? { reason: "refused", at: connection.updatedAt ?? now }
+        : { reason: "expired", at: connection.expiresAt },
     name: connection.name,
     memberUrn: connection.memberUrn,
     expiresAt: connection.expiresAt,

@@ -8,9 +8,17 @@ import { env } from "@/lib/core/env";
  * - rate_limited (429, with retryAfterSeconds when LinkedIn sends Retry-After)
  * - server (5xx, or LinkedIn unreachable: status null) · bad_request (other 4xx)
  * - timeout (no answer within the timeout) · malformed (an answer we cannot read)
+ * - version_unsupported (426, or 400 NONEXISTENT_VERSION / VERSION_MISSING: LinkedIn no longer
+ *   serves LINKEDIN_API_VERSION — the server's configuration, not the member, must change)
  */
 export type LinkedInErrorCode =
-  "unauthorized" | "rate_limited" | "server" | "bad_request" | "timeout" | "malformed";
+  | "unauthorized"
+  | "rate_limited"
+  | "server"
+  | "bad_request"
+  | "timeout"
+  | "malformed"
+  | "version_unsupported";
 
 export class LinkedInApiError extends Error {
   readonly status: number | null;
@@ -503,9 +511,36 @@ function wrapWithTimer(
   return res;
 }
 
+/** LinkedIn's codes for a LinkedIn-Version it does not serve (retired, never released, missing). */
+const VERSION_CODES = new Set(["NONEXISTENT_VERSION", "VERSION_MISSING", "VERSION_NOT_SUPPORTED"]);
+
+/**
+ * A version LinkedIn does not serve: HTTP 426 (its documented answer for a retired version:
+ * `{"status":426,"code":"NONEXISTENT_VERSION","message":"Requested version 20241001 is not
+ * active"}`), or another 4xx carrying one of the version codes.
+ */
+function isVersionRefusal(status: number, detail: string): boolean {
+  if (status === 426) return true;
+  if (status < 400 || status >= 500) return false;
+  try {
+    const code = (JSON.parse(detail) as { code?: unknown }).code;
+    return typeof code === "string" && VERSION_CODES.has(code);
+  } catch {
+    return false;
+  }
+}
+
 function errorFor(res: Response, what: string, detail: string): LinkedInApiError {
   const status = res.status;
   const suffix = detail ? ` LinkedIn said: ${summarise(detail)}` : "";
+  if (isVersionRefusal(status, detail)) {
+    const version = env().LINKEDIN_API_VERSION;
+    return new LinkedInApiError({
+      status,
+      code: "version_unsupported",
+      message: `LinkedIn no longer serves API version ${version} (LINKEDIN_API_VERSION) and refused the request while ${what} (${status}). LinkedIn retires each version about a year after its release: an admin must set LINKEDIN_API_VERSION to a current version (YYYYMM, see the README, “LinkedIn API version”) and restart Chorus.${suffix}`,
+    });
+  }
   if (status === 401 || status === 403) {
     return new LinkedInApiError({
       status,

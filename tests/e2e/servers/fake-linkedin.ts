@@ -9,6 +9,8 @@ import { startFakeLinkedIn } from "../../support/fake-linkedin";
 const port = Number(process.env.E2E_LINKEDIN_PORT ?? 3198);
 const fake = await startFakeLinkedIn({
   port,
+  // Browser tests in another process inject failures and read posts through /__fake/*.
+  control: true,
   ...(process.env.E2E_LINKEDIN_CLIENT_ID ? { clientId: process.env.E2E_LINKEDIN_CLIENT_ID } : {}),
   ...(process.env.E2E_LINKEDIN_CLIENT_SECRET
     ? { clientSecret: process.env.E2E_LINKEDIN_CLIENT_SECRET }

@@ -7,7 +7,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startFakeLinkedIn, type FakeLinkedIn } from "../../support/fake-linkedin";
+import {
+  activeVersionWindow,
+  startFakeLinkedIn,
+  type FakeLinkedIn,
+} from "../../support/fake-linkedin";
 import { addMember, createOrgFixture, type OrgFixture } from "../../support/factories";
 import { callRoute } from "../../support/http";
 import {
@@ -40,7 +44,8 @@ beforeAll(async () => {
   process.env.LINKEDIN_AUTH_URL = fake.authUrl;
   process.env.LINKEDIN_CLIENT_ID = fake.clientId;
   process.env.LINKEDIN_CLIENT_SECRET = fake.clientSecret;
-  process.env.LINKEDIN_API_VERSION = "202510";
+  // The default LinkedIn-Version (lib/core/env.ts): the fake serves what LinkedIn serves today.
+  delete process.env.LINKEDIN_API_VERSION;
   process.env.UPLOADS_DIR = uploadsDir;
   sharesRoute = await import("@/app/api/shares/route");
   retryRoute = await import("@/app/api/shares/[id]/retry/route");
@@ -64,6 +69,7 @@ afterAll(async () => {
 beforeEach(() => {
   fake.state.posts.length = 0;
   fake.state.images.length = 0;
+  fake.setActiveVersions(activeVersionWindow());
 });
 
 type Member = OrgFixture["employee"];
@@ -260,7 +266,8 @@ describe("the publish job", () => {
     expect(outcome.kind).toBe("posted");
     expect(fake.state.posts).toHaveLength(1);
     const post = fake.state.posts[0]!;
-    expect(post.headers["linkedin-version"]).toBe("202510");
+    const { DEFAULT_LINKEDIN_API_VERSION } = await import("@/lib/core/env");
+    expect(post.headers["linkedin-version"]).toBe(DEFAULT_LINKEDIN_API_VERSION);
     expect(post.headers["x-restli-protocol-version"]).toBe("2.0.0");
     expect(post.body.author).toBe(`urn:li:person:${memberId}`);
     expect(post.body.visibility).toBe("PUBLIC");
@@ -334,6 +341,11 @@ describe("the publish job", () => {
     const row = await shareRow(id);
     const article = (post.body.content as { article: Record<string, string> }).article;
     expect(article.source).toBe(`http://chorus.test/${row.code}`);
+    // The link goes as the card only: in the text too, LinkedIn would show it twice.
+    const commentary = post.body.commentary as string;
+    expect(commentary).not.toContain(row.code);
+    expect(commentary).not.toContain("http");
+    expect(commentary).toContain("I spent two winters on that site");
     expect(article.title).toBe("Fernhill connects 40 MW solar park");
     expect(article.description).toBe("The park powers 12,000 homes.");
     expect(fake.state.images).toHaveLength(1);
@@ -344,6 +356,70 @@ describe("the publish job", () => {
       bytes: PNG.length,
       contentType: "image/png",
     });
+  });
+
+  it("an image uploaded before a refused post is reused by the retry, not uploaded again", async () => {
+    await connect(f.org.id, f.employee);
+    const it0 = await item(f.org.id, { link: true, image: true });
+    const id = await createdShareId(await shareViaApi(f.employee, it0.id));
+    fake.failNext("posts", 422); // LinkedIn refuses the post after the thumbnail went up
+    const refused = await runJob(id);
+    expect(refused.kind).toBe("failed");
+    expect(fake.state.posts).toHaveLength(0);
+    expect(fake.state.images).toHaveLength(1);
+    const uploaded = fake.state.images[0]!.urn;
+    expect((await shareRow(id)).linkedinImageUrn).toBe(uploaded);
+
+    const retried = await callRoute(retryRoute.POST, {
+      method: "POST",
+      userId: f.employee.user.id,
+      params: { id },
+    });
+    expect(retried.status, JSON.stringify(retried.json)).toBe(200);
+    expect((await runJob(id)).kind).toBe("posted");
+    // One image at LinkedIn, the one the post shows: nothing left behind.
+    expect(fake.state.images).toHaveLength(1);
+    const article = (fake.state.posts[0]!.body.content as { article: Record<string, string> })
+      .article;
+    expect(article.thumbnail).toBe(uploaded);
+
+    // Retries after LinkedIn was down (429 on the post) reuse it too.
+    const again = await createdShareId(await shareViaApi(f.employee, it0.id));
+    fake.failNext("posts", 429);
+    await expect(runJob(again, 0)).rejects.toThrow(/rate limit/i);
+    expect((await runJob(again, 1)).kind).toBe("posted");
+    expect(fake.state.images).toHaveLength(2); // one per share
+  });
+
+  it("a LinkedIn-Version LinkedIn retired: FAILED for the member, the admins told what to change, once", async () => {
+    const { connection } = await connect(f.org.id, f.employee);
+    const it0 = await item(f.org.id);
+    fake.setActiveVersions({ oldest: "209901", newest: "209912" });
+    const first = await createdShareId(await shareViaApi(f.employee, it0.id));
+    const second = await createdShareId(await shareViaApi(f.employee, it0.id));
+    expect((await runJob(first)).kind).toBe("failed");
+    expect((await runJob(second)).kind).toBe("failed");
+    const row = await shareRow(first);
+    expect(row.status).toBe("FAILED");
+    expect(row.error).toBe(publish.VERSION_MESSAGE);
+    // Not the member's connection: it stays usable.
+    const after = await db.linkedInConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(after.status).toBe("ACTIVE");
+    // Each admin gets one notification naming the setting, however many posts failed.
+    const notes = await db.notification.findMany({
+      where: { orgId: f.org.id, kind: "linkedin.api_version" },
+    });
+    expect(notes.map((n) => n.userId)).toEqual([f.admin.user.id]);
+    expect(notes[0]!.title).toMatch(/LinkedIn refuses API version 20\d{4}/);
+    expect(notes[0]!.body).toMatch(/set LINKEDIN_API_VERSION to a current version/);
+    expect(notes[0]!.body).toMatch(/Requested version \d+ is not active/);
+    // The member and their colleagues never see the admin's message.
+    const memberNotes = await db.notification.findMany({
+      where: { userId: f.employee.user.id, kind: "share.failed" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(memberNotes[0]!.body).toContain("Your admins have been told");
+    expect(fake.state.posts).toHaveLength(0);
   });
 
   it("posts an image post when the item has images but no link", async () => {

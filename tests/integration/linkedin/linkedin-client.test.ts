@@ -16,7 +16,8 @@ beforeAll(async () => {
   process.env.LINKEDIN_API_URL = fake.url;
   process.env.LINKEDIN_CLIENT_ID = fake.clientId;
   process.env.LINKEDIN_CLIENT_SECRET = fake.clientSecret;
-  process.env.LINKEDIN_API_VERSION = "202510";
+  // The default version: it must be one LinkedIn (the fake, by its calendar) still serves.
+  delete process.env.LINKEDIN_API_VERSION;
   client = await import("@/lib/integrations/linkedin/linkedin-client");
 });
 
@@ -49,7 +50,8 @@ describe("LinkedIn client: publishing", () => {
     expect(postUrn).toMatch(/^urn:li:share:\d+$/);
     const post = fake.state.posts[0]!;
     expect(post.urn).toBe(postUrn);
-    expect(post.headers["linkedin-version"]).toBe("202510");
+    const { DEFAULT_LINKEDIN_API_VERSION } = await import("@/lib/core/env");
+    expect(post.headers["linkedin-version"]).toBe(DEFAULT_LINKEDIN_API_VERSION);
     expect(post.headers["x-restli-protocol-version"]).toBe("2.0.0");
     expect(post.headers.authorization).toBe(`Bearer ${token}`);
     expect(post.body).toMatchObject({
@@ -147,6 +149,36 @@ describe("LinkedIn client: publishing", () => {
     await client.revokeToken(second);
     expect(fake.state.revokedTokens).toEqual([second]);
     await expectError(client.getUserInfo(second), { code: "unauthorized", status: 401 });
+  });
+
+  it("the default LinkedIn-Version is one LinkedIn serves now (released within the last year)", async () => {
+    const { DEFAULT_LINKEDIN_API_VERSION } = await import("@/lib/core/env");
+    const { activeVersionWindow } = await import("../../support/fake-linkedin");
+    const window = activeVersionWindow();
+    expect(
+      DEFAULT_LINKEDIN_API_VERSION >= window.oldest,
+      `LINKEDIN_API_VERSION's default ${DEFAULT_LINKEDIN_API_VERSION} is retired by LinkedIn (served: ${window.oldest}–${window.newest}): move DEFAULT_LINKEDIN_API_VERSION in lib/core/env.ts (README, "LinkedIn API version")`,
+    ).toBe(true);
+    expect(DEFAULT_LINKEDIN_API_VERSION <= window.newest).toBe(true);
+  });
+
+  it("a version LinkedIn no longer serves (426 NONEXISTENT_VERSION) → version_unsupported, for an admin to fix", async () => {
+    const token = fake.issueToken("fakeMember001");
+    fake.setActiveVersions({ oldest: "209901", newest: "209912" });
+    const error = await expectError(
+      client.createPost(token, { authorUrn: AUTHOR, commentary: "x" }),
+      { code: "version_unsupported", status: 426 },
+    );
+    expect(error.retryable).toBe(false);
+    expect(error.message).toMatch(/no longer serves API version 20\d{4} \(LINKEDIN_API_VERSION\)/);
+    expect(error.message).toMatch(/an admin must set LINKEDIN_API_VERSION to a current version/);
+    expect(error.message).toContain("Requested version");
+    expect(fake.state.posts).toHaveLength(0);
+    // The same for the image upload and analytics: every versioned call.
+    await expectError(
+      client.uploadImage(token, { ownerUrn: AUTHOR, bytes: PNG, contentType: "image/png" }),
+      { code: "version_unsupported" },
+    );
   });
 
   it("a token without w_member_social → unauthorized (reconnect grants the scope)", async () => {

@@ -44,8 +44,12 @@ beforeEach(async () => {
 });
 
 /** GET /api/linkedin/connect → the consent URL (302). */
-async function startConnect(userId: string): Promise<URL> {
-  const res = await callRoute(routes.connect.GET, { userId, path: "/api/linkedin/connect" });
+async function startConnect(userId: string, returnTo?: string): Promise<URL> {
+  const path =
+    returnTo === undefined
+      ? "/api/linkedin/connect"
+      : `/api/linkedin/connect?returnTo=${encodeURIComponent(returnTo)}`;
+  const res = await callRoute(routes.connect.GET, { userId, path });
   expect(res.status).toBe(302);
   return new URL(res.headers.get("location")!);
 }
@@ -58,13 +62,17 @@ async function consent(authorizeUrl: URL, choice: "allow" | "cancel"): Promise<U
   return new URL(href!.replace(/&#38;/g, "&"));
 }
 
-async function callback(userId: string, callbackUrl: URL) {
+async function landing(userId: string, callbackUrl: URL): Promise<URL> {
   const res = await callRoute(routes.callback.GET, {
     userId,
     path: callbackUrl.pathname + callbackUrl.search,
   });
   expect(res.status).toBe(302);
-  const location = new URL(res.headers.get("location")!);
+  return new URL(res.headers.get("location")!);
+}
+
+async function callback(userId: string, callbackUrl: URL) {
+  const location = await landing(userId, callbackUrl);
   expect(location.pathname).toBe("/profile");
   return location.searchParams.get("linkedin");
 }
@@ -133,6 +141,81 @@ describe("connect LinkedIn", () => {
     expect(connection.daysLeft).toBe(59);
     expect(JSON.stringify(status.json)).not.toContain(issued);
     expect(JSON.stringify(status.json)).not.toContain("accessToken");
+  });
+
+  it("from the composer, the person lands back on the post they were sharing", async () => {
+    const back = "/share/cnt_abc123?lang=de";
+    let location = await landing(
+      fx.employee.user.id,
+      await consent(await startConnect(fx.employee.user.id, back), "allow"),
+    );
+    expect(location.origin).toBe("http://chorus.test");
+    expect(location.pathname).toBe("/share/cnt_abc123");
+    expect(location.searchParams.get("lang")).toBe("de");
+    expect(location.searchParams.get("linkedin")).toBe("connected");
+    expect(location.hash).toBe("#linkedin");
+    expect(
+      await getDb().linkedInConnection.count({
+        where: { membershipId: fx.employee.membership.id },
+      }),
+    ).toBe(1);
+
+    // Cancelling on LinkedIn also comes back there, saying so.
+    location = await landing(
+      fx.employee.user.id,
+      await consent(await startConnect(fx.employee.user.id, back), "cancel"),
+    );
+    expect(location.pathname).toBe("/share/cnt_abc123");
+    expect(location.searchParams.get("linkedin")).toBe("cancelled");
+  });
+
+  it.each([
+    "https://evil.example/share/x",
+    "//evil.example/share/x",
+    "/\\evil.example/share/x",
+    "/\t/evil.example/share/x",
+    "\\evil.example",
+    "/.//evil.example/share/x",
+    "javascript:alert(1)",
+    "/api/linkedin/connection",
+    "/api",
+    "share/x",
+    `/share/${"x".repeat(600)}`,
+  ])("a return path that is not a page of this app (%s) lands on the profile", async (bad) => {
+    const location = await landing(
+      fx.employee.user.id,
+      await consent(await startConnect(fx.employee.user.id, bad), "allow"),
+    );
+    expect(location.origin).toBe("http://chorus.test");
+    expect(location.pathname).toBe("/profile");
+    expect(location.searchParams.get("linkedin")).toBe("connected");
+  });
+
+  it("a 401 from LinkedIn before the expiry date reads as refused, not as ended on a future date", async () => {
+    const cb = await consent(await startConnect(fx.employee.user.id), "allow");
+    expect(await callback(fx.employee.user.id, cb)).toBe("connected");
+    const { connectionStatusFor, markConnectionExpired } =
+      await import("@/lib/domains/linkedin/connection");
+    const access = { orgId: fx.org.id, membershipId: fx.employee.membership.id };
+    const row = await getDb().linkedInConnection.findUniqueOrThrow({
+      where: { membershipId: access.membershipId },
+    });
+    const before = Date.now();
+    await markConnectionExpired(row.id, "LinkedIn refused the connection (401)");
+    const refused = await connectionStatusFor(access);
+    expect(refused).toMatchObject({ state: "expired", ended: { reason: "refused" } });
+    if (refused.state === "not_connected" || !refused.ended) throw new Error("not ended");
+    // Refused now — not "ended" on the access's expiry date, which is still 60 days away.
+    expect(refused.ended.at.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(refused.ended.at.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(refused.expiresAt.getTime()).toBeGreaterThan(Date.now() + 59 * 86_400_000);
+
+    await getDb().linkedInConnection.update({
+      where: { id: row.id },
+      data: { expiresAt: new Date(Date.now() - 60_000) },
+    });
+    const expired = await connectionStatusFor(access);
+    expect(expired).toMatchObject({ state: "expired", ended: { reason: "expired" } });
   });
 
   it("the state is single use: replaying the callback is refused", async () => {

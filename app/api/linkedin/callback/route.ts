@@ -1,13 +1,22 @@
 import { orgRoute } from "@/lib/domains/access/route";
 import { appUrl } from "@/lib/core/http/app-url";
-import { completeLinkedInConnect, profileUrl } from "@/lib/domains/linkedin/connect-linkedin";
+import {
+  completeLinkedInConnect,
+  connectLandingUrl,
+} from "@/lib/domains/linkedin/connect-linkedin";
 
-/** LinkedIn's OAuth redirect: back to the profile with an outcome code the page explains. */
+/**
+ * LinkedIn's OAuth redirect: back to the page "Connect LinkedIn" was started from (the post being
+ * shared), else the profile, with an outcome code the page explains.
+ */
 const completeConnect = orgRoute("shares:create", async ({ req, access }) => {
-  const outcome = await completeLinkedInConnect(access, new URL(req.url).searchParams);
+  const { outcome, returnTo } = await completeLinkedInConnect(
+    access,
+    new URL(req.url).searchParams,
+  );
   return new Response(null, {
     status: 302,
-    headers: { Location: profileUrl(outcome), "Cache-Control": "no-store" },
+    headers: { Location: connectLandingUrl(outcome, returnTo), "Cache-Control": "no-store" },
   });
 });
 
