@@ -1,5 +1,6 @@
 "use client";
 
+import * as Popover from "@radix-ui/react-popover";
 import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { apiFetch } from "@/components/api-fetch";
@@ -25,18 +26,16 @@ export function bellLabel(unread: number): string {
 }
 
 /**
- * The bell in the header: unread count in its accessible name, a panel with the latest 20.
- * Keyboard: Enter/Space opens, focus moves to the panel; Escape (or a click outside) closes and
- * returns focus to the bell.
+ * The bell in the header: unread count in its accessible name, a panel with the latest 20 (a
+ * Radix popover). Keyboard: Enter/Space opens, focus moves to the panel's heading; Escape (or a
+ * click outside, or Tab past its end) closes and returns focus to the bell.
  */
 export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<NotificationList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const panelId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
+  const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const load = useCallback(async () => {
@@ -59,32 +58,6 @@ export function NotificationBell() {
       clearInterval(timer);
     };
   }, [load]);
-
-  const close = useCallback((returnFocus: boolean) => {
-    setOpen(false);
-    if (returnFocus) buttonRef.current?.focus();
-  }, []);
-
-  useEffect(() => {
-    if (!open) return;
-    headingRef.current?.focus();
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") {
-        event.preventDefault();
-        close(true);
-      }
-    };
-    const onPointer = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!panelRef.current?.contains(target) && !buttonRef.current?.contains(target)) close(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("pointerdown", onPointer);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("pointerdown", onPointer);
-    };
-  }, [open, close]);
 
   async function markAllRead() {
     const result = await apiFetch("/api/notifications/read-all", { method: "POST" });
@@ -109,20 +82,15 @@ export function NotificationBell() {
 
   const unread = list?.unread ?? 0;
   return (
-    <div className="relative">
-      <button
-        ref={buttonRef}
-        type="button"
+    <Popover.Root
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) void load();
+      }}
+    >
+      <Popover.Trigger
         aria-label={bellLabel(unread)}
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => {
-          if (open) close(false);
-          else {
-            setOpen(true);
-            void load();
-          }
-        }}
         className="relative rounded-md p-1.5 text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
       >
         <svg
@@ -148,97 +116,105 @@ export function NotificationBell() {
             {unread > 99 ? "99+" : unread}
           </span>
         ) : null}
-      </button>
-      <div
-        ref={panelRef}
-        id={panelId}
-        hidden={!open}
-        className="absolute right-0 z-40 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-lg bg-white shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
-      >
-        <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-          <h2 ref={headingRef} tabIndex={-1} className="text-sm font-semibold">
-            Notifications
-          </h2>
-          <button
-            type="button"
-            onClick={markAllRead}
-            disabled={unread === 0}
-            className="rounded px-1 text-sm text-brand-700 hover:underline disabled:text-slate-400 disabled:no-underline dark:text-brand-300"
-          >
-            Mark all read
-          </button>
-        </div>
-        {error ? (
-          <p role="alert" className="px-4 py-3 text-sm text-red-700">
-            {error}
-          </p>
-        ) : null}
-        {list && list.notifications.length === 0 ? (
-          <p className="px-4 py-6 text-center text-sm text-slate-500 dark:text-slate-400">
-            Nothing new.
-          </p>
-        ) : null}
-        <ul className="max-h-96 overflow-y-auto">
-          {list?.notifications.map((n) => {
-            const content = (
-              <>
-                <span className="flex items-start gap-2">
-                  {n.read ? null : (
-                    <span
-                      aria-hidden
-                      className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand-600"
-                    />
-                  )}
-                  <span className={n.read ? "text-slate-600 dark:text-slate-400" : "font-medium"}>
-                    {n.title}
-                    {n.read ? null : <span className="sr-only"> (unread)</span>}
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          align="end"
+          sideOffset={8}
+          collisionPadding={16}
+          aria-labelledby={headingId}
+          onOpenAutoFocus={(event) => {
+            // The heading, not the first button: people hear where they are first.
+            event.preventDefault();
+            headingRef.current?.focus();
+          }}
+          className="z-40 w-80 max-w-[calc(100vw-2rem)] rounded-lg bg-white shadow-pop ring-1 ring-slate-200 data-[state=open]:animate-fade-in dark:bg-slate-900 dark:ring-slate-700"
+        >
+          <div className="flex items-center justify-between border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+            <h2 id={headingId} ref={headingRef} tabIndex={-1} className="text-sm font-semibold">
+              Notifications
+            </h2>
+            <button
+              type="button"
+              onClick={markAllRead}
+              disabled={unread === 0}
+              className="rounded px-1 text-sm text-brand-700 hover:underline disabled:text-slate-400 disabled:no-underline dark:text-brand-300"
+            >
+              Mark all read
+            </button>
+          </div>
+          {error ? (
+            <p role="alert" className="px-4 py-3 text-sm text-red-700 dark:text-red-300">
+              {error}
+            </p>
+          ) : null}
+          {list && list.notifications.length === 0 ? (
+            <p className="px-4 py-6 text-center text-sm text-slate-500 dark:text-slate-400">
+              Nothing new.
+            </p>
+          ) : null}
+          <ul className="max-h-96 overflow-y-auto">
+            {list?.notifications.map((n) => {
+              const content = (
+                <>
+                  <span className="flex items-start gap-2">
+                    {n.read ? null : (
+                      <span
+                        aria-hidden
+                        className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-brand-600"
+                      />
+                    )}
+                    <span className={n.read ? "text-slate-600 dark:text-slate-400" : "font-medium"}>
+                      {n.title}
+                      {n.read ? null : <span className="sr-only"> (unread)</span>}
+                    </span>
                   </span>
-                </span>
-                {n.body ? (
-                  <span className="mt-0.5 block text-xs text-slate-600 dark:text-slate-400">
-                    {n.body}
-                  </span>
-                ) : null}
-                <time
-                  dateTime={n.createdAt}
-                  className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400"
+                  {n.body ? (
+                    <span className="mt-0.5 block text-xs text-slate-600 dark:text-slate-400">
+                      {n.body}
+                    </span>
+                  ) : null}
+                  <time
+                    dateTime={n.createdAt}
+                    className="mt-0.5 block text-xs text-slate-500 dark:text-slate-400"
+                  >
+                    {timeAgo(n.createdAt, now)}
+                  </time>
+                </>
+              );
+              const itemClass =
+                "block px-4 py-2.5 text-sm hover:bg-slate-50 focus:bg-slate-50 dark:hover:bg-slate-800 dark:focus:bg-slate-800";
+              return (
+                <li
+                  key={n.id}
+                  className="border-b border-slate-100 last:border-0 dark:border-slate-800"
                 >
-                  {timeAgo(n.createdAt, now)}
-                </time>
-              </>
-            );
-            const itemClass =
-              "block px-4 py-2.5 text-sm hover:bg-slate-50 focus:bg-slate-50 dark:hover:bg-slate-800 dark:focus:bg-slate-800";
-            return (
-              <li
-                key={n.id}
-                className="border-b border-slate-100 last:border-0 dark:border-slate-800"
-              >
-                {n.url ? (
-                  <Link
-                    href={n.url}
-                    className={itemClass}
-                    onClick={() => {
-                      void markRead(n);
-                      close(false);
-                    }}
-                  >
-                    {content}
-                  </Link>
-                ) : (
-                  <button
-                    type="button"
-                    className={`${itemClass} w-full text-left`}
-                    onClick={() => markRead(n)}
-                  >
-                    {content}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-    </div>
+                  {n.url ? (
+                    <Link
+                      href={n.url}
+                      className={itemClass}
+                      onClick={() => {
+                        void markRead(n);
+                        setOpen(false);
+                      }}
+                    >
+                      {content}
+                    </Link>
+                  ) : (
+                    <button
+                      type="button"
+                      className={`${itemClass} w-full text-left`}
+                      onClick={() => markRead(n)}
+                    >
+                      {content}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
   );
 }
