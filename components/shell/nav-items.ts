@@ -30,7 +30,11 @@ export const NAV_GROUPS: NavGroup[] = [
     label: "Content",
     items: [
       { href: "/studio", label: "Studio", permission: "content:manage" },
-      { href: "/studio/suggestions", label: "Suggestions", permission: "suggestions:moderate" },
+      {
+        href: "/studio/suggestions",
+        label: "Story suggestions",
+        permission: "suggestions:moderate",
+      },
       { href: "/studio/calendar", label: "Calendar", permission: "content:manage" },
     ],
   },
