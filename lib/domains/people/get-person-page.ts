@@ -1,8 +1,10 @@
 import { db } from "@/lib/core/db/client";
 import { notFound } from "@/lib/core/errors/app-error";
 import type { Access } from "@/lib/domains/access/resolve-access";
+import { countMemberClicks } from "@/lib/domains/analytics/count-member-clicks";
 import { computeContentMix } from "@/lib/domains/content/content-mix";
 import { weeklyStreak } from "@/lib/domains/sharing/share-streak";
+import { countedShare } from "@/lib/domains/sharing/share-status";
 
 /**
  * A member's page inside the organisation: who they are, the stories they originated, what they
@@ -29,7 +31,7 @@ export async function getPersonPage(access: Access, handle: string, now = new Da
   const isSelf = member.id === access.membershipId;
   const sees = (flag: boolean) => isSelf || flag;
 
-  const [stories, shares] = await Promise.all([
+  const [stories, shares, clicks] = await Promise.all([
     sees(member.showStories)
       ? db.contentItem.findMany({
           where: { orgId: access.orgId, originatorMembershipId: member.id, status: "PUBLISHED" },
@@ -38,8 +40,9 @@ export async function getPersonPage(access: Access, handle: string, now = new Da
           select: { id: true, title: true, valueType: true, publishedAt: true },
         })
       : Promise.resolve(null),
+    // Only shares that count: posted and confirmed (an opened dialog is not a share yet).
     db.share.findMany({
-      where: { orgId: access.orgId, membershipId: member.id },
+      where: { orgId: access.orgId, membershipId: member.id, ...countedShare },
       orderBy: { createdAt: "desc" },
       take: 200,
       select: {
@@ -51,6 +54,7 @@ export async function getPersonPage(access: Access, handle: string, now = new Da
         item: { select: { id: true, title: true, valueType: true, goals: true } },
       },
     }),
+    sees(member.showReach) ? countMemberClicks(access.orgId, member.id) : Promise.resolve(null),
   ]);
 
   return {
@@ -82,8 +86,8 @@ export async function getPersonPage(access: Access, handle: string, now = new Da
             access.org.timeZone,
           ),
           networkSize: member.user.networkSize,
-          // Clicks and estimated impressions arrive with analytics.
-          clicks: null as number | null,
+          // Human clicks on all their tracked links, as the dashboard credits them.
+          clicks: clicks?.total ?? 0,
         }
       : null,
   };

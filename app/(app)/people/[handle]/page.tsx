@@ -20,6 +20,8 @@ import {
   type PageSection,
 } from "@/lib/domains/people/page-sections";
 import { personalMixHint } from "@/lib/domains/people/personal-mix-hint";
+import { dateFormatter } from "@/lib/core/time/format-date";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 type Params = Promise<{ handle: string }>;
 
@@ -79,10 +81,7 @@ export default async function PersonPage({ params }: { params: Params }) {
   const { access, person } = loaded;
   const { isSelf, visibility } = person;
   const firstName = person.name.split(" ")[0] ?? person.name;
-  const date = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeZone: access.org.timeZone,
-  });
+  const date = dateFormatter("date", await requestDateFormat(access.org.timeZone));
   const onlyYou = (id: PageSection) => isSelf && !visibility[id];
   const { shown, hidden } = splitVisibility(visibility);
   const nothingShown = !person.stories && !person.shares && !person.mix && !person.reach;
@@ -291,8 +290,8 @@ export default async function PersonPage({ params }: { params: Params }) {
                     },
                     {
                       label: "Clicks",
-                      value: "—",
-                      note: "Coming with analytics.",
+                      value: person.reach.clicks.toLocaleString("en"),
+                      note: "Clicks on tracked links, bots not counted.",
                     },
                   ]}
                 />
