@@ -14,9 +14,9 @@ export const GET = orgRoute("members:invite", async ({ access }) => ({
 
 export const POST = orgRoute("members:invite", async ({ req, access }) => {
   const input = await parseJsonBody(req, createInvitationSchema);
-  const { id, token, expiresAt } = await createInvitation(access, input);
+  const { id, token, expiresAt, emailed } = await createInvitation(access, input);
   return Response.json(
-    { invitation: { id, expiresAt, url: invitationUrl(appUrl(req), token) } },
+    { invitation: { id, expiresAt, url: invitationUrl(appUrl(req), token), emailed } },
     { status: 201 },
   );
 });

@@ -1,8 +1,8 @@
 import { db } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
 import { sendJob } from "@/lib/core/jobs/send-job";
-import { env } from "@/lib/core/env";
 import type { EmailCategory } from "@/lib/domains/email/categories";
+import { isEmailConfigured } from "@/lib/domains/email/email-configured";
 import { subjectLine } from "@/lib/integrations/email/templates/layout";
 import {
   sendEmailJob,
@@ -42,7 +42,7 @@ const NOT_CONFIGURED = "Not sent: SMTP_URL is not configured.";
 export async function queueEmail(input: QueueEmailInput): Promise<QueuedEmail> {
   const to = input.to.trim().toLowerCase();
   if (!to.includes("@")) throw new Error(`Cannot email "${input.to}": not an email address.`);
-  const configured = Boolean(env().SMTP_URL);
+  const configured = isEmailConfigured();
   const id = createId("eml");
   const data = {
     id,
@@ -100,7 +100,7 @@ export async function queueEmails(
   inputs: QueueEmailInput[],
 ): Promise<{ created: string[]; failed: string[] }> {
   if (inputs.length === 0) return { created: [], failed: [] };
-  const configured = Boolean(env().SMTP_URL);
+  const configured = isEmailConfigured();
   const rows = inputs.map((input) => {
     const to = input.to.trim().toLowerCase();
     if (!to.includes("@")) throw new Error(`Cannot email "${input.to}": not an email address.`);

@@ -7,7 +7,9 @@ import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { emailField, idField, roleField } from "@/lib/core/validation";
 import { newInvitationToken } from "@/lib/domains/invitations/invitation-token";
 import { lockOrgInvitations } from "@/lib/domains/invitations/lock-org-invitations";
+import { isEmailConfigured } from "@/lib/domains/email/email-configured";
 import { queueInvitationEmails } from "@/lib/domains/invitations/invitation-emails";
+import { INVITATION_EXPIRY_DAYS } from "@/lib/domains/invitations/invitation-expiry";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,7 +23,7 @@ export const createInvitationSchema = z.discriminatedUnion(
         name: z.string().trim().max(120).optional(),
         role: roleField,
         teamIds: z.array(idField).max(50).default([]),
-        expiresInDays: z.number().int().min(1).max(30).default(7),
+        expiresInDays: z.number().int().min(1).max(30).default(INVITATION_EXPIRY_DAYS),
       })
       .strict(),
     z
@@ -29,7 +31,7 @@ export const createInvitationSchema = z.discriminatedUnion(
         kind: z.literal("LINK"),
         role: roleField,
         teamIds: z.array(idField).max(50).default([]),
-        expiresInDays: z.number().int().min(1).max(30).default(7),
+        expiresInDays: z.number().int().min(1).max(30).default(INVITATION_EXPIRY_DAYS),
         maxUses: z.number().int().min(1).max(1000).default(25),
       })
       .strict(),
@@ -77,13 +79,23 @@ export async function createInvitation(access: Access, input: CreateInvitationIn
     });
     return { id, token, expiresAt };
   });
+  if (input.kind === "LINK") return { ...created, emailed: null };
   // After the commit: the invitation email (dedupe key invite:<id>).
-  if (input.kind === "EMAIL") {
-    await queueInvitationEmails(access, [
-      { ...created, email: input.email, name: input.name || null, role: input.role },
-    ]);
-  }
-  return created;
+  const queued = await queueInvitationEmails(access, [
+    { ...created, email: input.email, name: input.name || null, role: input.role },
+  ]);
+  return { ...created, emailed: invitationEmailOutcome(queued === 1) };
+}
+
+/**
+ * What became of an invitation's email, for the admin who created it: queued for sending, only
+ * recorded (this server has no SMTP_URL), or not queued at all (logged; pass the link on).
+ */
+export type InvitationEmailOutcome = "queued" | "not_configured" | "failed";
+
+function invitationEmailOutcome(queued: boolean): InvitationEmailOutcome {
+  if (!queued) return "failed";
+  return isEmailConfigured() ? "queued" : "not_configured";
 }
 
 export async function assertTeamsInOrg(tx: Tx, orgId: string, teamIds: string[]) {

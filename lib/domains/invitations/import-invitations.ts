@@ -4,13 +4,15 @@ import { lockOrgInvitations } from "@/lib/domains/invitations/lock-org-invitatio
 import { createId } from "@/lib/core/db/create-id";
 import type { Access } from "@/lib/domains/access/resolve-access";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
-import { emailField, personNameField } from "@/lib/core/validation";
-import type { Role } from "@/lib/generated/prisma/enums";
+import { checkImportRows } from "@/lib/domains/invitations/check-import-rows";
+import { loadImportContext } from "@/lib/domains/invitations/load-import-context";
+import { INVITATION_EXPIRY_DAYS } from "@/lib/domains/invitations/invitation-expiry";
 import { newInvitationToken } from "@/lib/domains/invitations/invitation-token";
 import {
   queueInvitationEmails,
   type InvitationToEmail,
 } from "@/lib/domains/invitations/invitation-emails";
+import { resolveLocations } from "@/lib/domains/locations/resolve-locations";
 
 export const IMPORT_CHUNK_MAX = 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -28,36 +30,24 @@ export const importChunkSchema = z
             name: cell.optional(),
             role: cell.optional(),
             teams: cell.optional(),
+            location: cell.optional(),
           })
           .strict(),
       )
       .min(1, { error: "Send at least one row." })
       .max(IMPORT_CHUNK_MAX, { error: `Send at most ${IMPORT_CHUNK_MAX} rows per request.` }),
-    expiresInDays: z.number().int().min(1).max(30).default(14),
+    expiresInDays: z.number().int().min(1).max(30).default(INVITATION_EXPIRY_DAYS),
+    /** Check the rows as the import would, write nothing (the browser's pre-check). */
+    dryRun: z.boolean().default(false),
   })
   .strict();
 
-export type ImportChunk = z.infer<typeof importChunkSchema>;
+/** A chunk to import (a dry run goes to precheckInvitations instead). */
+export type ImportChunk = Omit<z.infer<typeof importChunkSchema>, "dryRun">;
 
 export type ImportRowResult =
   | { line: number; email: string; status: "invited"; token: string }
   | { line: number; email: string; status: "refused"; reason: string };
-
-interface ValidRow {
-  line: number;
-  email: string;
-  name: string | null;
-  role: Role;
-  teamIds: string[];
-}
-
-/** Splits "Sales; Marketing" or "Sales|Marketing" into trimmed team names. */
-export function splitTeams(value: string | undefined): string[] {
-  return (value ?? "")
-    .split(/[;|]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-}
 
 /**
  * Imports one chunk of CSV rows as email invitations. Each row is checked on its own and either
@@ -83,86 +73,14 @@ async function importInTx(
   // Imports and single invitations of one organisation take turns, so two at once cannot both
   // invite the same address.
   await lockOrgInvitations(tx, orgId);
-  // Look up only the addresses in this chunk: cost stays flat however large the organisation is.
-  const addresses = [
-    ...new Set(chunk.rows.map((r) => r.email.trim().toLowerCase()).filter((e) => e.length <= 254)),
-  ];
-  const [teams, members, pending] = await Promise.all([
-    tx.team.findMany({ where: { orgId }, select: { id: true, name: true } }),
-    tx.membership.findMany({
-      where: { orgId, user: { email: { in: addresses } } },
-      select: { user: { select: { email: true } } },
-    }),
-    tx.invitation.findMany({
-      where: {
-        orgId,
-        kind: "EMAIL",
-        email: { in: addresses },
-        revokedAt: null,
-        expiresAt: { gt: new Date() },
-        useCount: 0,
-      },
-      select: { email: true },
-    }),
-  ]);
-  const teamByName = new Map(teams.map((t) => [t.name.trim().toLowerCase(), t.id]));
-  const memberEmails = new Set(members.map((m) => m.user.email));
-  const invitedEmails = new Set(pending.map((p) => p.email));
-  const seen = new Map<string, number>();
-
-  const results: ImportRowResult[] = [];
-  const valid: ValidRow[] = [];
-  for (const row of chunk.rows) {
-    const refuse = (reason: string) =>
-      results.push({ line: row.line, email: row.email.trim(), status: "refused", reason });
-
-    const email = emailField.safeParse(row.email);
-    if (!email.success) {
-      refuse(`Invalid email "${row.email.trim().slice(0, 80)}".`);
-      continue;
-    }
-    const name = row.name?.trim() ? personNameField.safeParse(row.name) : null;
-    if (name && !name.success) {
-      refuse(name.error.issues[0]?.message ?? "Invalid name.");
-      continue;
-    }
-    const role = (row.role?.trim().toUpperCase() || "EMPLOYEE") as Role;
-    if (!["ADMIN", "MANAGER", "EMPLOYEE"].includes(role)) {
-      refuse(`Unknown role "${row.role?.trim()}" (use employee, manager or admin).`);
-      continue;
-    }
-    const teamNames = splitTeams(row.teams);
-    const unknown = teamNames.filter((t) => !teamByName.has(t.toLowerCase()));
-    if (unknown.length) {
-      refuse(`Unknown team${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
-      continue;
-    }
-    const address = email.data;
-    const firstLine = seen.get(address);
-    if (firstLine !== undefined) {
-      refuse(`Duplicate of line ${firstLine}.`);
-      continue;
-    }
-    seen.set(address, row.line);
-    if (memberEmails.has(address)) {
-      refuse("Already a member of this organisation.");
-      continue;
-    }
-    if (invitedEmails.has(address)) {
-      refuse("Already has a pending invitation.");
-      continue;
-    }
-    valid.push({
-      line: row.line,
-      email: address,
-      name: name?.success ? name.data : null,
-      role,
-      teamIds: [...new Set(teamNames.map((t) => teamByName.get(t.toLowerCase())!))],
-    });
-  }
+  const context = await loadImportContext(tx, orgId, chunk.rows);
+  const { valid, refused } = checkImportRows(chunk.rows, context);
+  const results: ImportRowResult[] = refused.map((r) => ({ ...r, status: "refused" as const }));
 
   if (valid.length > 0) {
     const expiresAt = new Date(Date.now() + chunk.expiresInDays * DAY_MS);
+    // A location named for the first time is created, in this transaction.
+    const locationIds = await resolveLocations(tx, access, valid);
     const prepared = valid.map((row) => ({ row, id: createId("inv"), ...newInvitationToken() }));
     {
       await tx.invitation.createMany({
@@ -176,6 +94,7 @@ async function importInTx(
           tokenHash,
           expiresAt,
           createdById: access.userId,
+          locationId: row.location ? locationIds.get(row.location.toLowerCase())! : null,
         })),
       });
       await tx.invitationTeam.createMany({

@@ -23,6 +23,7 @@ import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { transitionContentItem } from "@/lib/domains/content/transition-content-item";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
 import { POST as unsubscribePost } from "@/app/api/email/unsubscribe/route";
+import { POST as invitationsPost } from "@/app/api/invitations/route";
 import { POST as retryPost } from "@/app/api/email/deliveries/[id]/retry/route";
 import { PUT as preferencesPut } from "@/app/api/email/preferences/route";
 import {
@@ -362,6 +363,19 @@ describe("wired-up emails", () => {
       where: { dedupeKey: `invite:${created.id}` },
     });
     expect(row).toMatchObject({ orgId: a.org.id, category: "invitation", to: email });
+    expect(created.emailed).toBe("queued");
+  });
+
+  it("the invite answer tells the admin the invitation was emailed (SMTP_URL is set)", async () => {
+    const email = uniqueEmail("told");
+    const res = await callRoute(invitationsPost, {
+      method: "POST",
+      userId: a.admin.user.id,
+      body: { kind: "EMAIL", email, role: "EMPLOYEE" },
+    });
+    expect(res.status).toBe(201);
+    expect((res.json.invitation as { emailed: string }).emailed).toBe("queued");
+    await waitForMail(email);
   });
 
   it("account emails (password reset) jump the queue: their job has a higher priority", async () => {

@@ -4,7 +4,7 @@ import {
   hashInvitationToken,
   newInvitationToken,
 } from "@/lib/domains/invitations/invitation-token";
-import { splitTeams } from "@/lib/domains/invitations/import-invitations";
+import { splitTeams } from "@/lib/domains/invitations/check-import-rows";
 
 const now = new Date("2026-11-25T12:00:00Z");
 const base = {
