@@ -1,5 +1,6 @@
 /**
- * `npm test`: lint/format/types, unit, integration (real PostgreSQL), end-to-end (Chromium), then
+ * `npm test`: lint/format/types, unit, integration (real PostgreSQL), end-to-end (Chromium), the quick
+ * benchmarks (a ratio regression fails), then
  * the summary (tests/support/test-summary.ts): the wall time of each phase, the hardening suites
  * (how many routes, probes and fuzzed cases each ran and how many failed) and the e2e retries.
  * Stops at the first failing phase but always prints the summary of what ran. The run fails when a
@@ -45,6 +46,9 @@ const phases: Array<{ name: string; run: () => Promise<boolean> }> = [
   { name: "unit", run: () => npm(["run", "test:unit"]) },
   { name: "integration", run: () => npm(["run", "test:integration"]) },
   { name: "e2e", run: () => npm(["run", "test:e2e"]) },
+  // The quick benchmarks (bench/run.ts --quick): ratios against same-run baselines, gated; after
+  // e2e, which has built the app they start.
+  { name: "bench", run: () => npm(["run", "bench", "--", "--quick"]) },
 ];
 
 const dir = hardeningReportDir();
