@@ -5,7 +5,7 @@ import { toCsv } from "@/lib/core/csv/to-csv";
  * The bulk-invite CSV as the browser reads it before sending rows to POST /api/invitations/import.
  * Pure and browser-safe: no server imports here.
  */
-export const CSV_COLUMNS = ["email", "name", "role", "teams"] as const;
+export const CSV_COLUMNS = ["email", "name", "role", "teams", "location"] as const;
 export const REQUIRED_COLUMNS = ["email"] as const;
 export const MAX_IMPORT_ROWS = 50_000;
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
@@ -20,6 +20,8 @@ export interface ImportRow {
   name?: string;
   role?: string;
   teams?: string;
+  /** Where the person works; a name the organisation does not have yet is created. */
+  location?: string;
 }
 
 export type ImportOutcome =
@@ -76,7 +78,7 @@ export function readInvitationCsv(text: string): ReadCsvResult {
       return at === undefined ? undefined : (cells[at] ?? "");
     };
     const row: ImportRow = { line, email: cell("email") ?? "" };
-    for (const column of ["name", "role", "teams"] as const) {
+    for (const column of ["name", "role", "teams", "location"] as const) {
       const value = cell(column);
       if (value !== undefined) row[column] = value;
     }
@@ -114,9 +116,9 @@ export function readInvitationCsv(text: string): ReadCsvResult {
 export const TEMPLATE_CSV = toCsv(
   [...CSV_COLUMNS],
   [
-    ["ada@example.com", "Ada Lovelace", "employee", "Engineering"],
-    ["grace@example.com", "Grace Hopper", "manager", "Engineering;Sales"],
-    ["alan@example.com", "", "", ""],
+    ["ada@example.com", "Ada Lovelace", "employee", "Engineering", "Berlin"],
+    ["grace@example.com", "Grace Hopper", "manager", "Engineering;Sales", "Remote"],
+    ["alan@example.com", "", "", "", ""],
   ],
 );
 
