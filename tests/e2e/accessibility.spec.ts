@@ -265,6 +265,14 @@ function statesFor(page: Page, entry: PageEntry, role: Role) {
     if (entry.path === "/share/[id]") {
       await page.getByLabel("Your post").fill("In my own words: why this matters to our team.");
       await scan(page, `${role} /share/[id] with text`, scheme);
+      if (scheme === "light") {
+        // A pasted link is one long word, in the text box and in the preview: still no sideways
+        // scroll on a phone (the composer was 449 px wide at 390 px, issue 13 item 2).
+        await page
+          .getByLabel("Your post")
+          .fill(`Worth a read: https://www.fernhill.example/news/${"a-long-path-".repeat(10)}end`);
+        await noSidewaysScroll(page, `${role} /share/[id] with a long link`);
+      }
     }
     if (entry.path === "/feed" || entry.path === "/dashboard" || entry.path === "/admin") {
       const bell = page.getByRole("button", { name: /^Notifications/ });
