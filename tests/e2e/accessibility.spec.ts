@@ -283,7 +283,8 @@ function statesFor(page: Page, entry: PageEntry, role: Role) {
       await page.keyboard.press("Escape");
     }
     if (entry.path === "/admin/members") {
-      const opener = page.locator('button[aria-haspopup="dialog"]:not([disabled])').first();
+      // A confirm button of the page (the shell's Menu and bell open dialogs too).
+      const opener = page.locator('main button[aria-haspopup="dialog"]:not([disabled])').first();
       if (await opener.count()) {
         await opener.click();
         await expect(page.getByRole("alertdialog")).toBeVisible();
