@@ -10,15 +10,33 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { SelectField, TextField } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES } from "@/lib/domains/access/permissions";
+import type { InvitationEmailOutcome } from "@/lib/domains/invitations/create-invitation";
+import { INVITATION_EXPIRY_DAYS } from "@/lib/domains/invitations/invitation-expiry";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { formatDate, type DateFormat } from "@/lib/core/time/format-date";
 
 type Team = { id: string; name: string };
-type Created = { invitation: { id: string; expiresAt: string; url: string } };
+type Created = {
+  invitation: {
+    id: string;
+    expiresAt: string;
+    url: string;
+    /** Email invitations: what became of the email (null for invite links). */
+    emailed: InvitationEmailOutcome | null;
+  };
+};
 
-const formatDate = (iso: string) =>
-  new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }).format(
-    new Date(iso),
-  );
+/** What the admin is told once an email invitation exists: the truth about its email. */
+function createdNotice(email: string, emailed: InvitationEmailOutcome | null): string {
+  switch (emailed) {
+    case "queued":
+      return `Invitation sent to ${email} by email. The link below is the one in the email: no need to send it again.`;
+    case "not_configured":
+      return `Invitation created for ${email}, but not emailed: this server has no email set up (SMTP_URL). Send them the link below yourself.`;
+    default:
+      return `Invitation created for ${email}, but its email could not be queued. Send them the link below yourself.`;
+  }
+}
 
 function RoleSelect({ value, onChange }: { value: Role; onChange: (role: Role) => void }) {
   return (
@@ -33,16 +51,33 @@ function RoleSelect({ value, onChange }: { value: Role; onChange: (role: Role) =
 }
 
 /** Invite one person by email, or create a shareable invite link. */
-export function InvitePanel({ teams }: { teams: Team[] }) {
+export function InvitePanel({
+  teams,
+  dates,
+  emailConfigured,
+}: {
+  teams: Team[];
+  dates: DateFormat;
+  /** This server sends email (SMTP_URL is set): email invitations are emailed. */
+  emailConfigured: boolean;
+}) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <EmailInviteForm teams={teams} />
-      <LinkInviteForm teams={teams} />
+      <EmailInviteForm teams={teams} dates={dates} emailConfigured={emailConfigured} />
+      <LinkInviteForm teams={teams} dates={dates} />
     </div>
   );
 }
 
-function EmailInviteForm({ teams }: { teams: Team[] }) {
+function EmailInviteForm({
+  teams,
+  dates,
+  emailConfigured,
+}: {
+  teams: Team[];
+  dates: DateFormat;
+  emailConfigured: boolean;
+}) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
@@ -72,8 +107,8 @@ function EmailInviteForm({ teams }: { teams: Team[] }) {
     }
     setCreated({ email: email.trim(), ...result.data.invitation });
     setNotice({
-      tone: "success",
-      text: `Invitation created for ${email.trim()}. Emails are not sent yet: send this link to them.`,
+      tone: result.data.invitation.emailed === "failed" ? "error" : "success",
+      text: createdNotice(email.trim(), result.data.invitation.emailed),
     });
     setEmail("");
     setName("");
@@ -88,7 +123,10 @@ function EmailInviteForm({ teams }: { teams: Team[] }) {
             Invite by email
           </h3>
           <p className="mt-0.5 text-sm text-slate-600 dark:text-slate-400">
-            One person, one link. It can be used once and expires in 7 days.
+            {emailConfigured
+              ? "We email them a link to join."
+              : "Email is not set up on this server: you send them the link yourself."}{" "}
+            It can be used once and expires in {INVITATION_EXPIRY_DAYS} days.
           </p>
         </div>
         <TextField
@@ -125,7 +163,8 @@ function EmailInviteForm({ teams }: { teams: Team[] }) {
           <div className="space-y-1">
             <CopyLink url={created.url} label={`Invitation link for ${created.email}`} />
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              Valid until {formatDate(created.expiresAt)}. This is the only time the link is shown.
+              Valid until {formatDate(created.expiresAt, "dateTime", dates)}. This is the only time
+              the link is shown.
             </p>
           </div>
         ) : null}
@@ -134,12 +173,12 @@ function EmailInviteForm({ teams }: { teams: Team[] }) {
   );
 }
 
-function LinkInviteForm({ teams }: { teams: Team[] }) {
+function LinkInviteForm({ teams, dates }: { teams: Team[]; dates: DateFormat }) {
   const router = useRouter();
   const [role, setRole] = useState<Role>("EMPLOYEE");
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [maxUses, setMaxUses] = useState("25");
-  const [expiresInDays, setExpiresInDays] = useState("7");
+  const [expiresInDays, setExpiresInDays] = useState(String(INVITATION_EXPIRY_DAYS));
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [created, setCreated] = useState<{
@@ -237,8 +276,8 @@ function LinkInviteForm({ teams }: { teams: Team[] }) {
           <div className="space-y-1">
             <CopyLink url={created.url} label="Invite link" />
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              Valid until {formatDate(created.expiresAt)} or {created.maxUses} uses. This is the
-              only time the link is shown.
+              Valid until {formatDate(created.expiresAt, "dateTime", dates)} or {created.maxUses}{" "}
+              uses. This is the only time the link is shown.
             </p>
           </div>
         ) : null}

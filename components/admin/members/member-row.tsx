@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { apiFetch } from "@/components/api-fetch";
@@ -18,20 +19,23 @@ export interface MemberRowData {
   role: Role;
   status: MembershipStatus;
   teams: { id: string; name: string }[];
+  location: { id: string; name: string } | null;
   isSelf: boolean;
 }
 
 const sameSet = (a: string[], b: string[]) =>
   a.length === b.length && a.every((x) => b.includes(x));
 
-/** One member: a summary row, an inline editor (role and teams) and deactivate/reactivate. */
+/** One member: a summary row, an inline editor (role, teams, location) and (de)activation. */
 export function MemberRow({
   member,
   teams,
+  locations,
   onNotice,
 }: {
   member: MemberRowData;
   teams: { id: string; name: string }[];
+  locations: { id: string; name: string }[];
   onNotice: (notice: Notice, options?: { focus?: boolean }) => void;
 }) {
   const router = useRouter();
@@ -40,6 +44,7 @@ export function MemberRow({
   const [editing, setEditing] = useState(false);
   const [role, setRole] = useState<Role>(member.role);
   const [teamIds, setTeamIds] = useState(member.teams.map((t) => t.id));
+  const [locationId, setLocationId] = useState(member.location?.id ?? "");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const active = member.status === "ACTIVE";
@@ -47,6 +52,7 @@ export function MemberRow({
   function openEditor() {
     setRole(member.role);
     setTeamIds(member.teams.map((t) => t.id));
+    setLocationId(member.location?.id ?? "");
     setError(null);
     setEditing(true);
   }
@@ -59,7 +65,7 @@ export function MemberRow({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const change: { role?: Role; teamIds?: string[] } = {};
+    const change: { role?: Role; teamIds?: string[]; locationId?: string | null } = {};
     if (role !== member.role) change.role = role;
     if (
       !sameSet(
@@ -68,7 +74,8 @@ export function MemberRow({
       )
     )
       change.teamIds = teamIds;
-    if (!change.role && !change.teamIds) {
+    if (locationId !== (member.location?.id ?? "")) change.locationId = locationId || null;
+    if (Object.keys(change).length === 0) {
       closeEditor();
       onNotice({ tone: "info", text: `No changes to save for ${member.name}.` });
       return;
@@ -128,6 +135,13 @@ export function MemberRow({
           )}
         </td>
         <td className="px-4 py-3">
+          {member.location ? (
+            member.location.name
+          ) : (
+            <span className="text-slate-600 dark:text-slate-400">Not set</span>
+          )}
+        </td>
+        <td className="px-4 py-3">
           <StatusBadge status={member.status} />
         </td>
         <td className="px-4 py-3">
@@ -138,7 +152,7 @@ export function MemberRow({
               className={buttonClass("secondary", "px-2.5 py-1.5")}
               aria-expanded={editing}
               aria-controls={`${id}-editor`}
-              aria-label={`Edit role and teams of ${member.name}`}
+              aria-label={`Edit role, teams and location of ${member.name}`}
               onClick={() => (editing ? closeEditor() : openEditor())}
             >
               Edit
@@ -176,7 +190,7 @@ export function MemberRow({
         </td>
       </tr>
       <tr id={`${id}-editor`} hidden={!editing}>
-        <td colSpan={5} className="bg-slate-50 px-4 py-4 dark:bg-slate-800/40">
+        <td colSpan={6} className="bg-slate-50 px-4 py-4 dark:bg-slate-800/40">
           {editing ? (
             <form
               onSubmit={save}
@@ -210,6 +224,29 @@ export function MemberRow({
                 onChange={setTeamIds}
                 emptyText="This organisation has no teams yet."
               />
+              <SelectField
+                label="Location"
+                value={locationId}
+                onChange={(e) => setLocationId(e.target.value)}
+                hint={
+                  locations.length ? undefined : (
+                    <>
+                      No locations yet:{" "}
+                      <Link href="/admin/locations" className="underline">
+                        create them
+                      </Link>
+                      .
+                    </>
+                  )
+                }
+              >
+                <option value="">Not set</option>
+                {locations.map((l) => (
+                  <option key={l.id} value={l.id}>
+                    {l.name}
+                  </option>
+                ))}
+              </SelectField>
               <div className="flex flex-wrap items-center gap-2 md:col-span-2">
                 <Button type="submit" disabled={pending}>
                   {pending ? "Saving…" : "Save changes"}

@@ -11,10 +11,12 @@ import { MemberRow, type MemberRowData } from "@/components/admin/members/member
 export function MembersTable({
   members,
   teams,
+  locations,
   caption,
 }: {
   members: MemberRowData[];
   teams: { id: string; name: string }[];
+  locations: { id: string; name: string }[];
   caption: string;
 }) {
   const [notice, setNotice] = useState<Notice>(null);
@@ -24,7 +26,7 @@ export function MembersTable({
     <div className="space-y-3">
       <LiveNotice notice={notice} ref={noticeRef} />
       <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
-        <table className="w-full min-w-[44rem] text-left text-sm">
+        <table className="w-full min-w-[50rem] text-left text-sm">
           <caption className="sr-only">{caption}</caption>
           <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-400">
             <tr>
@@ -36,6 +38,9 @@ export function MembersTable({
               </th>
               <th scope="col" className="px-4 py-2.5 font-medium">
                 Teams
+              </th>
+              <th scope="col" className="px-4 py-2.5 font-medium">
+                Location
               </th>
               <th scope="col" className="px-4 py-2.5 font-medium">
                 Status
@@ -50,6 +55,7 @@ export function MembersTable({
               key={m.id}
               member={m}
               teams={teams}
+              locations={locations}
               onNotice={(n, { focus = false } = {}) => {
                 setNotice(n);
                 if (focus) focusNoticeSoon(noticeRef);

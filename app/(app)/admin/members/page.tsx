@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { can, ROLE_LABELS, ROLES } from "@/lib/domains/access/permissions";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { isEmailConfigured } from "@/lib/domains/email/email-configured";
 import { listInvitations } from "@/lib/domains/invitations/list-invitations";
 import { listMembers } from "@/lib/domains/members/list-members";
 import {
@@ -21,6 +22,9 @@ import {
 } from "@/lib/domains/members/member-filters";
 import { listTeams } from "@/lib/domains/teams/list-teams";
 import { FilterSelect } from "@/components/ui/filter-select";
+import { listLocations } from "@/lib/domains/orgs/list-locations";
+import { dateFormatter } from "@/lib/core/time/format-date";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -36,19 +40,18 @@ export default async function MembersPage({
   const access = await requirePageAccess("members:update");
   const filters = readMemberFilters(await searchParams);
   const canInvite = can(access.role, "members:invite");
-  const [result, teams, invitations] = await Promise.all([
+  const emailConfigured = isEmailConfigured();
+  const [result, teams, locations, invitations] = await Promise.all([
     listMembers(access.orgId, { ...filters, pageSize: PAGE_SIZE }),
     listTeams(access.orgId),
+    listLocations(access.orgId),
     canInvite ? listInvitations(access.orgId) : Promise.resolve([]),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const from = result.total === 0 ? 0 : (filters.page - 1) * PAGE_SIZE + 1;
   const to = Math.min(result.total, filters.page * PAGE_SIZE);
-  const dateFormat = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: access.org.timeZone,
-  });
+  const dates = await requestDateFormat(access.org.timeZone);
+  const dateFormat = dateFormatter("dateTime", dates);
 
   return (
     <>
@@ -83,6 +86,7 @@ export default async function MembersPage({
           <MembersTable
             caption={`Members, page ${filters.page} of ${pages}`}
             teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+            locations={locations}
             members={result.members.map((m) => ({
               id: m.id,
               name: m.user.name,
@@ -90,6 +94,7 @@ export default async function MembersPage({
               role: m.role,
               status: m.status,
               teams: m.teams,
+              location: m.location,
               isSelf: m.user.id === access.userId,
             }))}
           />
@@ -129,8 +134,24 @@ export default async function MembersPage({
                 Invite people
               </h2>
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-                Invitation emails come in a later release: for now, copy each link and send it
-                yourself. Many people at once?{" "}
+                {emailConfigured ? (
+                  <>
+                    Each email invitation is sent to the person by email (see{" "}
+                    <Link
+                      href="/admin/emails"
+                      className="font-medium text-brand-700 underline dark:text-brand-100"
+                    >
+                      Emails
+                    </Link>{" "}
+                    for its delivery); invite links you share yourself.
+                  </>
+                ) : (
+                  <>
+                    Email is not set up on this server (SMTP_URL is not set): invitations are
+                    recorded but not emailed, so copy each link and send it yourself.
+                  </>
+                )}{" "}
+                Many people at once?{" "}
                 <Link
                   href="/admin/members/import"
                   className="font-medium text-brand-700 underline dark:text-brand-100"
@@ -140,7 +161,11 @@ export default async function MembersPage({
                 .
               </p>
             </div>
-            <InvitePanel teams={teams.map((t) => ({ id: t.id, name: t.name }))} />
+            <InvitePanel
+              teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+              dates={dates}
+              emailConfigured={emailConfigured}
+            />
           </section>
 
           <section
