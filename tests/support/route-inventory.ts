@@ -314,7 +314,14 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     type: "route",
     file: "api/locations/route.ts",
     path: "/api/locations",
-    methods: { GET: org("teams:read") },
+    methods: { GET: org("teams:read"), POST: org("teams:manage") },
+  },
+  {
+    type: "route",
+    file: "api/locations/[id]/route.ts",
+    path: "/api/locations/[id]",
+    methods: { PATCH: org("teams:manage"), DELETE: org("teams:manage") },
+    ids: { id: "Location" },
   },
   {
     type: "route",
@@ -390,6 +397,13 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     file: "api/shares/route.ts",
     path: "/api/shares",
     methods: { GET: org("shares:create"), POST: org("shares:create") },
+  },
+  {
+    type: "route",
+    file: "api/shares/[id]/confirm/route.ts",
+    path: "/api/shares/[id]/confirm",
+    methods: { POST: org("shares:create") },
+    ids: { id: "Share" },
   },
   {
     type: "route",
@@ -555,6 +569,12 @@ export const PAGES: readonly PageEntry[] = [
   },
   {
     type: "page",
+    file: "(app)/admin/locations/page.tsx",
+    path: "/admin/locations",
+    guard: org("teams:manage"),
+  },
+  {
+    type: "page",
     file: "(app)/admin/teams/page.tsx",
     path: "/admin/teams",
     guard: org("teams:manage"),
@@ -571,6 +591,13 @@ export const PAGES: readonly PageEntry[] = [
     file: "(app)/dashboard/page.tsx",
     path: "/dashboard",
     guard: org("dashboard:read"),
+  },
+  {
+    type: "page",
+    file: "(app)/dashboard/content/[id]/page.tsx",
+    path: "/dashboard/content/[id]",
+    guard: org("dashboard:read"),
+    ids: { id: "ContentItem" },
   },
   { type: "page", file: "(app)/feed/page.tsx", path: "/feed", guard: org("feed:read") },
   {

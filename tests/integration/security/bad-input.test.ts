@@ -298,6 +298,8 @@ function specs(x: Fixture): Record<string, RouteSpec> {
       },
     },
     "POST /api/suggestions/[id]/reject": { body: { reason: "Not now" } },
+    "POST /api/locations": { body: { name: "Lisbon" } },
+    "PATCH /api/locations/[id]": { body: { name: "Porto" } },
     "POST /api/teams": { body: { name: "Gamma", description: "Third", managerIds: [] } },
     "PATCH /api/teams/[id]": {
       body: {

@@ -220,6 +220,12 @@ export const ARRANGE: Record<string, Arrange> = {
   }),
   "DELETE /api/teams/[id]": async ({ fx }) => ({ params: { id: (await newTeam(fx)).id } }),
   "GET /api/locations": async () => ({}),
+  "POST /api/locations": async () => ({ body: { name: `Site ${randomString(6)}` } }),
+  "PATCH /api/locations/[id]": async ({ fx }) => ({
+    params: { id: (await newLocation(fx)).id },
+    body: { name: `Renamed ${randomString(6)}` },
+  }),
+  "DELETE /api/locations/[id]": async ({ fx }) => ({ params: { id: (await newLocation(fx)).id } }),
   "GET /api/people/[handle]": async ({ fx }) => ({
     params: { handle: fx.employee.membership.handle! },
   }),
@@ -310,6 +316,10 @@ export const ARRANGE: Record<string, Arrange> = {
       text: "In my own words: two winters on that site, and now the park is live!",
     },
   }),
+  "POST /api/shares/[id]/confirm": async ({ fx, actor }) => {
+    const share = await createShareRow(fx.org.id, actor, { status: "OPENED", channel: "COPY" });
+    return { params: { id: share.id } };
+  },
   "POST /api/shares/[id]/retry": async ({ fx, actor }) => {
     await createLinkedInConnection(fx.org.id, actor, env().fake.issueToken(`m${randomString(8)}`));
     const share = await createShareRow(fx.org.id, actor, {
@@ -494,6 +504,11 @@ function imageFormFile(): FormData {
 async function newTeam(fx: OrgFixture) {
   const { createTeam } = await import("../../support/factories");
   return createTeam(fx.org.id);
+}
+
+async function newLocation(fx: OrgFixture) {
+  const { createLocation } = await import("../../support/factories");
+  return createLocation(fx.org.id);
 }
 
 // ─── Server actions ──────────────────────────────────────────────────────────────────────────────

@@ -166,11 +166,13 @@ function imageForm(): FormData {
  */
 const BODIES: Record<string, Payload | null> = {
   "PATCH /api/content/[id]": { body: { title: "Taken over", hashtags: ["taken"] } },
+  "PATCH /api/locations/[id]": { body: { name: "Taken over" } },
   "POST /api/content/[id]/images": { form: imageForm },
   "POST /api/content/[id]/transitions": { body: { to: "PUBLISHED", comment: "Approved by A" } },
   "POST /api/email/deliveries/[id]/retry": null,
   "PATCH /api/members/[id]": { body: { role: "ADMIN", title: "Taken over" } },
   "POST /api/notifications/[id]/read": null,
+  "POST /api/shares/[id]/confirm": null,
   "POST /api/shares/[id]/retry": null,
   "POST /api/suggestions/[id]/images": { form: imageForm },
   "POST /api/suggestions/[id]/accept": {
