@@ -504,6 +504,9 @@ export function ContentEditor({
               itemId={item.id}
               title={item.title}
               status={item.status}
+              options={item.transitions}
+              publishAt={item.publishAt}
+              expireAt={item.expireAt}
               requireApproval={settings?.requireApproval ?? null}
               beforeTransition={async () => (dirty ? save() : true)}
             />

@@ -1,4 +1,5 @@
 import type { BusinessGoal, ContentStatus, ValueType } from "@/lib/generated/prisma/enums";
+import type { TransitionOption } from "@/lib/domains/content/workflow";
 
 export interface EditorCaption {
   label: string;
@@ -39,6 +40,8 @@ export interface EditorHistoryEntry {
 export interface EditorItem {
   id: string;
   status: ContentStatus;
+  /** The workflow moves from this status, as the server judges them for the viewer. */
+  transitions: TransitionOption[];
   authorId: string | null;
   title: string;
   body: string;

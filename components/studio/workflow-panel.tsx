@@ -9,7 +9,8 @@ import { StatusBadge } from "@/components/content/badges";
 import { Button, type ButtonVariant } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
-import { STATUS_LABELS, TRANSITIONS } from "@/lib/domains/content/workflow";
+import { contentDisplayStatus, DISPLAY_STATUS_LABELS } from "@/lib/domains/content/display-status";
+import type { TransitionOption } from "@/lib/domains/content/workflow";
 
 const FORWARD: ContentStatus[] = ["PUBLISHED", "IN_REVIEW"];
 
@@ -18,19 +19,30 @@ function sentenceCase(text: string): string {
 }
 
 /**
- * Status, the next steps the workflow allows from it (with an optional comment), deleting a
- * draft, and the audit trail. The server decides: refusals (self-approval…) are shown as sent.
+ * Status, the next steps the workflow allows this person from it (with an optional comment),
+ * deleting a draft, and the audit trail. The moves come from the server, judged by the rule the
+ * transition itself applies: a move the rules forbid (an author approving their own item…) is not
+ * offered, and the panel says why. A refusal that still happens (the item changed meanwhile) is
+ * shown as sent.
  */
 export function WorkflowPanel({
   itemId,
   title,
   status,
+  options,
+  publishAt = null,
+  expireAt = null,
   requireApproval,
   beforeTransition,
 }: {
   itemId: string;
   title: string;
   status: ContentStatus;
+  /** The moves from `status`, each allowed or with the reason it is not (getWorkflowOptions). */
+  options: TransitionOption[];
+  /** The saved publish window (ISO): a published item before it is shown as scheduled. */
+  publishAt?: string | null;
+  expireAt?: string | null;
   requireApproval: boolean | null;
   /** Saves unsaved edits first; false stops the transition. */
   beforeTransition: () => Promise<boolean>;
@@ -41,8 +53,9 @@ export function WorkflowPanel({
   const [pending, setPending] = useState<ContentStatus | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const actions = Object.entries(TRANSITIONS[status]) as [ContentStatus, string][];
-  actions.sort(([a], [b]) => Number(FORWARD.includes(b)) - Number(FORWARD.includes(a)));
+  const forward = (to: ContentStatus) => Number(FORWARD.includes(to));
+  const actions = options.filter((o) => o.allowed).sort((a, b) => forward(b.to) - forward(a.to));
+  const withheld = options.filter((o) => !o.allowed);
 
   async function move(to: ContentStatus, action: string) {
     setPending(to);
@@ -64,7 +77,9 @@ export function WorkflowPanel({
     setComment("");
     setNotice({
       tone: "success",
-      text: `${sentenceCase(action)}: done. The post is now ${STATUS_LABELS[to].toLowerCase()}.`,
+      text: `${sentenceCase(action)}: done. The post is now ${DISPLAY_STATUS_LABELS[
+        contentDisplayStatus({ status: to, publishAt, expireAt }, new Date())
+      ].toLowerCase()}.`,
     });
     router.refresh();
   }
@@ -87,7 +102,7 @@ export function WorkflowPanel({
           <h2 id={`${id}-title`} className="text-base font-semibold">
             Workflow
           </h2>
-          <StatusBadge status={status} />
+          <StatusBadge status={contentDisplayStatus({ status, publishAt, expireAt }, new Date())} />
         </div>
         {requireApproval ? (
           <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -109,7 +124,7 @@ export function WorkflowPanel({
           />
         </div>
         <div className="flex flex-wrap gap-2">
-          {actions.map(([to, action]) => {
+          {actions.map(({ to, action }) => {
             const variant: ButtonVariant = FORWARD.includes(to) ? "primary" : "secondary";
             return (
               <Button
@@ -123,6 +138,16 @@ export function WorkflowPanel({
             );
           })}
         </div>
+        {withheld.length ? (
+          <ul className="space-y-1 text-sm text-slate-700 dark:text-slate-300">
+            {withheld.map((o) => (
+              <li key={o.to}>
+                <span className="font-medium">{sentenceCase(o.action)}</span> is not available:{" "}
+                {o.reason}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <LiveNotice notice={notice} ref={noticeRef} />
         {status === "DRAFT" ? (
           <div className="border-t border-slate-200 pt-3 dark:border-slate-700">

@@ -76,16 +76,27 @@ test("a post targeted at Engineering goes through second-admin approval and reac
     await page.getByRole("button", { name: "Submit for review" }).click();
     await expect(page.getByText("The post is now in review.")).toBeVisible();
 
-    // The author cannot approve their own post.
-    await page.getByRole("button", { name: "Approve and publish" }).click();
+    // The author is not offered approving their own post, and is told why.
     await expect(
       page.getByText("You wrote this item, so another admin has to approve it."),
     ).toBeVisible();
+    await expect(page.getByRole("button", { name: "Approve and publish" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Send back to draft" })).toBeVisible();
 
+    // The second admin learns of it in the app: the studio's list and the bell.
     const second = await browser.newContext();
     const priya = await second.newPage();
     await signInAs(priya, "priya.raman@fernhill.example");
-    await priya.goto(itemUrl);
+    await priya.goto("/studio");
+    const waiting = priya.getByRole("region", { name: "Waiting for approval" });
+    const entry = waiting.getByRole("listitem").filter({ hasText: title });
+    await expect(entry).toContainText("Submitted by Amara Okafor");
+    await expect(entry).toContainText("You can approve it");
+    const bell = priya.getByRole("button", { name: /^Notifications, / });
+    await expect(bell).toHaveAccessibleName(/^Notifications, \d+ unread$/);
+    await bell.click();
+    await priya.getByRole("link", { name: `Amara Okafor asks you to approve “${title}”` }).click();
+    await expect(priya).toHaveURL(itemUrl);
     await priya.getByLabel("Comment (optional)").fill("Lovely story, approved.");
     await priya.getByRole("button", { name: "Approve and publish" }).click();
     await expect(priya.getByText("The post is now published.")).toBeVisible();
@@ -158,14 +169,49 @@ test("an employee suggests a story and an admin turns it into a post", async ({
     .filter({ has: page.getByRole("heading", { name: title }) });
   await expect(item).toContainText("Sofia Lindqvist");
   await expect(item.getByRole("img", { name: "The heat pump on its first day" })).toBeVisible();
-  await item.getByRole("button", { name: "Turn into a post" }).click();
-  const accept = item.getByRole("form", { name: `Turn “${title}” into a post` });
-  // The employee's value type is prefilled.
-  await expect(accept.getByRole("radio", { name: /^Motivation/ })).toBeChecked();
-  await accept.getByRole("checkbox", { name: /^Marketing/ }).check();
-  await accept.getByRole("button", { name: "Create the draft post" }).click();
+  // A disclosure is required: the text is checked as it is typed, like in the studio editor.
+  const disclosure = "I work at Fernhill Energy.";
+  const guardrails = (data: Record<string, unknown>) =>
+    page.request
+      .patch("/api/settings/guardrails", { data })
+      .then((r) => expect(r.status()).toBe(200));
+  await guardrails({ disclosureText: disclosure });
+  try {
+    await item.getByRole("button", { name: "Turn into a post" }).click();
+    const accept = item.getByRole("form", { name: `Turn “${title}” into a post` });
+    // The employee's value type is prefilled.
+    await expect(accept.getByRole("radio", { name: /^Motivation/ })).toBeChecked();
+    await accept.getByRole("checkbox", { name: /^Marketing/ }).check();
+    const text = accept.getByLabel("Suggested post text");
+    await expect(
+      accept.getByText(`Keep the disclosure "${disclosure}" in the text.`),
+    ).toBeVisible();
+    await accept.getByRole("button", { name: /^Insert disclosure/ }).click();
+    await expect(text).toHaveValue(/\n\nI work at Fernhill Energy\.$/);
+    await expect(accept.getByText(`Keep the disclosure "${disclosure}" in the text.`)).toHaveCount(
+      0,
+    );
 
-  await expect(page).toHaveURL(/\/studio\/cnt_/);
+    // The rules change while the form is open: the server's refusal marks the text box.
+    await guardrails({ disclosureText: disclosure, blockedPhrases: ["heat pump"] });
+    await accept.getByRole("button", { name: "Create the draft post" }).click();
+    const refusal = '"heat pump" is not allowed in shared posts. Rephrase it.';
+    await expect(text).toHaveAttribute("aria-invalid", "true");
+    const describedBy = (await text.getAttribute("aria-describedby"))!.split(" ");
+    const message = accept.locator(`[id="${describedBy[0]}"]`);
+    await expect(message).toHaveText(refusal);
+    await expect(page).toHaveURL(/\/studio\/suggestions/);
+
+    await text.fill(
+      `Today our field team installed the first heat-source unit connected to our grid software.\n\n${disclosure}`,
+    );
+    await guardrails({ blockedPhrases: [] });
+    await accept.getByRole("button", { name: "Create the draft post" }).click();
+    await expect(page).toHaveURL(/\/studio\/cnt_/);
+  } finally {
+    await guardrails({ disclosureText: null, blockedPhrases: [] });
+  }
+
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   await expect(page.getByText("Story by Sofia Lindqvist")).toBeVisible();
   await expect(
@@ -179,4 +225,46 @@ test("an employee suggests a story and an admin turns it into a post", async ({
   await expect(mine.getByText(title)).toBeVisible();
   await expect(mine).toContainText("Turned into a post");
   await employee.close();
+});
+
+test("a post whose publish window starts tomorrow reads Scheduled in the library, on its page and in the calendar", async ({
+  page,
+}) => {
+  await signInAs(page, "admin@fernhill.example");
+  const title = `Winter readiness briefing ${Date.now()}`;
+  // Noon UTC tomorrow: the same calendar day in every zone from UTC−11 to UTC+11.
+  const publishAt = new Date(Date.now() + 86_400_000);
+  publishAt.setUTCHours(12, 0, 0, 0);
+  const created = await page.request.post("/api/content", {
+    data: {
+      title,
+      body: "How our grid gets ready for the coldest weeks of the year.",
+      valueType: "INFORMATION",
+      goals: ["MARKETING"],
+      publishAt: publishAt.toISOString(),
+    },
+  });
+  expect(created.status()).toBe(201);
+  const { item } = (await created.json()) as { item: { id: string } };
+  const published = await page.request.post(`/api/content/${item.id}/transitions`, {
+    data: { to: "PUBLISHED" },
+  });
+  expect(published.status()).toBe(200);
+
+  // The library: one status, the one the feed applies.
+  await page.goto(`/studio?q=${encodeURIComponent(title)}`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: title }) });
+  await expect(row.getByText("Scheduled", { exact: true })).toBeVisible();
+  await expect(row.getByText("Published", { exact: true })).toHaveCount(0);
+
+  // Its page: the header and the workflow panel say the same.
+  await row.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+  await expect(page.getByText("Scheduled", { exact: true })).toHaveCount(2);
+  await expect(page.getByText("Published", { exact: true })).toHaveCount(0);
+
+  // The calendar of its month.
+  await page.goto(`/studio/calendar?month=${publishAt.toISOString().slice(0, 7)}`);
+  const entry = page.getByRole("table").getByRole("link", { name: new RegExp(title) });
+  await expect(entry).toContainText("Scheduled");
 });

@@ -3,12 +3,15 @@ import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { GoalChips, StatusBadge, ValueTypeChip } from "@/components/content/badges";
 import { ContentMixPanel } from "@/components/studio/content-mix-panel";
+import { PendingApprovals } from "@/components/studio/pending-approvals";
 import { StudioFilterForm } from "@/components/studio/studio-filter-form";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { contentDisplayStatus } from "@/lib/domains/content/display-status";
 import { getLibraryMix } from "@/lib/domains/content/get-library-mix";
 import { listContentItems } from "@/lib/domains/content/list-content-items";
+import { listPendingApprovals } from "@/lib/domains/content/list-pending-approvals";
 import {
   hasStudioFilters,
   readStudioFilters,
@@ -19,6 +22,8 @@ import {
 import { listLocations } from "@/lib/domains/orgs/list-locations";
 import { countPendingSuggestions } from "@/lib/domains/suggestions/count-pending-suggestions";
 import { listTeams } from "@/lib/domains/teams/list-teams";
+import { dateFormatter } from "@/lib/core/time/format-date";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Studio" };
 
@@ -32,21 +37,19 @@ export default async function StudioPage({
   const access = await requirePageAccess("content:manage");
   const timeZone = access.org.timeZone;
   const filters = readStudioFilters(await searchParams);
-  const [result, mix, pending, teams, locations] = await Promise.all([
+  const [result, mix, pending, teams, locations, approvals] = await Promise.all([
     listContentItems(access.orgId, toListQuery(filters, timeZone, PAGE_SIZE)),
     getLibraryMix(access.orgId),
     countPendingSuggestions(access.orgId),
     listTeams(access.orgId),
     listLocations(access.orgId),
+    listPendingApprovals(access),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   const from = result.total === 0 ? 0 : (filters.page - 1) * PAGE_SIZE + 1;
   const to = Math.min(result.total, filters.page * PAGE_SIZE);
-  const date = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
+  const now = new Date();
+  const date = dateFormatter("dateTime", await requestDateFormat(timeZone));
 
   return (
     <>
@@ -73,6 +76,7 @@ export default async function StudioPage({
       />
 
       <div className="space-y-8">
+        <PendingApprovals items={approvals} formatDate={(d) => date.format(d)} />
         <ContentMixPanel mix={mix} />
 
         <section aria-labelledby="library-title" className="space-y-4">
@@ -151,7 +155,7 @@ export default async function StudioPage({
                           </p>
                         </td>
                         <td className="px-3 py-3">
-                          <StatusBadge status={item.status} />
+                          <StatusBadge status={contentDisplayStatus(item, now)} />
                         </td>
                         <td className="px-3 py-3">
                           <ValueTypeChip valueType={item.valueType} />

@@ -7,11 +7,16 @@ import { ContentEditor } from "@/components/studio/content-editor";
 import type { EditorItem } from "@/components/studio/editor-types";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { contentDisplayStatus } from "@/lib/domains/content/display-status";
 import { getContentItem, type ContentItemDetail } from "@/lib/domains/content/get-content-item";
+import { getWorkflowOptions } from "@/lib/domains/content/get-workflow-options";
+import type { TransitionOption } from "@/lib/domains/content/workflow";
 import { AppError } from "@/lib/core/errors/app-error";
 import { getMemberProfile } from "@/lib/domains/members/get-member-profile";
 import { listLocations } from "@/lib/domains/orgs/list-locations";
 import { listTeams } from "@/lib/domains/teams/list-teams";
+import { dateFormatter, type DateFormat } from "@/lib/core/time/format-date";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 type Props = {
   params: Promise<{ id: string }>;
@@ -34,15 +39,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${item.title} · Studio` };
 }
 
-function toEditorItem(item: ContentItemDetail, timeZone: string): EditorItem {
-  const format = new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  });
+function toEditorItem(
+  item: ContentItemDetail,
+  dates: DateFormat,
+  transitions: TransitionOption[],
+): EditorItem {
+  const format = dateFormatter("dateTime", dates);
   return {
     id: item.id,
     status: item.status,
+    transitions,
     authorId: item.authorId,
     title: item.title,
     body: item.body,
@@ -73,10 +79,11 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { created } = await searchParams;
   const item = await findItem(access.orgId, id);
-  const [teams, locations, author] = await Promise.all([
+  const [teams, locations, author, transitions] = await Promise.all([
     listTeams(access.orgId),
     listLocations(access.orgId),
     getMemberProfile(access.membershipId),
+    getWorkflowOptions(access, item.id),
   ]);
   return (
     <>
@@ -85,7 +92,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
         title={item.title}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <StatusBadge status={item.status} />
+            <StatusBadge status={contentDisplayStatus(item, new Date())} />
             {item.originator ? (
               <span>
                 Story by <strong className="font-medium">{item.originator}</strong>
@@ -96,7 +103,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
       />
       <ContentEditor
         key={item.id}
-        item={toEditorItem(item, access.org.timeZone)}
+        item={toEditorItem(item, await requestDateFormat(access.org.timeZone), transitions)}
         teams={teams.map((t) => ({ id: t.id, name: t.name }))}
         locations={locations}
         timeZone={access.org.timeZone}
