@@ -20,11 +20,22 @@ test("an admin imports a CSV: progress to 100 %, refused rows listed with reason
     mimeType: "text/csv",
     buffer: Buffer.from(lines.join("\n")),
   });
-  await page.getByRole("button", { name: "Invite 1,206 people" }).click();
-  await expect(page.getByText("1,206 of 1,206 rows (100%). Finished.")).toBeVisible({
+  // The pre-check is the import's own rule: it already sees all four bad rows, with the reasons.
+  await expect(
+    page.getByText("people.csv: 1,203 people ready to invite. 4 row(s) will not be invited"),
+  ).toBeVisible({ timeout: 30_000 });
+  const preview = page.getByRole("table", { name: "Rows the check refused, with the reason" });
+  await expect(preview.getByRole("row")).toHaveCount(5);
+  await expect(preview).toContainText('Invalid email "not-an-email".');
+  await expect(preview).toContainText("Unknown team: Narnia.");
+  await expect(preview).toContainText("Duplicate of line 2.");
+  await expect(preview).toContainText("Already a member of this organisation.");
+
+  await page.getByRole("button", { name: "Invite 1,203 people" }).click();
+  await expect(page.getByText("1,203 of 1,203 rows (100%). Finished.")).toBeVisible({
     timeout: 60_000,
   });
-  await expect(page.locator("progress")).toHaveAttribute("value", "1206");
+  await expect(page.locator("progress")).toHaveAttribute("value", "1203");
 
   const report = page.getByRole("heading", { name: "3. Report" }).locator("..");
   const stat = (term: string) =>
@@ -35,6 +46,11 @@ test("an admin imports a CSV: progress to 100 %, refused rows listed with reason
   await expect(report).toContainText("Unknown team: Narnia.");
   await expect(report).toContainText("Duplicate of line 2.");
   await expect(report).toContainText("Already a member of this organisation.");
+
+  // Email is set up in this run: the page says the invitations were emailed, with one expiry.
+  await expect(page.getByText("Each invited person gets an email with their link.")).toBeVisible();
+  await expect(page.getByText(/Links expire after 14 days\./)).toBeVisible();
+  await expect(report).toContainText("they were also emailed it: no need to send it again");
 
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download report (CSV)" }).click();

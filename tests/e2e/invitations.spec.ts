@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { appAlert, expectSignedInAs, signInAs } from "./helpers";
+import { waitForMails } from "./mailbox";
 
 test("an admin creates a single-use invite link; a newcomer joins with it; a second use is refused", async ({
   page,
@@ -105,4 +106,25 @@ test("a signed-in member of another organisation accepts an invitation with one 
   await expect(founder).toHaveURL(/\/admin$/);
   await expect(founder.getByRole("heading", { level: 1 })).toHaveText("Parallel Ltd");
   await other.close();
+});
+
+test("an email invitation is emailed, and the page says so (no second link to send by hand)", async ({
+  page,
+}) => {
+  await signInAs(page, "admin@fernhill.example");
+  await page.goto("/admin/members");
+  const invite = page.getByRole("region", { name: "Invite people" });
+  await expect(invite).toContainText("Each email invitation is sent to the person by email");
+  await expect(invite).not.toContainText("later release");
+  const form = page.getByRole("form", { name: "Invite by email" });
+  await expect(form).toContainText("We email them a link to join.");
+  await expect(form).toContainText("expires in 14 days");
+
+  const email = `casey.${Date.now()}@newhire.example`;
+  await form.getByLabel("Email").fill(email);
+  await form.getByRole("button", { name: "Create invitation" }).click();
+  await expect(form.getByText(`Invitation sent to ${email} by email.`)).toBeVisible();
+  const link = await form.getByLabel(`Invitation link for ${email}`).inputValue();
+  const [mail] = await waitForMails(email);
+  expect(mail!.text).toContain(link);
 });

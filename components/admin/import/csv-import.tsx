@@ -15,6 +15,12 @@ import {
   type ImportOutcome,
   type ImportRow,
 } from "@/lib/domains/invitations/invitation-csv";
+import { INVITATION_EXPIRY_DAYS } from "@/lib/domains/invitations/invitation-expiry";
+import {
+  precheckCsvRows,
+  type PrecheckReport,
+  type PrecheckResult,
+} from "@/lib/domains/invitations/precheck-csv-rows";
 import {
   runCsvImport,
   type ChunkReport,
@@ -29,16 +35,20 @@ const TEMPLATE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(TEMPLATE
 const fmt = (n: number) => n.toLocaleString("en");
 
 /**
- * Bulk invitations from a CSV file: parsed and checked in the browser, sent in chunks of 500, one
+ * Bulk invitations from a CSV file: parsed in the browser, then checked by the server's dry run
+ * (the import's own rule, so "ready to invite" is what gets invited), sent in chunks of 500, one
  * request at a time, with progress, cancel between chunks and a downloadable report.
  */
-export function CsvImport() {
+export function CsvImport({ emailConfigured }: { emailConfigured: boolean }) {
   const router = useRouter();
   const id = useId();
   const [notice, setNotice] = useState<Notice>(null);
   const [ready, setReady] = useState<Ready | null>(null);
   const [pasted, setPasted] = useState("");
   const [running, setRunning] = useState(false);
+  const [checking, setChecking] = useState(false);
+  /** The latest check: a slower, older one must not overwrite it. */
+  const checkRun = useRef(0);
   const [cancelling, setCancelling] = useState(false);
   const [progress, setProgress] = useState({ done: 0, total: 0 });
   const [report, setReport] = useState<Report | null>(null);
@@ -57,26 +67,53 @@ export function CsvImport() {
     if (report) reportHeading.current?.focus();
   }, [report]);
 
-  function check(text: string, source: string) {
+  async function check(text: string, source: string) {
     setReport(null);
+    const run = ++checkRun.current;
     const result = readInvitationCsv(text);
     if (!result.ok) {
       setReady(null);
+      setChecking(false);
       setNotice({ tone: "error", text: `${source}: ${result.message}` });
       return;
     }
-    setReady({ source, rows: result.rows, refused: result.refused });
+    setReady(null);
+    setChecking(true);
+    setNotice({
+      tone: "info",
+      text: `${source}: checking ${fmt(result.rows.length)} row(s) against your organisation…`,
+    });
+    // The server's dry run: email, role, teams, already a member or invited, as the import does.
+    const server: PrecheckResult = result.rows.length
+      ? await precheckCsvRows(result.rows, (rows) =>
+          apiFetch<PrecheckReport>("/api/invitations/import", {
+            method: "POST",
+            body: { rows, dryRun: true },
+          }),
+        )
+      : { ok: true, ready: [], refused: [] };
+    if (run !== checkRun.current) return;
+    setChecking(false);
+    const rows = server.ok ? server.ready : result.rows;
+    const refused = [...result.refused, ...(server.ok ? server.refused : [])].sort(
+      (a, b) => a.line - b.line,
+    );
+    setReady({ source, rows, refused });
     const parts = [
-      `${source}: ${fmt(result.rows.length)} ${result.rows.length === 1 ? "person" : "people"} ready to invite.`,
+      `${source}: ${fmt(rows.length)} ${rows.length === 1 ? "person" : "people"} ready to invite.`,
     ];
-    if (result.refused.length)
+    if (refused.length)
       parts.push(
-        `${fmt(result.refused.length)} row(s) cannot be sent and will be listed as refused.`,
+        `${fmt(refused.length)} row(s) will not be invited: see the reasons below, or start anyway and they are listed in the report.`,
+      );
+    if (!server.ok)
+      parts.push(
+        `The rows could not be checked against your organisation (${server.message}); each row is checked when you start.`,
       );
     if (result.ignoredColumns.length)
       parts.push(`Ignored column(s): ${result.ignoredColumns.join(", ")}.`);
-    if (result.rows.length === 0) parts.push("Nothing to send.");
-    setNotice({ tone: result.rows.length ? "success" : "error", text: parts.join(" ") });
+    if (rows.length === 0) parts.push("Nothing to send.");
+    setNotice({ tone: rows.length ? "success" : "error", text: parts.join(" ") });
   }
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
@@ -129,9 +166,10 @@ export function CsvImport() {
           <h2 className="text-lg font-semibold">1. Choose a CSV file</h2>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             The first line names the columns:{" "}
-            <code className="font-mono">email,name,role,teams</code>. Only <strong>email</strong> is
-            required. Role is employee (default), manager or admin; teams are existing team names
-            separated by <code className="font-mono">;</code>. Save the file as UTF-8.
+            <code className="font-mono">email,name,role,teams,location</code>. Only{" "}
+            <strong>email</strong> is required. Role is employee (default), manager or admin; teams
+            are existing team names separated by <code className="font-mono">;</code>; location is
+            where the person works (a new name creates that location). Save the file as UTF-8.
           </p>
           <a
             href={TEMPLATE_HREF}
@@ -171,7 +209,7 @@ export function CsvImport() {
               disabled={running}
               spellCheck={false}
               placeholder={
-                "email,name,role,teams\nada@example.com,Ada Lovelace,employee,Engineering"
+                "email,name,role,teams,location\nada@example.com,Ada Lovelace,employee,Engineering,Berlin"
               }
               className={`${inputClass} font-mono text-xs`}
             />
@@ -185,16 +223,30 @@ export function CsvImport() {
           </div>
         </details>
         <LiveNotice notice={notice} />
+        {ready && ready.refused.length > 0 ? (
+          <ProblemRows
+            title={`Rows that will not be invited (${fmt(ready.refused.length)})`}
+            caption="Rows the check refused, with the reason"
+            rows={ready.refused}
+          />
+        ) : null}
       </Card>
 
       <Card className="space-y-4">
         <h2 className="text-lg font-semibold">2. Send the invitations</h2>
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Rows go to the server in batches of {IMPORT_CHUNK_SIZE}. Each row is invited or refused on
-          its own (invalid email, unknown team, already a member…). Links expire after 14 days.
+          its own (invalid email, unknown team, already a member…).{" "}
+          {emailConfigured
+            ? "Each invited person gets an email with their link."
+            : "Email is not set up on this server: the report holds each link for you to send."}{" "}
+          Links expire after {INVITATION_EXPIRY_DAYS} days.
         </p>
         <div className="flex flex-wrap gap-2">
-          <Button onClick={start} disabled={!ready || ready.rows.length === 0 || running}>
+          <Button
+            onClick={start}
+            disabled={!ready || ready.rows.length === 0 || running || checking}
+          >
             {ready && ready.rows.length
               ? `Invite ${fmt(ready.rows.length)} people`
               : "Start import"}
@@ -227,7 +279,13 @@ export function CsvImport() {
         ) : null}
       </Card>
 
-      {report ? <ImportReport report={report} headingRef={reportHeading} /> : null}
+      {report ? (
+        <ImportReport
+          report={report}
+          headingRef={reportHeading}
+          emailConfigured={emailConfigured}
+        />
+      ) : null}
     </div>
   );
 }
@@ -235,18 +293,18 @@ export function CsvImport() {
 function ImportReport({
   report,
   headingRef,
+  emailConfigured,
 }: {
   report: Report;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
+  emailConfigured: boolean;
 }) {
-  const [showAll, setShowAll] = useState(false);
   const invited = report.outcomes.filter((o) => o.status === "invited").length;
   const problems = report.outcomes.filter(
     (o): o is Extract<ImportOutcome, { reason: string }> => o.status !== "invited",
   );
   const refused = problems.filter((o) => o.status === "refused").length;
   const notProcessed = problems.length - refused;
-  const visible = showAll ? problems : problems.slice(0, VISIBLE_PROBLEMS);
 
   function download() {
     const blob = new Blob([importReportCsv(report.outcomes)], { type: "text/csv;charset=utf-8" });
@@ -296,55 +354,77 @@ function ImportReport({
           Download report (CSV)
         </Button>
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          One line per row, with the invitation link of each invited person (emails are not sent
-          yet: send each link yourself). Keep the file private: the links let people join.
+          One line per row, with the invitation link of each invited person (
+          {emailConfigured
+            ? "they were also emailed it: no need to send it again"
+            : "email is not set up on this server: send each link yourself"}
+          ). Keep the file private: the links let people join.
         </p>
       </div>
       {problems.length > 0 ? (
-        <div className="space-y-2">
-          <h3 className="text-base font-semibold">Rows not invited ({fmt(problems.length)})</h3>
-          <div className="overflow-x-auto rounded-md ring-1 ring-slate-200 dark:ring-slate-800">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Rows that were refused or not processed</caption>
-              <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/50 dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Line
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Reason
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {visible.map((o) => (
-                  <tr key={o.line}>
-                    <td className="px-3 py-2 tabular-nums">{o.line}</td>
-                    <td className="break-all px-3 py-2">
-                      {o.email || (
-                        <span className="text-slate-600 dark:text-slate-400">(empty)</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">{o.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {problems.length > VISIBLE_PROBLEMS ? (
-            <Button variant="ghost" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
-              {showAll
-                ? `Show the first ${VISIBLE_PROBLEMS} only`
-                : `Show all ${fmt(problems.length)} rows`}
-            </Button>
-          ) : null}
-        </div>
+        <ProblemRows
+          title={`Rows not invited (${fmt(problems.length)})`}
+          caption="Rows that were refused or not processed"
+          rows={problems}
+        />
       ) : (
         <p className="text-sm text-slate-700 dark:text-slate-300">Every row was invited.</p>
       )}
     </Card>
+  );
+}
+
+/** Rows not invited (or that will not be), with the reason: the first 50, the rest on request. */
+function ProblemRows({
+  title,
+  caption,
+  rows,
+}: {
+  title: string;
+  caption: string;
+  rows: ImportOutcome[];
+}) {
+  const [showAll, setShowAll] = useState(false);
+  const visible = showAll ? rows : rows.slice(0, VISIBLE_PROBLEMS);
+  return (
+    <div className="space-y-2">
+      <h3 className="text-base font-semibold">{title}</h3>
+      <div className="overflow-x-auto rounded-md ring-1 ring-slate-200 dark:ring-slate-800">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/50 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Line
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Email
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Reason
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {visible.map((o) => (
+              <tr key={o.line}>
+                <td className="px-3 py-2 tabular-nums">{o.line}</td>
+                <td className="break-all px-3 py-2">
+                  {o.email || <span className="text-slate-600 dark:text-slate-400">(empty)</span>}
+                </td>
+                <td className="px-3 py-2">{o.status === "invited" ? "" : o.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > VISIBLE_PROBLEMS ? (
+        <Button variant="ghost" onClick={() => setShowAll((v) => !v)} aria-expanded={showAll}>
+          {showAll
+            ? `Show the first ${VISIBLE_PROBLEMS} only`
+            : `Show all ${fmt(rows.length)} rows`}
+        </Button>
+      ) : null}
+    </div>
   );
 }

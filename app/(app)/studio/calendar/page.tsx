@@ -6,9 +6,15 @@ import { StudioBreadcrumb } from "@/components/studio/breadcrumb";
 import { buttonClass } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import {
+  contentDisplayStatus,
+  DISPLAY_STATUS_LABELS,
+  type DisplayStatus,
+} from "@/lib/domains/content/display-status";
 import { listCalendarItems, type CalendarItem } from "@/lib/domains/content/list-calendar-items";
-import { STATUS_LABELS } from "@/lib/domains/content/workflow";
 import { zonedDateKey, zonedMonthRange } from "@/lib/core/time/zoned-time";
+import { dateFormatter, formatDay, type DateFormatter } from "@/lib/core/time/format-date";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Calendar · Studio" };
 
@@ -59,18 +65,11 @@ export default async function CalendarPage({
       add(zonedDateKey(item.expireAt, timeZone), { item, kind: "expire" });
     }
   }
-  const monthName = new Intl.DateTimeFormat("en-GB", {
-    month: "long",
-    year: "numeric",
-    timeZone: "UTC",
-  }).format(new Date(`${month}-01T00:00:00Z`));
-  const dayName = new Intl.DateTimeFormat("en-GB", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    timeZone: "UTC",
-  });
-  const time = new Intl.DateTimeFormat("en-GB", { timeStyle: "short", timeZone });
+  const dates = await requestDateFormat(timeZone);
+  const monthName = formatDay(`${month}-01`, "monthYear", dates.locale);
+  // Day keys are calendar days already: read as UTC so they never shift.
+  const dayName = dateFormatter("weekdayDayMonth", { locale: dates.locale, timeZone: "UTC" });
+  const time = dateFormatter("time", dates);
   const weeks = monthWeeks(month);
   const daysWithItems = [...byDay.keys()].sort();
 
@@ -172,7 +171,7 @@ export default async function CalendarPage({
       </section>
 
       <p className="mt-4 flex flex-wrap gap-3 text-xs text-slate-600 dark:text-slate-400">
-        {(Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[]).map((s) => (
+        {(Object.keys(DISPLAY_STATUS_LABELS) as DisplayStatus[]).map((s) => (
           <StatusBadge key={s} status={s} />
         ))}
         <span className="inline-flex items-center gap-1.5">
@@ -198,7 +197,7 @@ function DayCell({
   label: string;
   isToday: boolean;
   entries: Entry[];
-  time: Intl.DateTimeFormat;
+  time: DateFormatter;
 }) {
   return (
     <div className="flex h-full flex-col gap-1">
@@ -226,7 +225,7 @@ function EntryList({
   compact,
 }: {
   entries: Entry[];
-  time: Intl.DateTimeFormat;
+  time: DateFormatter;
   compact?: boolean;
 }) {
   const now = new Date();
@@ -234,21 +233,20 @@ function EntryList({
     <ul className="space-y-1">
       {entries.map(({ item, kind }) => {
         const at = kind === "publish" ? item.publishDate! : item.expireAt!;
+        const status = contentDisplayStatus(item, now);
         return (
           <li key={`${item.id}-${kind}`}>
             <Link
               href={`/studio/${item.id}`}
               title={compact ? item.title : undefined}
-              className={`block rounded border-l-4 px-1.5 py-1 text-xs ${STATUS_TONES[item.status].border} ${kind === "expire" ? "border-dashed bg-white ring-1 ring-inset ring-slate-200 hover:bg-slate-50 dark:bg-slate-900 dark:ring-slate-700 dark:hover:bg-slate-800" : "bg-slate-50 hover:bg-slate-100 dark:bg-slate-800 dark:hover:bg-slate-700"}`}
+              className={`block rounded border-l-4 px-1.5 py-1 text-xs ${STATUS_TONES[status].border} ${kind === "expire" ? "border-dashed bg-white ring-1 ring-inset ring-slate-200 hover:bg-slate-50 dark:bg-slate-900 dark:ring-slate-700 dark:hover:bg-slate-800" : "bg-slate-50 hover:bg-slate-100 dark:bg-slate-800 dark:hover:bg-slate-700"}`}
             >
               <span className={`block font-medium ${compact ? "truncate" : ""}`}>{item.title}</span>
               <span className="block text-slate-600 dark:text-slate-400">
                 {kind === "expire" ? (
                   <strong className="font-semibold">Expires</strong>
-                ) : item.status === "PUBLISHED" && at > now ? (
-                  "Scheduled"
                 ) : (
-                  STATUS_LABELS[item.status]
+                  DISPLAY_STATUS_LABELS[status]
                 )}{" "}
                 · {time.format(at)}
               </span>

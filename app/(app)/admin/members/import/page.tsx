@@ -3,6 +3,7 @@ import Link from "next/link";
 import { CsvImport } from "@/components/admin/import/csv-import";
 import { PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import { isEmailConfigured } from "@/lib/domains/email/email-configured";
 import { listTeams } from "@/lib/domains/teams/list-teams";
 
 export const metadata: Metadata = { title: "Import members" };
@@ -29,7 +30,7 @@ export default async function ImportMembersPage() {
         description="Invite many people at once: each row of the file becomes an email invitation."
       />
       <div className="grid gap-6 lg:grid-cols-[1fr_16rem]">
-        <CsvImport />
+        <CsvImport emailConfigured={isEmailConfigured()} />
         <aside aria-labelledby="teams-title" className="space-y-2 text-sm">
           <h2 id="teams-title" className="font-semibold">
             Team names you can use
