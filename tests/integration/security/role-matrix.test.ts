@@ -390,6 +390,7 @@ describe("every server action row × every column (the real actions)", () => {
 describe("rows that act on one's own records only", () => {
   /** A colleague's record, through the same route: 404, and nothing changes. */
   const OWN_ONLY = [
+    "POST /api/shares/[id]/confirm",
     "POST /api/shares/[id]/retry",
     "DELETE /api/shares/[id]/schedule",
     "POST /api/suggestions/[id]/images",
