@@ -4,8 +4,10 @@ import { FoldedText } from "@/components/content/folded-text";
 import { AuthenticityMeter } from "@/components/people/authenticity-meter";
 import { ShareStatusBadge } from "@/components/people/share-status-badge";
 import { LinkedInPublishStatus } from "@/components/sharing/linkedin-publish-status";
+import { ConfirmShareButton } from "@/components/sharing/confirm-share-button";
 import type { ShareChannel, ShareStatus, ValueType } from "@/lib/generated/prisma/enums";
 import { SHARE_CHANNEL_LABELS } from "@/lib/domains/sharing/share-labels";
+import { dateFormatter, type DateFormat } from "@/lib/core/time/format-date";
 
 export interface ActivityShare {
   id: string;
@@ -15,7 +17,8 @@ export interface ActivityShare {
   text: string;
   authenticity: number;
   createdAt: Date;
-  clicks: number | null;
+  /** Human clicks on its tracked link (bots excluded), as the dashboard counts them. */
+  clicks: number;
   item: { title: string; valueType: ValueType };
   /** Posts through the LinkedIn API: schedule, outcome, LinkedIn's post id, error. */
   scheduledAt?: Date | null;
@@ -24,22 +27,20 @@ export interface ActivityShare {
   error?: string | null;
 }
 
-const NO_CLICKS_YET = "Clicks appear once analytics are on";
-
 const term = "text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400";
 
 /** Everything a person shared, newest first: what, when, how, how personal, and its link. */
 export function ActivityShareList({
   shares,
-  timeZone,
+  dates,
   linkBase,
 }: {
   shares: ActivityShare[];
-  timeZone: string;
+  dates: DateFormat;
   /** Where tracked links live (`${linkBase}/${code}`). */
   linkBase: string;
 }) {
-  const date = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone });
+  const date = dateFormatter("date", dates);
   return (
     <ol className="space-y-4" aria-label="Your shares, newest first">
       {shares.map((share) => {
@@ -87,20 +88,18 @@ export function ActivityShareList({
                 </div>
                 <div>
                   <dt className={term}>Clicks</dt>
-                  <dd className="mt-1 tabular-nums">
-                    {share.clicks === null ? (
-                      <>
-                        <span aria-hidden="true" title={NO_CLICKS_YET} className="cursor-help">
-                          —
-                        </span>
-                        <span className="sr-only">{NO_CLICKS_YET}</span>
-                      </>
-                    ) : (
-                      share.clicks.toLocaleString("en")
-                    )}
-                  </dd>
+                  <dd className="mt-1 tabular-nums">{share.clicks.toLocaleString("en")}</dd>
                 </div>
               </dl>
+              {share.status === "OPENED" ? (
+                <div className="mt-4 space-y-2 rounded-md bg-slate-50 px-3 py-2 text-sm dark:bg-slate-800/60">
+                  <p>
+                    Not counted yet: once it is live on LinkedIn, confirm it. The first click on its
+                    link confirms it too.
+                  </p>
+                  <ConfirmShareButton shareId={share.id} />
+                </div>
+              ) : null}
               {share.channel === "LINKEDIN_API" ? (
                 <LinkedInPublishStatus
                   share={{
@@ -111,7 +110,7 @@ export function ActivityShareList({
                     linkedinPostId: share.linkedinPostId ?? null,
                     error: share.error ?? null,
                   }}
-                  timeZone={timeZone}
+                  dates={dates}
                 />
               ) : null}
               <div className="mt-4">

@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/components/api-fetch";
 import { Button } from "@/components/ui/button";
+import { formatDate, type DateFormat } from "@/lib/core/time/format-date";
 
 export interface PublishInfo {
   id: string;
-  status: "SHARED" | "SCHEDULED" | "POSTED" | "FAILED";
+  status: "OPENED" | "SHARED" | "SCHEDULED" | "POSTED" | "FAILED";
   scheduledAt: Date | string | null;
   postedAt: Date | string | null;
   linkedinPostId: string | null;
@@ -22,20 +23,11 @@ function postUrl(urn: string): string {
  * A post through the LinkedIn API in My activity: when it goes (or went) out, its LinkedIn id and
  * link, why it failed, and the owner's actions — cancel a scheduled post, retry a failed one.
  */
-export function LinkedInPublishStatus({
-  share,
-  timeZone,
-}: {
-  share: PublishInfo;
-  timeZone: string;
-}) {
+export function LinkedInPublishStatus({ share, dates }: { share: PublishInfo; dates: DateFormat }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const format = (value: Date | string) =>
-    new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(
-      new Date(value),
-    );
+  const format = (value: Date | string) => formatDate(value, "dateTime", dates);
 
   async function act(method: "POST" | "DELETE", path: string) {
     setBusy(true);

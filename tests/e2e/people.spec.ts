@@ -1,9 +1,30 @@
 import { expect, test, type Page } from "@playwright/test";
+import { e2eDatabase } from "./demo-ids";
 import { signInAs } from "./helpers";
 
 const EMPLOYEE = "employee@fernhill.example";
 const MANAGER = "manager@fernhill.example";
 const EMPLOYEE_HANDLE = "sofia-lindqvist";
+
+/** Human clicks from the rollups: on the share with this code, and on all of its author's shares. */
+async function humanClicks(code: string): Promise<{ share: number; total: number }> {
+  const client = e2eDatabase();
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ share: number; total: number }>(
+      `SELECT
+         (SELECT COALESCE(SUM(d."humanClicks"), 0)::int FROM "ShareDailyStats" d
+           WHERE d."shareId" = s.id) AS share,
+         (SELECT COALESCE(SUM(d."humanClicks"), 0)::int FROM "ShareDailyStats" d
+           WHERE d."membershipId" = s."membershipId") AS total
+       FROM "Share" s WHERE s.code = $1`,
+      [code],
+    );
+    return rows[0]!;
+  } finally {
+    await client.end();
+  }
+}
 
 /** Saves the profile form and waits for the confirmation. */
 async function saveProfile(page: Page) {
@@ -26,7 +47,23 @@ test("an employee reviews their activity, edits their profile and hides their sh
   expect(await shares.count()).toBeGreaterThanOrEqual(5);
   const first = shares.first();
   await expect(first.getByLabel("Tracked link")).toHaveValue(/^https?:\/\/[^/]+\/[A-Za-z0-9]{10}$/);
-  await expect(first.getByText("Clicks appear once analytics are on")).toBeAttached();
+  // Clicks: the human clicks the dashboard credits (rollups, bots not counted), never a placeholder.
+  const code = (await first.getByLabel("Tracked link").inputValue()).split("/").pop()!;
+  const clicks = await humanClicks(code);
+  expect(clicks.total).toBeGreaterThan(0);
+  await expect(
+    first
+      .getByRole("term")
+      .filter({ hasText: /^Clicks$/ })
+      .locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText(clicks.share.toLocaleString("en"));
+  await expect(
+    summary
+      .getByRole("term")
+      .filter({ hasText: /^Clicks$/ })
+      .locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText(clicks.total.toLocaleString("en"));
+  await expect(page.getByText(/appear once|Coming with analytics/)).toHaveCount(0);
   await expect(
     page.getByRole("table", { name: "Your shares by value type" }).getByRole("row"),
   ).toHaveCount(7);
@@ -35,6 +72,13 @@ test("an employee reviews their activity, edits their profile and hides their sh
   await expect(page).toHaveURL(`/people/${EMPLOYEE_HANDLE}`);
   await expect(page.getByRole("heading", { name: "Sofia Lindqvist", level: 1 })).toBeVisible();
   await expect(page.getByText("This is your page.")).toBeVisible();
+  const reach = page.getByRole("region", { name: /Reach/ });
+  await expect(
+    reach
+      .getByRole("term")
+      .filter({ hasText: /^Clicks$/ })
+      .locator("xpath=following-sibling::dd[1]"),
+  ).toHaveText(clicks.total.toLocaleString("en"));
 
   await page.goto("/profile");
   const headline = page.getByLabel("LinkedIn headline");

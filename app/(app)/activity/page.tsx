@@ -12,6 +12,7 @@ import { personalMixHint } from "@/lib/domains/people/personal-mix-hint";
 import { getProfile } from "@/lib/domains/people/update-profile";
 import { describeAuthenticity } from "@/lib/domains/sharing/authenticity";
 import { getMyActivity } from "@/lib/domains/sharing/get-my-activity";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "My activity" };
 
@@ -27,7 +28,7 @@ export default async function ActivityPage() {
     getProfile(access),
     pageRequest(),
   ]);
-  const { shares, mix, streakWeeks, averageAuthenticity } = activity;
+  const { shares, totalClicks, mix, streakWeeks, averageAuthenticity } = activity;
   const hint = personalMixHint(mix);
 
   return (
@@ -53,6 +54,7 @@ export default async function ActivityPage() {
           Summary
         </h2>
         <StatTiles
+          columns={4}
           stats={[
             {
               label: "Weekly streak",
@@ -66,6 +68,11 @@ export default async function ActivityPage() {
                   ? `${SHARE_CAP.toLocaleString("en")}+`
                   : shares.length.toLocaleString("en"),
               note: "Everything you have shared from the feed.",
+            },
+            {
+              label: "Clicks",
+              value: totalClicks.toLocaleString("en"),
+              note: "Clicks on your tracked links, bots not counted (as on the dashboard).",
             },
             {
               label: "Average authenticity",
@@ -123,13 +130,13 @@ export default async function ActivityPage() {
                 Your shares
               </h2>
               <p className="text-xs text-slate-600 dark:text-slate-400">
-                Dates in {access.org.timeZone.replaceAll("_", " ")} time. Clicks appear once
-                analytics are on.
+                Dates in {access.org.timeZone.replaceAll("_", " ")} time. Clicks: clicks on the
+                tracked link, bots not counted, updated every minute.
               </p>
             </div>
             <ActivityShareList
               shares={shares}
-              timeZone={access.org.timeZone}
+              dates={await requestDateFormat(access.org.timeZone)}
               linkBase={shortLinkBase(req)}
             />
           </section>
