@@ -10,15 +10,25 @@
  * - Everything else goes to Next's request handler. With `--links-only` Next is not loaded at all
  *   and anything else answers the friendly 404: an instance that serves only tracked links (a
  *   custom short domain, SHORT_LINK_BASE_URL), starting in well under a second.
+ * - A request Next.js cannot route safely is refused (logged, with the security headers) before
+ *   anything else: a 400 for a path segment that is not valid percent-encoded UTF-8, an encoded
+ *   control character, a missing or malformed Host, a target that is not a path; a 405 for a
+ *   method no page or route serves (lib/core/http/find-request-problem.ts). What Node's HTTP
+ *   parser itself refuses (a broken request line, an unknown method, headers over 16 KB, a broken
+ *   chunked body) and CONNECT get the same headers and page instead of Node's bare answer.
  * - Without TRUST_PROXY, X-Forwarded-For is overwritten with the socket address (and X-Real-IP
  *   dropped) before anything reads it, so per-address rate limits cannot be dodged by a header.
  * - SIGTERM/SIGINT: stop accepting, let open requests finish (≤ 5 s), write every buffered click
  *   (spool it if the database is down), stop background jobs, exit.
  */
 import http from "node:http";
+import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
 import { env, EnvError } from "@/lib/core/env";
+import { badRequestHtml } from "@/lib/core/http/bad-request-page";
+import { findRequestProblem, type RequestProblem } from "@/lib/core/http/find-request-problem";
+import { originFormTarget } from "@/lib/core/http/origin-form-target";
 import { notFoundPage } from "@/lib/core/http/not-found-page";
 import { securityHeaders, servedOverHttps } from "@/lib/core/http/security-headers";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
@@ -82,7 +92,8 @@ function clientAddress(req: http.IncomingMessage): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
-const server = http.createServer();
+// The Host check is ours (findRequestProblem): Node's own answers a bare 400 without our headers.
+const server = http.createServer({ requireHostHeader: false });
 const app = linksOnly
   ? null
   : next({ dev, dir: root, hostname: "localhost", port: config.PORT, httpServer: server });
@@ -103,9 +114,12 @@ function toNext(req: http.IncomingMessage, res: http.ServerResponse) {
     });
     return;
   }
+  // Next answers some requests before proxy.ts runs (its trailing- and double-slash redirects, its
+  // own errors): the common headers are set here first, and what Next sets later wins.
+  for (const [name, value] of Object.entries(fastPathHeaders(req))) res.setHeader(name, value);
   handle(req, res).catch((error: unknown) => {
     console.error("[chorus] request failed:", error);
-    if (!res.headersSent) res.writeHead(500).end();
+    if (!res.headersSent) res.writeHead(500, fastPathHeaders(req)).end();
   });
 }
 
@@ -165,7 +179,84 @@ function respond(answer: ClickAnswer, req: http.IncomingMessage, res: http.Serve
   }
 }
 
+/** A request's target for the log: cut short and quoted (it is whatever the client sent). */
+function quoted(text: string | undefined): string {
+  return JSON.stringify((text ?? "").slice(0, 300));
+}
+
+/** Answers a request that must not reach Next (see findRequestProblem) and logs it. */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, problem: RequestProblem) {
+  console.warn(
+    `[chorus] refused (${problem.status}) ${problem.reason}: ${quoted(req.method)} ${quoted(req.url)} from ${req.socket.remoteAddress}`,
+  );
+  const html = badRequestHtml(problem.status);
+  res.writeHead(problem.status, {
+    ...fastPathHeaders(req),
+    ...(problem.allow ? { allow: problem.allow } : {}),
+    "content-security-policy": STATIC_PAGE_CSP,
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-store",
+    "content-length": Buffer.byteLength(html),
+    connection: "close",
+  });
+  res.end(html);
+}
+
+/** A raw response on a socket Node's HTTP layer no longer serves (parser errors, CONNECT). */
+function refuseOnSocket(socket: Duplex, status: number, reason: string) {
+  const address = (socket as Duplex & { remoteAddress?: string }).remoteAddress;
+  console.warn(`[chorus] refused (${status}) ${reason} from ${address}`);
+  const html = badRequestHtml(status);
+  const headers: Record<string, string | number> = {
+    ...securityHeaders({ https: servedOverHttps({ appUrl: config.APP_URL, trustProxy: false }) }),
+    "Content-Security-Policy": STATIC_PAGE_CSP,
+    "Content-Type": "text/html; charset=utf-8",
+    "Cache-Control": "no-store",
+    "Content-Length": Buffer.byteLength(html),
+    Connection: "close",
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${head.join("")}\r\n${html}`, () =>
+    socket.destroy(),
+  );
+}
+
+/**
+ * What Node's parser refuses (a broken request line or header, headers over 16 KB, a broken
+ * chunked body, too slow a client): Node's own answer has no headers at all, so this one is
+ * written here, with the security headers and the small page, as long as nothing of a response
+ * has been sent on the socket yet.
+ */
+server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+  const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
+  if (error.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? 431
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? 408
+        : 400;
+  refuseOnSocket(socket, status, `a malformed request (${error.code})`);
+});
+
+// CONNECT (a proxy tunnel) is nothing we serve: without this Node drops the connection unanswered.
+server.on("connect", (_req: http.IncomingMessage, socket: Duplex) => {
+  refuseOnSocket(socket, 405, "a CONNECT request");
+});
+
 server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const problem = findRequestProblem({
+    method: req.method ?? "",
+    url: req.url ?? "",
+    hosts: req.headersDistinct.host,
+    httpVersion: req.httpVersion,
+  });
+  if (problem) return refuse(req, res, problem);
+  // A proxy's absolute-form target (`GET http://host/path`): Next gets the path, routed by Host.
+  if (!req.url!.startsWith("/")) req.url = originFormTarget(req.url!)!;
   if (!trustProxy) {
     req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     delete req.headers["x-real-ip"];
