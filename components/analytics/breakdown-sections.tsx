@@ -5,7 +5,6 @@ import type {
   Funnel,
   GoalRow,
   LeaderboardRow,
-  TeamRow,
   ValueTypeRow,
 } from "@/lib/domains/analytics/types";
 import { GOALS, VALUE_TYPES, valueTypeLabel } from "@/lib/domains/content/value-types";
@@ -25,7 +24,7 @@ import {
 const link = "font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100";
 
 /** The figures every breakdown table shows after its own columns. */
-function figureColumns<T extends BreakdownRow>(
+export function figureColumns<T extends BreakdownRow>(
   currency: string,
   { reach = true } = {},
 ): Column<T>[] {
@@ -170,18 +169,16 @@ export function TopContentSection({
   rows,
   currency,
   search,
-  linkToStudio,
 }: {
   rows: ContentRow[];
   currency: string;
   search: string;
-  linkToStudio: boolean;
 }) {
   return (
     <DashboardSection
       id="top-content"
       title="Top content"
-      description="The posts that brought the most unique visits."
+      description="The posts that brought the most unique visits. Open one to see who shared it, its clicks day by day and its outcomes."
       download={<DownloadCsvLink table="content" search={search} />}
     >
       {rows.length === 0 ? (
@@ -198,14 +195,12 @@ export function TopContentSection({
             {
               header: "Post",
               rowHeader: true,
-              cell: (r) =>
-                linkToStudio ? (
-                  <Link href={`/studio/${r.itemId}`} className={link}>
-                    {r.label}
-                  </Link>
-                ) : (
-                  r.label
-                ),
+              // The drill-down keeps the dashboard's period and team.
+              cell: (r) => (
+                <Link href={`/dashboard/content/${r.itemId}?${search}`} className={link}>
+                  {r.label}
+                </Link>
+              ),
             },
             {
               header: "Value type",
@@ -278,49 +273,6 @@ export function LeaderboardSection({
               cell: (r) => <strong>{formatCount(r.points)}</strong>,
               numeric: true,
             },
-          ]}
-        />
-      )}
-    </DashboardSection>
-  );
-}
-
-export function TeamsSection({
-  rows,
-  currency,
-  search,
-}: {
-  rows: TeamRow[];
-  currency: string;
-  search: string;
-}) {
-  return (
-    <DashboardSection
-      id="teams"
-      title="Teams"
-      description="Participation and results per team. People in several teams count in each."
-      download={<DownloadCsvLink table="teams" search={search} />}
-    >
-      {rows.length === 0 ? (
-        <EmptyState>
-          No teams in scope. Admins create teams and add people on the Teams page.
-        </EmptyState>
-      ) : (
-        <DataTable
-          caption="By team"
-          rows={rows}
-          rowKey={(r) => r.key}
-          columns={[
-            { header: "Team", cell: (r) => r.label, rowHeader: true },
-            {
-              header: "Active / members",
-              numeric: true,
-              cell: (r) => {
-                const share = rate(r.activeAdvocates, r.members);
-                return `${formatCount(r.activeAdvocates)} / ${formatCount(r.members)}${share === null ? "" : ` · ${formatPercent(share)}`}`;
-              },
-            },
-            ...figureColumns<TeamRow>(currency),
           ]}
         />
       )}

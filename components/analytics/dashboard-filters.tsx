@@ -5,6 +5,7 @@ import { useRef, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import {
+  MAX_RANGE_DAYS,
   PRESET_LABELS,
   RANGE_PRESETS,
   type RangePreset,
@@ -12,10 +13,13 @@ import {
 
 /**
  * The dashboard's period and team, as a GET form: the query string is the state, so a view can be
- * bookmarked and shared. Picking a date switches the period to "Custom dates" (without script,
- * choose it yourself).
+ * bookmarked and shared. The From and To fields show only while the period is "Custom dates" —
+ * by CSS (`:has(option:checked)`), so it holds before the script loads and without it, and the
+ * hidden fields are out of the tab order. Choosing "Custom dates" puts them right after the
+ * period in the tab order, with their current values.
  */
 export function DashboardFilters({
+  action = "/dashboard",
   preset,
   from,
   to,
@@ -24,6 +28,8 @@ export function DashboardFilters({
   teams,
   allTeamsLabel,
 }: {
+  /** The page the form reloads (the dashboard, or a post's drill-down). */
+  action?: string;
   preset: RangePreset;
   from: string;
   to: string;
@@ -33,9 +39,6 @@ export function DashboardFilters({
   allTeamsLabel: string;
 }) {
   const period = useRef<HTMLSelectElement>(null);
-  const toCustom = () => {
-    if (period.current) period.current.value = "custom";
-  };
   // Keep the URL short: dates only with custom dates, no empty team. Disabled fields are left out
   // of the query string; they come back right after it is built.
   const trimQuery = (event: FormEvent<HTMLFormElement>) => {
@@ -51,13 +54,15 @@ export function DashboardFilters({
   };
   return (
     <Form
-      action="/dashboard"
+      // A new view (after the form or a link) starts from its own values.
+      key={`${action}?${preset}|${from}|${to}|${teamId ?? ""}`}
+      action={action}
       onSubmit={trimQuery}
       role="search"
       aria-label="Filter the dashboard"
-      className="grid gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 sm:grid-cols-2 lg:grid-cols-5 dark:bg-slate-900 dark:ring-slate-800"
+      className="group/filters flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
     >
-      <div className="space-y-1.5">
+      <div className="w-full space-y-1.5 sm:w-48">
         <label htmlFor="dashboard-range" className="block text-sm font-medium">
           Period
         </label>
@@ -66,46 +71,51 @@ export function DashboardFilters({
           name="range"
           defaultValue={preset}
           ref={period}
+          aria-describedby="dashboard-range-hint"
           className={inputClass}
         >
           {RANGE_PRESETS.map((p) => (
-            <option key={p} value={p}>
+            <option key={p} value={p} id={p === "custom" ? "dashboard-range-custom" : undefined}>
               {PRESET_LABELS[p]}
             </option>
           ))}
         </select>
       </div>
-      <div className="space-y-1.5">
-        <label htmlFor="dashboard-from" className="block text-sm font-medium">
-          From
-        </label>
-        <input
-          id="dashboard-from"
-          name="from"
-          type="date"
-          defaultValue={from}
-          max={today}
-          onChange={toCustom}
-          aria-describedby="dashboard-dates-hint"
-          className={inputClass}
-        />
-      </div>
-      <div className="space-y-1.5">
-        <label htmlFor="dashboard-to" className="block text-sm font-medium">
-          To
-        </label>
-        <input
-          id="dashboard-to"
-          name="to"
-          type="date"
-          defaultValue={to}
-          max={today}
-          onChange={toCustom}
-          aria-describedby="dashboard-dates-hint"
-          className={inputClass}
-        />
-      </div>
-      <div className="space-y-1.5">
+      <fieldset
+        data-testid="dashboard-custom-dates"
+        className="hidden w-full gap-3 group-has-[#dashboard-range-custom:checked]/filters:flex sm:w-auto"
+      >
+        <legend className="sr-only">Custom dates</legend>
+        <div className="min-w-0 flex-1 space-y-1.5 sm:w-44 sm:flex-none">
+          <label htmlFor="dashboard-from" className="block text-sm font-medium">
+            From
+          </label>
+          <input
+            id="dashboard-from"
+            name="from"
+            type="date"
+            defaultValue={from}
+            max={today}
+            aria-describedby="dashboard-range-hint"
+            className={inputClass}
+          />
+        </div>
+        <div className="min-w-0 flex-1 space-y-1.5 sm:w-44 sm:flex-none">
+          <label htmlFor="dashboard-to" className="block text-sm font-medium">
+            To
+          </label>
+          <input
+            id="dashboard-to"
+            name="to"
+            type="date"
+            defaultValue={to}
+            max={today}
+            aria-describedby="dashboard-range-hint"
+            className={inputClass}
+          />
+        </div>
+      </fieldset>
+      <div className="w-full space-y-1.5 sm:w-52">
         <label htmlFor="dashboard-team" className="block text-sm font-medium">
           Team
         </label>
@@ -118,17 +128,14 @@ export function DashboardFilters({
           ))}
         </select>
       </div>
-      <div className="flex items-end">
+      <div>
         <button type="submit" className={buttonClass("primary", "w-full sm:w-auto")}>
           Show
         </button>
       </div>
-      <p
-        id="dashboard-dates-hint"
-        className="text-xs text-slate-600 sm:col-span-2 lg:col-span-5 dark:text-slate-400"
-      >
-        Dates are used with “Custom dates” (up to 366 days, not after today). Days follow the
-        organisation&apos;s time zone.
+      <p id="dashboard-range-hint" className="w-full text-xs text-slate-600 dark:text-slate-400">
+        Choose “{PRESET_LABELS.custom}” to pick the first and last day (up to {MAX_RANGE_DAYS} days,
+        not after today). Days follow the organisation&apos;s time zone.
       </p>
     </Form>
   );

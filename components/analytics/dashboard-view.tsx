@@ -9,11 +9,12 @@ import {
   FunnelSection,
   GoalsSection,
   LeaderboardSection,
-  TeamsSection,
   TopContentSection,
   ValueTypesSection,
 } from "@/components/analytics/breakdown-sections";
+import { TeamComparisonSection } from "@/components/analytics/team-comparison";
 import { formatRange } from "@/components/analytics/format";
+import { analyticsSearch } from "@/lib/domains/analytics/analytics-params";
 import { dayCount } from "@/lib/domains/analytics/day-range";
 import type { DashboardData } from "@/lib/domains/analytics/load-dashboard";
 
@@ -28,6 +29,8 @@ export function DashboardView({ data }: { data: DashboardData }) {
       ? "The whole organisation"
       : `Your team${scope.teams.length === 1 ? "" : "s"}: ${scope.teams.map((t) => t.name).join(", ")}`;
   const days = dayCount(params.range);
+  // Teams side by side: for admins, and for managers of more than one team.
+  const compareTeams = isAdmin || scope.teams.length >= 2;
 
   return (
     <>
@@ -103,7 +106,6 @@ export function DashboardView({ data }: { data: DashboardData }) {
               rows={breakdowns.topContent}
               currency={overview.currency}
               search={search}
-              linkToStudio={isAdmin}
             />
             <LeaderboardSection
               rows={breakdowns.leaderboard}
@@ -114,7 +116,18 @@ export function DashboardView({ data }: { data: DashboardData }) {
                 conversion: settings.pointsPerConversion,
               }}
             />
-            <TeamsSection rows={breakdowns.teams} currency={overview.currency} search={search} />
+            {compareTeams ? (
+              <TeamComparisonSection
+                rows={breakdowns.teams}
+                currency={overview.currency}
+                search={search}
+                allTeamsHref={
+                  params.teamId
+                    ? `/dashboard?${analyticsSearch({ ...params, teamId: null })}`
+                    : null
+                }
+              />
+            ) : null}
             <FunnelSection funnel={breakdowns.funnel} search={search} />
           </>
         )}

@@ -1,14 +1,60 @@
+import type { ReactNode } from "react";
 import type { TrendPoint } from "@/lib/domains/analytics/types";
 import { formatCount, formatDay } from "@/components/analytics/format";
 
 type Metric = Exclude<keyof TrendPoint, "day">;
 
+export type MarkerShape = "circle" | "square" | "diamond" | "triangle";
+
 export interface TrendSeries {
   metric: Metric;
   label: string;
-  /** Tailwind stroke/fill classes; each series also has its own dash pattern and marker shape. */
+  /**
+   * Tailwind text colour classes (lines and markers use currentColor). Series of one chart need
+   * clearly different hues in light and dark, and never rely on colour alone: each also has its
+   * own dash pattern and marker shape, shown in the legend.
+   */
   tone: string;
   dash?: string;
+  marker: MarkerShape;
+}
+
+/** A marker of `shape` centred on (x, y), about `r` in radius. */
+function Marker({
+  shape,
+  x,
+  y,
+  r,
+  ...rest
+}: {
+  shape: MarkerShape;
+  x: number;
+  y: number;
+  r: number;
+  children?: ReactNode;
+  "data-point"?: number;
+}) {
+  const common = { fill: "currentColor", "data-marker": shape, ...rest };
+  if (shape === "square") {
+    const s = r * 1.7;
+    return <rect x={x - s / 2} y={y - s / 2} width={s} height={s} {...common} />;
+  }
+  if (shape === "diamond") {
+    const d = r * 1.5;
+    return (
+      <polygon points={`${x},${y - d} ${x + d},${y} ${x},${y + d} ${x - d},${y}`} {...common} />
+    );
+  }
+  if (shape === "triangle") {
+    const t = r * 1.6;
+    return (
+      <polygon
+        points={`${x},${y - t} ${x + t},${y + t * 0.8} ${x - t},${y + t * 0.8}`}
+        {...common}
+      />
+    );
+  }
+  return <circle cx={x} cy={y} r={r} {...common} />;
 }
 
 const WIDTH = 720;
@@ -29,7 +75,7 @@ export function niceScale(max: number, ticks = 4): { top: number; step: number }
 
 /**
  * A daily line chart drawn on the server as SVG (no chart library, no script): axes with labels,
- * one line and a marker per day for each series. It is one image for assistive technology, with a
+ * one line and a marker per day for each series (each series its own colour, dash and marker). It is one image for assistive technology, with a
  * summary as its label; the exact numbers are in the table that follows it.
  */
 export function TrendChart({
@@ -83,17 +129,22 @@ export function TrendChart({
           aria-hidden="true"
         >
           {series.map((s) => (
-            <span key={s.metric} className="inline-flex items-center gap-1.5">
-              <svg width="24" height="10" className={s.tone}>
+            <span
+              key={s.metric}
+              className="inline-flex items-center gap-1.5"
+              data-legend={s.metric}
+            >
+              <svg width="28" height="12" className={s.tone}>
                 <line
                   x1="0"
-                  y1="5"
-                  x2="24"
-                  y2="5"
+                  y1="6"
+                  x2="28"
+                  y2="6"
                   stroke="currentColor"
                   strokeWidth="2"
                   strokeDasharray={s.dash}
                 />
+                <Marker shape={s.marker} x={14} y={6} r={3.5} />
               </svg>
               {s.label}
             </span>
@@ -155,16 +206,16 @@ export function TrendChart({
                 />
               ) : null}
               {points.map((p, i) => (
-                <circle
+                <Marker
                   key={p.day}
+                  shape={s.marker}
                   data-point={p[s.metric]}
-                  cx={x(i)}
-                  cy={y(p[s.metric])}
+                  x={x(i)}
+                  y={y(p[s.metric])}
                   r={n > 60 ? 1.5 : 2.5}
-                  fill="currentColor"
                 >
                   <title>{`${formatDay(p.day, true)} — ${s.label}: ${formatCount(p[s.metric])}`}</title>
-                </circle>
+                </Marker>
               ))}
             </g>
           ))}
