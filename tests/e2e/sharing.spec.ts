@@ -191,7 +191,9 @@ test("a required disclosure: captions start with it, and from scratch one click 
     await expect(page.getByRole("button", { name: "Copy text and link" })).toBeEnabled();
 
     // From scratch: the warning comes with a button that puts the disclosure at the end.
-    await page.getByRole("radio", { name: "Write from scratch" }).check();
+    // The start choices are chips: a label around a visually hidden radio.
+    await page.locator("label").filter({ hasText: "Write from scratch" }).click();
+    await expect(page.getByRole("radio", { name: "Write from scratch" })).toBeChecked();
     await post.fill(own);
     await expect(page.getByText(`Keep the disclosure "${disclosure}" in the text.`)).toBeVisible();
     await expect(page.getByRole("button", { name: "Copy text and link" })).toBeDisabled();
