@@ -10,10 +10,13 @@ import type { LinkCardData } from "@/components/content/link-card";
 import { LinkedInPreview } from "@/components/linkedin-preview";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmShareButton } from "@/components/sharing/confirm-share-button";
+import { appendDisclosure } from "@/lib/domains/content/append-disclosure";
 import { evaluateGuardrails, type Guardrails } from "@/lib/domains/content/guardrails";
 import { authenticityScore } from "@/lib/domains/sharing/authenticity";
 import type { ChannelAction } from "@/lib/domains/sharing/share-channels";
 import { utcToZonedLocal, zonedLocalToUtc } from "@/lib/core/time/zoned-time";
+import { formatDate } from "@/lib/core/time/format-date";
 
 interface ComposerItem {
   id: string;
@@ -28,10 +31,11 @@ interface ComposerItem {
 type Channel = "LINKEDIN_DIALOG" | "COPY" | "LINKEDIN_API";
 
 interface CreatedShare {
+  id: string;
   code: string;
   trackedUrl: string;
   channel: Channel;
-  status: "SHARED" | "SCHEDULED" | "POSTED" | "FAILED";
+  status: "OPENED" | "SHARED" | "SCHEDULED" | "POSTED" | "FAILED";
   scheduledAt: string | null;
   authenticity: number;
   action: ChannelAction;
@@ -43,9 +47,14 @@ export interface ComposerLinkedIn {
   configured: boolean;
   state: "not_connected" | "active" | "expiring" | "expired";
   timeZone: string;
+  /** The person's locale, for showing the scheduled time. */
+  locale: string;
 }
 
 const SCRATCH = "__scratch__";
+/** Dialog and copy shares count once confirmed (lib/domains/sharing/share-status.ts). */
+const CONFIRM_HINT =
+  "Once it is live on LinkedIn, press “I posted it”: the share counts from then (the first click on your link confirms it too).";
 const SUGGESTED = "__suggested__";
 
 export function ShareComposer({
@@ -61,9 +70,11 @@ export function ShareComposer({
   minAuthenticity: number | null;
   linkedin?: ComposerLinkedIn;
 }) {
+  // A caption or the suggested text starts with the required disclosure, so it already passes.
+  const withDisclosure = (text: string) => appendDisclosure(text, rules.disclosureText);
   const starts = [
-    ...item.captions.map((c) => ({ key: c.label, label: c.label, text: c.text })),
-    { key: SUGGESTED, label: "Suggested text", text: item.body },
+    ...item.captions.map((c) => ({ key: c.label, label: c.label, text: withDisclosure(c.text) })),
+    { key: SUGGESTED, label: "Suggested text", text: withDisclosure(item.body) },
     { key: SCRATCH, label: "Write from scratch", text: "" },
   ];
   const first = starts[0]!;
@@ -84,7 +95,7 @@ export function ShareComposer({
   }, [done]);
 
   const sources = useMemo(() => [item.body, ...item.captions.map((c) => c.text)], [item]);
-  const score = authenticityScore(text, sources);
+  const score = authenticityScore(text, sources, { ignore: rules.disclosureText });
   const problems = evaluateGuardrails(text, rules);
   const belowMinimum = minAuthenticity !== null && Math.round(score * 100) < minAuthenticity;
   const blocked = problems.length > 0 || belowMinimum;
@@ -145,22 +156,23 @@ export function ShareComposer({
       } else {
         window.open(action.url, "_blank", "noopener");
       }
-      note =
-        "LinkedIn opened in a new window. Your text is on the clipboard: paste it into the post, then share.";
+      note = `LinkedIn opened in a new window. Your text is on the clipboard: paste it into the post, then share. ${CONFIRM_HINT}`;
     } else if (action.kind === "copy") {
       const copied = await navigator.clipboard
         ?.writeText(action.clipboard)
         .then(() => true)
         .catch(() => false);
-      note = copied
-        ? "Your text and tracked link are on the clipboard. Paste them into a new LinkedIn post."
-        : "Copy your text and the tracked link below into a new LinkedIn post.";
+      note = `${
+        copied
+          ? "Your text and tracked link are on the clipboard. Paste them into a new LinkedIn post."
+          : "Copy your text and the tracked link below into a new LinkedIn post."
+      } ${CONFIRM_HINT}`;
     } else if (action.kind === "posted") {
       note =
         created.status === "FAILED"
           ? "Your post could not be queued for LinkedIn. Retry it from My activity."
           : scheduledAt && created.scheduledAt
-            ? `Your post goes out on LinkedIn on ${formatZoned(created.scheduledAt, linkedin!.timeZone)} (${zoneLabel(linkedin!.timeZone)} time). You can cancel it in My activity until then.`
+            ? `Your post goes out on LinkedIn on ${formatDate(created.scheduledAt, "dateTime", linkedin!)} (${zoneLabel(linkedin!.timeZone)} time). You can cancel it in My activity until then.`
             : "Your post is on its way to LinkedIn. My activity shows when it is live.";
     }
     setDone({ share: created, note });
@@ -169,10 +181,20 @@ export function ShareComposer({
   if (done) {
     return (
       <div ref={confirmation} tabIndex={-1} className="mt-6 max-w-2xl space-y-4">
-        <Alert tone={done.share.status === "FAILED" ? "error" : "success"}>
+        <Alert
+          tone={
+            done.share.status === "FAILED"
+              ? "error"
+              : done.share.status === "OPENED"
+                ? "info"
+                : "success"
+          }
+        >
           <strong>
             {done.share.channel !== "LINKEDIN_API"
-              ? "Shared."
+              ? done.share.status === "OPENED"
+                ? "Not counted yet."
+                : "Shared."
               : done.share.status === "FAILED"
                 ? "Not posted."
                 : done.note.startsWith("Your post goes out")
@@ -181,6 +203,17 @@ export function ShareComposer({
           </strong>{" "}
           {done.note}
         </Alert>
+        {done.share.status === "OPENED" ? (
+          <ConfirmShareButton
+            shareId={done.share.id}
+            onConfirmed={() =>
+              setDone({
+                share: { ...done.share, status: "SHARED" },
+                note: "It counts for you now.",
+              })
+            }
+          />
+        ) : null}
         <CopyLink url={done.share.trackedUrl} label="Your tracked link" />
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Clicks on this link count for you. Your own words:{" "}
@@ -205,7 +238,7 @@ export function ShareComposer({
   }
 
   return (
-    <div className="mt-6 grid gap-8 lg:grid-cols-2">
+    <div className="mt-6 grid grid-cols-1 gap-8 lg:grid-cols-2">
       <div className="space-y-5">
         <fieldset>
           <legend className="text-sm font-medium">Start from</legend>
@@ -342,12 +375,17 @@ export function ShareComposer({
                 {linkedin.state === "expired"
                   ? "Reconnect LinkedIn to post directly or schedule a post. "
                   : "Connect your LinkedIn account to post directly or schedule a post. "}
-                <Link
-                  href="/profile"
-                  className="font-medium text-brand-700 underline dark:text-brand-100"
-                >
-                  {linkedin.state === "expired" ? "Reconnect LinkedIn" : "Connect LinkedIn"}
-                </Link>
+                {/* A GET form, not a link (no prefetch starting an OAuth attempt); afterwards the
+                    person comes back to this post, not to their profile. */}
+                <form action="/api/linkedin/connect" method="get" className="inline">
+                  <input type="hidden" name="returnTo" value={`/share/${item.id}`} />
+                  <button
+                    type="submit"
+                    className="font-medium text-brand-700 underline dark:text-brand-100"
+                  >
+                    {linkedin.state === "expired" ? "Reconnect LinkedIn" : "Connect LinkedIn"}
+                  </button>
+                </form>
               </p>
             )}
           </fieldset>
@@ -373,12 +411,4 @@ export function ShareComposer({
 
 function zoneLabel(timeZone: string): string {
   return timeZone.replaceAll("_", " ");
-}
-
-function formatZoned(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone,
-  }).format(new Date(iso));
 }

@@ -4,13 +4,22 @@ import { DisconnectLinkedInButton } from "@/components/linkedin/disconnect-linke
 import { daysText, formatExpiry } from "@/components/linkedin/linkedin-dates";
 import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/domains/linkedin/connect-linkedin";
 import type { LinkedInConnectionView } from "@/lib/domains/linkedin/connection";
+import type { DateFormat } from "@/lib/core/time/format-date";
 
 /**
  * A plain GET form, not a link: Next's <Link> would prefetch the route and start an OAuth attempt.
  */
-export function ConnectLinkedInButton({ label }: { label: string }) {
+export function ConnectLinkedInButton({
+  label,
+  returnTo,
+}: {
+  label: string;
+  /** The page to come back to afterwards (default: the profile). */
+  returnTo?: string;
+}) {
   return (
     <form action="/api/linkedin/connect" method="get">
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
       <button type="submit" className={buttonClass("primary")}>
         {label}
       </button>
@@ -26,11 +35,11 @@ export function ConnectLinkedInButton({ label }: { label: string }) {
 export function LinkedInCard({
   status,
   outcome,
-  timeZone,
+  dates,
 }: {
   status: LinkedInConnectionView;
   outcome: ConnectOutcome | null;
-  timeZone?: string;
+  dates: DateFormat;
 }) {
   const message = outcome ? CONNECT_MESSAGES[outcome] : null;
   return (
@@ -60,15 +69,29 @@ export function LinkedInCard({
             <dd className="font-medium" data-testid="linkedin-connected-as">
               {status.name ?? "your LinkedIn account"}
             </dd>
-            <dt className="text-slate-500 dark:text-slate-400">
-              Access {status.state === "expired" ? "ended" : "until"}
-            </dt>
-            <dd data-testid="linkedin-expires">
-              <time dateTime={status.expiresAt.toISOString()}>
-                {formatExpiry(status.expiresAt, timeZone)}
-              </time>
-              {status.state === "expired" ? null : ` (${daysText(status.daysLeft)})`}
-            </dd>
+            {status.ended?.reason === "refused" ? (
+              <>
+                <dt className="text-slate-500 dark:text-slate-400">Access</dt>
+                <dd data-testid="linkedin-expires">
+                  Refused by LinkedIn on{" "}
+                  <time dateTime={status.ended.at.toISOString()}>
+                    {formatExpiry(status.ended.at, dates)}
+                  </time>
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt className="text-slate-500 dark:text-slate-400">
+                  Access {status.ended ? "ended" : "until"}
+                </dt>
+                <dd data-testid="linkedin-expires">
+                  <time dateTime={status.expiresAt.toISOString()}>
+                    {formatExpiry(status.expiresAt, dates)}
+                  </time>
+                  {status.ended ? null : ` (${daysText(status.daysLeft)})`}
+                </dd>
+              </>
+            )}
           </dl>
           {status.state === "expiring" ? (
             <Alert tone="info">
@@ -76,7 +99,13 @@ export function LinkedInCard({
               posts keep going out.
             </Alert>
           ) : null}
-          {status.state === "expired" ? (
+          {status.ended?.reason === "refused" ? (
+            <Alert tone="error">
+              LinkedIn no longer accepts your connection: it was revoked, or LinkedIn withdrew the
+              access it granted{status.lastError ? ` (${status.lastError})` : ""}. Chorus cannot
+              post for you until you reconnect.
+            </Alert>
+          ) : status.ended ? (
             <Alert tone="error">
               Your LinkedIn connection has expired
               {status.lastError ? ` (${status.lastError})` : ""}. Chorus cannot post for you until

@@ -1,11 +1,8 @@
-/** "12 Jan 2027" in the given time zone (the organisation's), for expiry dates. */
-export function formatExpiry(date: Date, timeZone = "UTC"): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone,
-  }).format(date);
+import { formatDate, type DateFormat } from "@/lib/core/time/format-date";
+
+/** "12 Jan 2027" in the person's locale and the organisation's time zone, for expiry dates. */
+export function formatExpiry(date: Date, dates: DateFormat): string {
+  return formatDate(date, "date", dates);
 }
 
 export function daysText(days: number): string {

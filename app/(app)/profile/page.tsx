@@ -7,6 +7,7 @@ import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { getProfile } from "@/lib/domains/people/update-profile";
 import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
 import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/domains/linkedin/connect-linkedin";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -34,7 +35,11 @@ export default async function ProfilePage({
         <ProfileForm profile={profile} />
       </Card>
       <Card>
-        <LinkedInCard status={linkedin} outcome={outcome} timeZone={access.org.timeZone} />
+        <LinkedInCard
+          status={linkedin}
+          outcome={outcome}
+          dates={await requestDateFormat(access.org.timeZone)}
+        />
       </Card>
       <EmailPreferencesCard access={access} />
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareComposer } from "@/components/composer/share-composer";
 import { LinkedInReconnectBanner } from "@/components/linkedin/reconnect-banner";
+import { Alert } from "@/components/ui/alert";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { getVisibleItem } from "@/lib/domains/content/list-feed-items";
 import { valueTypeLabel } from "@/lib/domains/content/value-types";
@@ -10,13 +11,25 @@ import { db } from "@/lib/core/db/client";
 import { AppError } from "@/lib/core/errors/app-error";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
 import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
+import { CONNECT_MESSAGES, parseConnectOutcome } from "@/lib/domains/linkedin/connect-linkedin";
+import { countedShare } from "@/lib/domains/sharing/share-status";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Make it yours" };
 
 /** The composer: start from a caption or from scratch, make it personal, preview, share. */
-export default async function SharePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function SharePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const access = await requirePageAccess("shares:create");
   const { id } = await params;
+  // Back from "Connect LinkedIn": a known outcome code, shown as fixed text (nothing reflected).
+  const outcome = parseConnectOutcome((await searchParams).linkedin);
+  const connectMessage = outcome ? CONNECT_MESSAGES[outcome] : null;
   const item = await getVisibleItem(access, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -28,7 +41,12 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
       select: { name: true, headline: true, image: true, timeZone: true },
     }),
     db.share.count({
-      where: { orgId: access.orgId, membershipId: access.membershipId, itemId: id },
+      where: {
+        orgId: access.orgId,
+        membershipId: access.membershipId,
+        itemId: id,
+        ...countedShare,
+      },
     }),
     connectionStatusFor(access),
   ]);
@@ -48,8 +66,9 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           ? ` You have shared this ${sharedBefore === 1 ? "once" : `${sharedBefore} times`} already.`
           : ""}
       </p>
-      <div className="mt-4 max-w-2xl empty:hidden">
-        <LinkedInReconnectBanner status={linkedin} />
+      <div id="linkedin" className="mt-4 max-w-2xl space-y-2 empty:hidden">
+        {connectMessage ? <Alert tone={connectMessage.tone}>{connectMessage.text}</Alert> : null}
+        <LinkedInReconnectBanner status={linkedin} returnTo={`/share/${item.id}`} />
       </div>
       <ShareComposer
         item={{
@@ -73,6 +92,7 @@ export default async function SharePage({ params }: { params: Promise<{ id: stri
           state: linkedin.state,
           // Scheduled times are read in the person's own zone, else the organisation's.
           timeZone: me.timeZone ?? access.org.timeZone,
+          locale: (await requestDateFormat(access.org.timeZone)).locale,
         }}
       />
     </>
