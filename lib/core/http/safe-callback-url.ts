@@ -9,6 +9,9 @@ export function safeCallbackUrl(value: string | undefined | null): string {
     const base = "http://chorus.invalid";
     const url = new URL(value, base);
     if (url.origin !== base) return "/";
+    // Dot segments can leave "//host" behind ("/.//evil.example" → "//evil.example"): same origin
+    // for the parser, but a Location a browser reads as another site.
+    if (url.pathname.startsWith("//")) return "/";
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return "/";

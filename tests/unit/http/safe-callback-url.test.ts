@@ -18,4 +18,20 @@ describe("safeCallbackUrl", () => {
       expect(safeCallbackUrl(bad)).toBe("/");
     }
   });
+
+  it("never returns a protocol-relative path that dot segments leave behind", () => {
+    // new URL("/.//evil.com", base).pathname is "//evil.com": same origin for the URL parser, but
+    // as a Location header a browser reads it as https://evil.com (Next's redirect() sends it as is).
+    for (const bad of [
+      "/.//evil.com",
+      "/..//evil.com",
+      "/%2e//evil.com",
+      "/./\\evil.com",
+      "/a/..//evil.com",
+    ]) {
+      const safe = safeCallbackUrl(bad);
+      expect(safe.startsWith("//") || safe.startsWith("/\\")).toBe(false);
+      expect(new URL(safe, "https://chorus.example").origin).toBe("https://chorus.example");
+    }
+  });
 });
