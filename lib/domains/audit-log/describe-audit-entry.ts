@@ -102,6 +102,14 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} updated ${named("team", target ?? text(m.name))}`;
     case "team.delete":
       return `${who} deleted ${named("team", text(m.name) ?? target)}`;
+    case "location.create":
+      return `${who} created ${named("location", text(m.name) ?? target)}`;
+    case "location.rename":
+      return text(m.before) && text(m.name)
+        ? `${who} renamed the location “${text(m.before)}” to “${text(m.name)}”`
+        : `${who} renamed ${named("location", target)}`;
+    case "location.delete":
+      return `${who} deleted ${named("location", text(m.name) ?? target)}`;
     case "organization.create":
       return `${who} created the organisation`;
     case "organization.update":

@@ -89,6 +89,19 @@ describe("describeAuditEntry", () => {
       "Chorus resent a failed email to x@y.example",
     ],
     [
+      {
+        action: "location.rename",
+        targetType: "location",
+        targetLabel: "Lyon",
+        metadata: { before: "Lyon office", name: "Lyon" },
+      },
+      "Priya Raman renamed the location “Lyon office” to “Lyon”",
+    ],
+    [
+      { action: "location.delete", targetType: "location", metadata: { name: "Depot" } },
+      "Priya Raman deleted the location “Depot”",
+    ],
+    [
       { action: "something.new", targetType: "team", targetLabel: "A" },
       "Priya Raman: something.new (team “A”)",
     ],
