@@ -32,7 +32,7 @@ function createdNotice(email: string, emailed: InvitationEmailOutcome | null): s
     case "queued":
       return `Invitation sent to ${email} by email. The link below is the one in the email: no need to send it again.`;
     case "not_configured":
-      return `Invitation created for ${email}, but not emailed: this server has no email set up (SMTP_URL). Send them the link below yourself.`;
+      return `Invitation created for ${email}, but not emailed: email is not set up on this server. Send them the link below yourself.`;
     default:
       return `Invitation created for ${email}, but its email could not be queued. Send them the link below yourself.`;
   }
