@@ -3,7 +3,6 @@
  * build is needed): buffered clicks written on SIGTERM; two instances behind a "load balancer"
  * with a database restart in the middle lose nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,76 +10,20 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/scripts/db/embedded-postgres";
 import { deployMigrations } from "../../../scripts/db/deploy";
+import { CHROME_UA, killAppServers, startAppServer } from "../../support/app-server";
 import { freePort, insertShares, sleep, waitFor } from "../../support/click-fixture";
 
-const root = path.resolve(import.meta.dirname, "../../..");
-const CHROME =
-  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-click-server-"));
-const children = new Set<ChildProcess>();
 
 afterAll(() => {
-  for (const child of children) child.kill("SIGKILL");
+  killAppServers();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-interface Server {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  stop: () => Promise<number | null>;
-}
-
-async function startServer(databaseUrl: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(root, "scripts/server.ts"), "--links-only"],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_ENV: "production",
-        AUTH_SECRET: "click-server-test-secret-0123456789abcdef",
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-        JOBS_ENABLED: "false",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  children.add(child);
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once("exit", (code) => resolve(code)),
-  );
-  await waitFor(
-    async () => out.includes("listening on port") || child.exitCode !== null,
-    30_000,
-    "the server",
-  );
-  if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-  return {
-    url: `http://127.0.0.1:${port}`,
-    child,
-    output: () => out,
-    stop: async () => {
-      child.kill("SIGTERM");
-      const code = await exited;
-      children.delete(child);
-      return code;
-    },
-  };
-}
 
 async function get(url: string, headers: Record<string, string> = {}) {
   const res = await fetch(url, {
     redirect: "manual",
-    headers: { "user-agent": CHROME, ...headers },
+    headers: { "user-agent": CHROME_UA, ...headers },
   });
   await res.arrayBuffer();
   return res;
@@ -95,7 +38,7 @@ describe("app server", () => {
   it("writes buffered clicks on SIGTERM and keeps visitors from spoofing their address", async () => {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
     const shares = await insertShares(pool, 3);
-    const server = await startServer(process.env.DATABASE_URL!, {
+    const server = await startAppServer(process.env.DATABASE_URL!, {
       CLICK_FLUSH_MS: "10000", // nothing is written before the shutdown…
       CLICK_BATCH_SIZE: "10000",
       CLICK_SPOOL_DIR: path.join(tmp, "spool-shutdown"),
@@ -141,7 +84,7 @@ describe("app server", () => {
   it("hears link changes of other instances through NOTIFY", async () => {
     const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
     const [share] = await insertShares(pool, 1);
-    const server = await startServer(process.env.DATABASE_URL!, {
+    const server = await startAppServer(process.env.DATABASE_URL!, {
       CLICK_SPOOL_DIR: path.join(tmp, "spool-notify"),
       LINK_CACHE_TTL_SECONDS: "3600",
     });
@@ -181,7 +124,10 @@ describe("app server", () => {
       TRUST_PROXY: "true",
       LINK_CACHE_TTL_SECONDS: "120",
     };
-    const servers = [await startServer(database.url, env), await startServer(database.url, env)];
+    const servers = [
+      await startAppServer(database.url, env),
+      await startAppServer(database.url, env),
+    ];
     let redirects = 0;
     let unavailable = 0;
     // Warm both caches (these clicks count too).
@@ -225,7 +171,7 @@ describe("app server", () => {
     const leftovers = fs.readdirSync(env.CLICK_SPOOL_DIR).filter((f) => f.includes(".ndjson"));
     expect(leftovers.filter((f) => f.endsWith(".dead"))).toEqual([]);
     if (leftovers.length) {
-      const next = await startServer(database.url, env);
+      const next = await startAppServer(database.url, env);
       await waitFor(async () => fs.readdirSync(env.CLICK_SPOOL_DIR).length === 0, 20_000, "replay");
       await next.stop();
     }
