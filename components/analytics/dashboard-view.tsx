@@ -112,7 +112,7 @@ export function DashboardView({ data }: { data: DashboardData }) {
               search={search}
               points={{
                 share: settings.pointsPerShare,
-                click: settings.pointsPerClick,
+                click: settings.pointsPerVisit,
                 conversion: settings.pointsPerConversion,
               }}
             />

@@ -21,7 +21,7 @@ function toDraft(s: AnalyticsSettingsView): Draft {
     reachRate: String(Math.round(s.reachRate * 10000) / 100),
     defaultNetworkSize: String(s.defaultNetworkSize),
     pointsPerShare: String(s.pointsPerShare),
-    pointsPerClick: String(s.pointsPerClick),
+    pointsPerVisit: String(s.pointsPerVisit),
     pointsPerConversion: String(s.pointsPerConversion),
   };
 }
@@ -33,7 +33,7 @@ const NUMERIC: (keyof AnalyticsSettingsView)[] = [
   "reachRate",
   "defaultNetworkSize",
   "pointsPerShare",
-  "pointsPerClick",
+  "pointsPerVisit",
   "pointsPerConversion",
 ];
 
@@ -185,11 +185,11 @@ export function AnalyticsSettingsForm({ settings }: { settings: AnalyticsSetting
           {...field("pointsPerShare")}
         />
         <TextField
-          label="Points per click"
+          label="Points per unique visit"
           type="number"
           inputMode="numeric"
           min={0}
-          {...field("pointsPerClick")}
+          {...field("pointsPerVisit")}
         />
         <TextField
           label="Points per conversion"

@@ -38,7 +38,7 @@ import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
  * - A member in several teams counts in each of their teams' rows (current team membership).
  * - `conversionsInArea` of a goal row: conversions in that goal's own area (HR: applications and
  *   hires; Sales: leads, opportunities, deals; Marketing: visits, sign-ups).
- * - Points: shares × pointsPerShare + unique visits × pointsPerClick + conversions ×
+ * - Points: shares × pointsPerShare + unique visits × pointsPerVisit + conversions ×
  *   pointsPerConversion; ranks are shared by ties (1, 2, 2, 4).
  */
 export async function getBreakdowns(

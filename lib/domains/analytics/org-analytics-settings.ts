@@ -32,7 +32,7 @@ export async function getOrgAnalyticsSettings(orgId: string): Promise<AnalyticsS
     reachRate: view.reachRate,
     defaultNetworkSize: view.defaultNetworkSize,
     pointsPerShare: view.pointsPerShare,
-    pointsPerClick: view.pointsPerClick,
+    pointsPerVisit: view.pointsPerVisit,
     pointsPerConversion: view.pointsPerConversion,
   };
 }

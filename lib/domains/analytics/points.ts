@@ -1,12 +1,12 @@
 /**
  * Leaderboard points, configurable per organisation (OrgSettings.pointsPer*):
- *   points = shares × pointsPerShare + clicks × pointsPerClick + conversions × pointsPerConversion
+ *   points = shares × pointsPerShare + clicks × pointsPerVisit + conversions × pointsPerConversion
  * "Clicks" are unique visits (a human once per share per hour), so clicking one's own link
  * repeatedly earns nothing extra.
  */
 export interface PointsSettings {
   pointsPerShare: number;
-  pointsPerClick: number;
+  pointsPerVisit: number;
   pointsPerConversion: number;
 }
 
@@ -16,7 +16,7 @@ export function advocatePoints(
 ): number {
   return (
     totals.shares * settings.pointsPerShare +
-    totals.clicks * settings.pointsPerClick +
+    totals.clicks * settings.pointsPerVisit +
     totals.conversions * settings.pointsPerConversion
   );
 }

@@ -15,7 +15,7 @@ export interface AnalyticsSettingsView {
   reachRate: number;
   defaultNetworkSize: number;
   pointsPerShare: number;
-  pointsPerClick: number;
+  pointsPerVisit: number;
   pointsPerConversion: number;
 }
 
@@ -34,7 +34,7 @@ export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettingsView = {
   reachRate: 0.1,
   defaultNetworkSize: 400,
   pointsPerShare: 10,
-  pointsPerClick: 1,
+  pointsPerVisit: 1,
   pointsPerConversion: 25,
 };
 
@@ -47,7 +47,7 @@ export const ANALYTICS_SETTINGS_SELECT = {
   reachRate: true,
   defaultNetworkSize: true,
   pointsPerShare: true,
-  pointsPerClick: true,
+  pointsPerVisit: true,
   pointsPerConversion: true,
 } as const;
 

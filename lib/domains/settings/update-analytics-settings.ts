@@ -56,7 +56,7 @@ export const updateAnalyticsSettingsSchema = z
       .max(1, { error: "The reach rate is between 0 % and 100 %." }),
     defaultNetworkSize: whole("The default network size", 0, 10_000_000),
     pointsPerShare: whole("Points per share", 0, 10_000),
-    pointsPerClick: whole("Points per click", 0, 10_000),
+    pointsPerVisit: whole("Points per unique visit", 0, 10_000),
     pointsPerConversion: whole("Points per conversion", 0, 10_000),
   })
   .partial();

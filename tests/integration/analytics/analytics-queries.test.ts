@@ -38,7 +38,7 @@ const SETTINGS = {
   reachRate: 0.2,
   defaultNetworkSize: 300,
   pointsPerShare: 5,
-  pointsPerClick: 2,
+  pointsPerVisit: 2,
   pointsPerConversion: 30,
 };
 const RANGE: DayRange = { from: "2026-03-30", to: "2026-04-08" };
@@ -240,7 +240,7 @@ function emv(reach: number, humanClicks: number): number {
 function points(k: { shares: number; uniqueVisits: number; conversions: number }): number {
   return (
     k.shares * SETTINGS.pointsPerShare +
-    k.uniqueVisits * SETTINGS.pointsPerClick +
+    k.uniqueVisits * SETTINGS.pointsPerVisit +
     k.conversions * SETTINGS.pointsPerConversion
   );
 }

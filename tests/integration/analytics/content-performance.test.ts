@@ -27,7 +27,7 @@ const SETTINGS = {
   reachRate: 0.2,
   defaultNetworkSize: 300,
   pointsPerShare: 5,
-  pointsPerClick: 2,
+  pointsPerVisit: 2,
   pointsPerConversion: 30,
 };
 

@@ -257,7 +257,7 @@ function specs(x: Fixture): Record<string, RouteSpec> {
         reachRate: 0.1,
         defaultNetworkSize: 500,
         pointsPerShare: 1,
-        pointsPerClick: 1,
+        pointsPerVisit: 1,
         pointsPerConversion: 5,
       },
     },

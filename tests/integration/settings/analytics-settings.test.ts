@@ -35,7 +35,7 @@ describe("analytics settings", () => {
       reachRate: 0.1,
       defaultNetworkSize: 400,
       pointsPerShare: 10,
-      pointsPerClick: 1,
+      pointsPerVisit: 1,
       pointsPerConversion: 25,
     });
   });
@@ -53,7 +53,7 @@ describe("analytics settings", () => {
         reachRate: 0.085,
         defaultNetworkSize: 750,
         pointsPerShare: 5,
-        pointsPerClick: 2,
+        pointsPerVisit: 2,
         pointsPerConversion: 50,
       };
       const res = await patch(a.admin.user.id, body);

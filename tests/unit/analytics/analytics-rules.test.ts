@@ -95,13 +95,13 @@ describe("reach and earned media value", () => {
 
 describe("advocate points", () => {
   it("adds the configured points for shares, clicks and conversions", () => {
-    const settings = { pointsPerShare: 10, pointsPerClick: 1, pointsPerConversion: 25 };
+    const settings = { pointsPerShare: 10, pointsPerVisit: 1, pointsPerConversion: 25 };
     expect(advocatePoints({ shares: 3, clicks: 17, conversions: 2 }, settings)).toBe(97);
     expect(advocatePoints({ shares: 0, clicks: 0, conversions: 0 }, settings)).toBe(0);
     expect(
       advocatePoints(
         { shares: 3, clicks: 17, conversions: 2 },
-        { pointsPerShare: 0, pointsPerClick: 2, pointsPerConversion: 100 },
+        { pointsPerShare: 0, pointsPerVisit: 2, pointsPerConversion: 100 },
       ),
     ).toBe(234);
   });
