@@ -433,6 +433,14 @@ export async function createMigration(
     warnings: [],
   };
 
+  // Pending committed migrations first (plain pg, like db:deploy and every `npm start`), then
+  // the engine. The other order — the engine's diagnostic on a database that lacks migrations,
+  // then the deploy — left the wasm engine unable to get a shadow database for the steps that
+  // follow ("PostgreSQL shadow DB must be provided through an external factory"), even in a new
+  // engine session: a newcomer's first `db:migrate` after pulling failed that way.
+  result.appliedBefore = await deployMigrations(url, { migrationsDir, log });
+  local = readLocalMigrations(migrationsDir);
+
   const session: EngineSession = await openEngine(url, { schemaFiles });
   try {
     const run = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -455,9 +463,6 @@ export async function createMigration(
           `Run \`npm run db:reset\` (all data in it is lost), then run this command again.`,
       );
     }
-
-    result.appliedBefore = await deployMigrations(url, { migrationsDir, log });
-    local = readLocalMigrations(migrationsDir);
 
     const evaluation = await run(() =>
       session.engine.evaluateDataLoss({

@@ -279,6 +279,32 @@ describe("migrate", () => {
     expect(fs.readdirSync(migrationsDir).sort()).toEqual(before);
   });
 
+  it("applies pending migrations first, then creates the new one, in one run (a fresh database)", async () => {
+    // What a newcomer does after pulling a change and editing the schema: the database lacks the
+    // committed migrations and schema.prisma has a new model. Before the fix the run applied the
+    // pending migrations, then died with "PostgreSQL shadow DB must be provided through an
+    // external factory" (the deploy's engine session had replaced the first session's adapter).
+    const db = await freshDatabase(false);
+    const work = tempDir("schema-pending");
+    const schemaPath = path.join(work, "schema.prisma");
+    fs.writeFileSync(
+      schemaPath,
+      fs.readFileSync(DEFAULT_SCHEMA_PATH, "utf8") + `\nmodel PendingProbe {\n  id String @id\n}\n`,
+    );
+    const migrationsDir = migrationsCopy();
+    const result = await createMigration(db.url, {
+      name: "pending probe",
+      schemaPath,
+      migrationsDir,
+    });
+    expect(result.appliedBefore).toEqual(localMigrationNames());
+    expect(result.created).toMatch(/^\d{14}_pending_probe$/);
+    expect(result.appliedNew).toBe(true);
+    expect(await query(db.url, `select to_regclass('"PendingProbe"')::text as t`)).toEqual([
+      { t: `"PendingProbe"` },
+    ]);
+  });
+
   it("creates nothing when schema.prisma matches the migrations", async () => {
     const db = await freshDatabase(true);
     const migrationsDir = migrationsCopy();
