@@ -163,6 +163,7 @@ export default async function MembersPage({
             </div>
             <InvitePanel
               teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+              locations={locations.map((l) => ({ id: l.id, name: l.name }))}
               dates={dates}
               emailConfigured={emailConfigured}
             />
