@@ -330,7 +330,7 @@ describe("placing people at a location", () => {
       },
     });
     expect(refused.status).toBe(404);
-    expect((refused.json.error as { fields: Record<string, string> }).fields).toEqual({
+    expect((refused.json.error as unknown as { fields: Record<string, string> }).fields).toEqual({
       locationId: "Unknown location.",
     });
     expect(await db.invitation.count({ where: { orgId: a.org.id } })).toBe(before);
