@@ -15,7 +15,6 @@ const day = (iso: string, options: Intl.DateTimeFormatOptions, locale: string) =
     new Date(`${iso}T00:00:00Z`),
   );
 const SHORT = { day: "numeric", month: "short" } as const;
-const WITH_YEAR = { dateStyle: "medium" } as const;
 
 describe("dashboard day labels", () => {
   it("follow the locale: de-DE and en-US differ from each other and from en-GB", () => {
