@@ -32,7 +32,14 @@ const muted = "text-xs text-slate-600 dark:text-slate-400";
  * One post's drill-down, reached from the dashboard's top content with the same period and team:
  * its figures, who shared it (with what each share brought), clicks over time and outcomes.
  */
-export function ContentPerformanceView({ data }: { data: ContentPerformanceData }) {
+export function ContentPerformanceView({
+  data,
+  locale,
+}: {
+  data: ContentPerformanceData;
+  /** The person's locale (requestDateFormat), for day labels. */
+  locale: string;
+}) {
   const { performance, params, scope, search, role, settings } = data;
   const { item, totals, currency } = performance;
   const isAdmin = role === "ADMIN";
@@ -83,7 +90,7 @@ export function ContentPerformanceView({ data }: { data: ContentPerformanceData 
         description={
           <>
             <span data-testid="dashboard-scope">{who}</span> ·{" "}
-            <span data-testid="dashboard-range">{formatRange(params.range)}</span>
+            <span data-testid="dashboard-range">{formatRange(params.range, locale)}</span>
           </>
         }
         actions={
@@ -165,14 +172,16 @@ export function ContentPerformanceView({ data }: { data: ContentPerformanceData 
                   title="Human clicks and unique visits per day"
                   points={performance.trend}
                   series={ATTENTION_SERIES}
+                  locale={locale}
                 />
                 <TrendChart
                   title="Shares and conversions per day"
                   points={performance.trend}
                   series={ACTIVITY_SERIES}
+                  locale={locale}
                 />
               </div>
-              <DailyFigures trend={performance.trend} />
+              <DailyFigures trend={performance.trend} locale={locale} />
             </DashboardSection>
 
             <DashboardSection

@@ -19,7 +19,14 @@ import { dayCount } from "@/lib/domains/analytics/day-range";
 import type { DashboardData } from "@/lib/domains/analytics/load-dashboard";
 
 /** The analytics dashboard: filters, headline figures, trend and breakdowns for one scope. */
-export function DashboardView({ data }: { data: DashboardData }) {
+export function DashboardView({
+  data,
+  locale,
+}: {
+  data: DashboardData;
+  /** The person's locale (requestDateFormat), for day labels. */
+  locale: string;
+}) {
   const { params, scope, overview, breakdowns, settings, search, role } = data;
   const isAdmin = role === "ADMIN";
   const team = params.teamId ? scope.teams.find((t) => t.id === params.teamId) : null;
@@ -39,7 +46,7 @@ export function DashboardView({ data }: { data: DashboardData }) {
         description={
           <>
             <span data-testid="dashboard-scope">{who}</span> ·{" "}
-            <span data-testid="dashboard-range">{formatRange(params.range)}</span>
+            <span data-testid="dashboard-range">{formatRange(params.range, locale)}</span>
           </>
         }
       />
@@ -93,7 +100,7 @@ export function DashboardView({ data }: { data: DashboardData }) {
               description="Day by day in the organisation's time zone."
               download={<DownloadCsvLink table="daily" search={search} />}
             >
-              <TrendSection trend={overview.trend} />
+              <TrendSection trend={overview.trend} locale={locale} />
             </DashboardSection>
 
             <ValueTypesSection

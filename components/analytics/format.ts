@@ -1,4 +1,6 @@
-/** Number formatting for the dashboard: one locale, figures in tabular digits. */
+/** Number formatting for the dashboard: one locale, figures in tabular digits. Day labels follow
+ * the person's locale (formatDay, as every other date of the app: lib/core/time/format-date.ts). */
+import { FALLBACK_LOCALE, formatDay as formatCalendarDay } from "@/lib/core/time/format-date";
 
 const LOCALE = "en";
 
@@ -85,26 +87,19 @@ export function pointsChange(current: number | null, previous: number | null): C
       };
 }
 
-const DAY_FORMAT = new Intl.DateTimeFormat(LOCALE, {
-  day: "numeric",
-  month: "short",
-  timeZone: "UTC",
-});
-const DAY_YEAR_FORMAT = new Intl.DateTimeFormat(LOCALE, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-/** "2026-11-05" → "5 Nov" (or "5 Nov 2026"). Days are calendar days, so read them as UTC. */
-export function formatDay(day: string, withYear = false): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  return (withYear ? DAY_YEAR_FORMAT : DAY_FORMAT).format(d);
+/**
+ * "2026-11-05" → "5 Nov" (or "5 Nov 2026") in the person's locale ("5. Nov." / "05.11.2026" in
+ * de-DE, "Nov 5" in en-US). Days are calendar days of the organisation, so read them as UTC.
+ */
+export function formatDay(day: string, withYear = false, locale: string = FALLBACK_LOCALE): string {
+  return formatCalendarDay(day, withYear ? "date" : "dayMonth", locale);
 }
 
-export function formatRange(range: { from: string; to: string }): string {
+export function formatRange(
+  range: { from: string; to: string },
+  locale: string = FALLBACK_LOCALE,
+): string {
   return range.from === range.to
-    ? formatDay(range.from, true)
-    : `${formatDay(range.from, range.from.slice(0, 4) !== range.to.slice(0, 4))} – ${formatDay(range.to, true)}`;
+    ? formatDay(range.from, true, locale)
+    : `${formatDay(range.from, range.from.slice(0, 4) !== range.to.slice(0, 4), locale)} – ${formatDay(range.to, true, locale)}`;
 }

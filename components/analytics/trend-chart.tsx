@@ -82,10 +82,13 @@ export function TrendChart({
   title,
   points,
   series,
+  locale,
 }: {
   title: string;
   points: TrendPoint[];
   series: TrendSeries[];
+  /** The person's locale, for the day labels. */
+  locale: string;
 }) {
   const max = Math.max(0, ...points.flatMap((p) => series.map((s) => p[s.metric])));
   const { top, step } = niceScale(max);
@@ -115,9 +118,9 @@ export function TrendChart({
   const summary =
     n === 0
       ? `${title}: no days in the period.`
-      : `${title}, ${formatDay(points[0]!.day, true)} to ${formatDay(points[n - 1]!.day, true)}. Totals — ${totals.join("; ")}.` +
+      : `${title}, ${formatDay(points[0]!.day, true, locale)} to ${formatDay(points[n - 1]!.day, true, locale)}. Totals — ${totals.join("; ")}.` +
         (peak && series[0] && peak[series[0].metric] > 0
-          ? ` Busiest day for ${series[0].label.toLowerCase()}: ${formatDay(peak.day)} with ${formatCount(peak[series[0].metric])}.`
+          ? ` Busiest day for ${series[0].label.toLowerCase()}: ${formatDay(peak.day, false, locale)} with ${formatCount(peak[series[0].metric])}.`
           : "");
 
   return (
@@ -190,7 +193,7 @@ export function TrendChart({
               fontSize="11"
               fill="currentColor"
             >
-              {formatDay(points[i]!.day)}
+              {formatDay(points[i]!.day, false, locale)}
             </text>
           ))}
           {series.map((s) => (
@@ -214,7 +217,7 @@ export function TrendChart({
                   y={y(p[s.metric])}
                   r={n > 60 ? 1.5 : 2.5}
                 >
-                  <title>{`${formatDay(p.day, true)} — ${s.label}: ${formatCount(p[s.metric])}`}</title>
+                  <title>{`${formatDay(p.day, true, locale)} — ${s.label}: ${formatCount(p[s.metric])}`}</title>
                 </Marker>
               ))}
             </g>

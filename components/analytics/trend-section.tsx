@@ -35,7 +35,8 @@ export const ACTIVITY_SERIES: TrendSeries[] = [
 ];
 
 /** Daily trend: clicks and visits, shares and conversions, and the numbers as a table. */
-export function TrendSection({ trend }: { trend: TrendPoint[] }) {
+/** `locale`: the person's (requestDateFormat), for the day labels. */
+export function TrendSection({ trend, locale }: { trend: TrendPoint[]; locale: string }) {
   return (
     <div className="space-y-6">
       <div className="grid gap-6 lg:grid-cols-2">
@@ -43,20 +44,22 @@ export function TrendSection({ trend }: { trend: TrendPoint[] }) {
           title="Human clicks and unique visits per day"
           points={trend}
           series={ATTENTION_SERIES}
+          locale={locale}
         />
         <TrendChart
           title="Shares and conversions per day"
           points={trend}
           series={ACTIVITY_SERIES}
+          locale={locale}
         />
       </div>
-      <DailyFigures trend={trend} />
+      <DailyFigures trend={trend} locale={locale} />
     </div>
   );
 }
 
 /** The numbers behind the charts, folded away under a summary. */
-export function DailyFigures({ trend }: { trend: TrendPoint[] }) {
+export function DailyFigures({ trend, locale }: { trend: TrendPoint[]; locale: string }) {
   return (
     <details>
       <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">
@@ -68,7 +71,7 @@ export function DailyFigures({ trend }: { trend: TrendPoint[] }) {
           rows={trend}
           rowKey={(p) => p.day}
           columns={[
-            { header: "Day", cell: (p) => formatDay(p.day, true), rowHeader: true },
+            { header: "Day", cell: (p) => formatDay(p.day, true, locale), rowHeader: true },
             { header: "Shares", cell: (p) => formatCount(p.shares), numeric: true },
             { header: "Human clicks", cell: (p) => formatCount(p.humanClicks), numeric: true },
             { header: "Unique visits", cell: (p) => formatCount(p.uniqueVisits), numeric: true },

@@ -3,12 +3,8 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
-import { STATUS_LABELS } from "@/lib/domains/content/workflow";
-import {
-  CONTENT_STATUSES,
-  hasStudioFilters,
-  type StudioFilters,
-} from "@/lib/domains/content/studio-filters";
+import { DISPLAY_STATUSES, DISPLAY_STATUS_LABELS } from "@/lib/domains/content/display-status";
+import { hasStudioFilters, type StudioFilters } from "@/lib/domains/content/studio-filters";
 import { FilterSelect } from "@/components/ui/filter-select";
 
 const label = "block text-sm font-medium";
@@ -52,9 +48,9 @@ export function StudioFilterForm({
         className={select}
       >
         <option value="">Any status</option>
-        {CONTENT_STATUSES.map((s) => (
+        {DISPLAY_STATUSES.map((s) => (
           <option key={s} value={s}>
-            {STATUS_LABELS[s]}
+            {DISPLAY_STATUS_LABELS[s]}
           </option>
         ))}
       </FilterSelect>

@@ -3,6 +3,7 @@ import { DashboardView } from "@/components/analytics/dashboard-view";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { loadDashboard } from "@/lib/domains/analytics/load-dashboard";
 import type { SearchParams } from "@/lib/domains/analytics/analytics-params";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -13,5 +14,6 @@ export default async function DashboardPage({
 }) {
   const access = await requirePageAccess("dashboard:read");
   const data = await loadDashboard(access, await searchParams);
-  return <DashboardView data={data} />;
+  const { locale } = await requestDateFormat(access.org.timeZone);
+  return <DashboardView data={data} locale={locale} />;
 }

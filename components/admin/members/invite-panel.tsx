@@ -16,6 +16,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { formatDate, type DateFormat } from "@/lib/core/time/format-date";
 
 type Team = { id: string; name: string };
+type Location = { id: string; name: string };
 type Created = {
   invitation: {
     id: string;
@@ -50,31 +51,72 @@ function RoleSelect({ value, onChange }: { value: Role; onChange: (role: Role) =
   );
 }
 
+/** Where the person will work: none, or one of the organisation's locations (placed on joining). */
+function LocationSelect({
+  locations,
+  value,
+  onChange,
+  error,
+}: {
+  locations: Location[];
+  value: string;
+  onChange: (locationId: string) => void;
+  error?: string;
+}) {
+  if (locations.length === 0) return null;
+  return (
+    <SelectField
+      label="Location"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+      hint="They are placed at this location when they join."
+    >
+      <option value="">No location</option>
+      {locations.map((l) => (
+        <option key={l.id} value={l.id}>
+          {l.name}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** Invite one person by email, or create a shareable invite link. */
 export function InvitePanel({
   teams,
+  locations = [],
   dates,
   emailConfigured,
 }: {
   teams: Team[];
+  /** The organisation's locations (a Location select appears when there are any). */
+  locations?: Location[];
   dates: DateFormat;
   /** This server sends email (SMTP_URL is set): email invitations are emailed. */
   emailConfigured: boolean;
 }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <EmailInviteForm teams={teams} dates={dates} emailConfigured={emailConfigured} />
-      <LinkInviteForm teams={teams} dates={dates} />
+      <EmailInviteForm
+        teams={teams}
+        locations={locations}
+        dates={dates}
+        emailConfigured={emailConfigured}
+      />
+      <LinkInviteForm teams={teams} locations={locations} dates={dates} />
     </div>
   );
 }
 
 function EmailInviteForm({
   teams,
+  locations,
   dates,
   emailConfigured,
 }: {
   teams: Team[];
+  locations: Location[];
   dates: DateFormat;
   emailConfigured: boolean;
 }) {
@@ -83,6 +125,7 @@ function EmailInviteForm({
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("EMPLOYEE");
   const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [locationId, setLocationId] = useState("");
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [created, setCreated] = useState<{ email: string; url: string; expiresAt: string } | null>(
@@ -97,7 +140,14 @@ function EmailInviteForm({
     setCreated(null);
     const result = await apiFetch<Created>("/api/invitations", {
       method: "POST",
-      body: { kind: "EMAIL", email, name: name.trim() || undefined, role, teamIds },
+      body: {
+        kind: "EMAIL",
+        email,
+        name: name.trim() || undefined,
+        role,
+        teamIds,
+        locationId: locationId || null,
+      },
     });
     setPending(false);
     if (!result.ok) {
@@ -155,6 +205,12 @@ function EmailInviteForm({
           emptyText="No teams yet. You can add people to teams later."
           error={fields.teamIds}
         />
+        <LocationSelect
+          locations={locations}
+          value={locationId}
+          onChange={setLocationId}
+          error={fields.locationId}
+        />
         <Button type="submit" disabled={pending}>
           {pending ? "Creating…" : "Create invitation"}
         </Button>
@@ -173,10 +229,19 @@ function EmailInviteForm({
   );
 }
 
-function LinkInviteForm({ teams, dates }: { teams: Team[]; dates: DateFormat }) {
+function LinkInviteForm({
+  teams,
+  locations,
+  dates,
+}: {
+  teams: Team[];
+  locations: Location[];
+  dates: DateFormat;
+}) {
   const router = useRouter();
   const [role, setRole] = useState<Role>("EMPLOYEE");
   const [teamIds, setTeamIds] = useState<string[]>([]);
+  const [locationId, setLocationId] = useState("");
   const [maxUses, setMaxUses] = useState("25");
   const [expiresInDays, setExpiresInDays] = useState(String(INVITATION_EXPIRY_DAYS));
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -206,7 +271,14 @@ function LinkInviteForm({ teams, dates }: { teams: Team[]; dates: DateFormat }) 
     setCreated(null);
     const result = await apiFetch<Created>("/api/invitations", {
       method: "POST",
-      body: { kind: "LINK", role, teamIds, maxUses: uses, expiresInDays: days },
+      body: {
+        kind: "LINK",
+        role,
+        teamIds,
+        locationId: locationId || null,
+        maxUses: uses,
+        expiresInDays: days,
+      },
     });
     setPending(false);
     if (!result.ok) {
@@ -241,6 +313,12 @@ function LinkInviteForm({ teams, dates }: { teams: Team[]; dates: DateFormat }) 
           onChange={setTeamIds}
           emptyText="No teams yet. You can add people to teams later."
           error={fields.teamIds}
+        />
+        <LocationSelect
+          locations={locations}
+          value={locationId}
+          onChange={setLocationId}
+          error={fields.locationId}
         />
         <div className="grid grid-cols-2 gap-3">
           <TextField

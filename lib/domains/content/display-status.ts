@@ -10,6 +10,16 @@ import type { ContentStatus } from "@/lib/generated/prisma/enums";
 export type DisplayStatus =
   "DRAFT" | "IN_REVIEW" | "SCHEDULED" | "PUBLISHED" | "EXPIRED" | "ARCHIVED";
 
+/** Every display status, in workflow order (the studio's status filter offers these). */
+export const DISPLAY_STATUSES = [
+  "DRAFT",
+  "IN_REVIEW",
+  "SCHEDULED",
+  "PUBLISHED",
+  "EXPIRED",
+  "ARCHIVED",
+] as const satisfies readonly DisplayStatus[];
+
 export const DISPLAY_STATUS_LABELS: Record<DisplayStatus, string> = {
   DRAFT: "Draft",
   IN_REVIEW: "In review",

@@ -2,10 +2,12 @@ import { z } from "zod";
 import { db } from "@/lib/core/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { GOAL_IDS, VALUE_TYPE_IDS } from "@/lib/domains/content/value-types";
+import { DISPLAY_STATUSES, type DisplayStatus } from "@/lib/domains/content/display-status";
 
 export const listContentQuery = z.object({
   q: z.string().trim().max(100).optional(),
-  status: z.enum(["DRAFT", "IN_REVIEW", "PUBLISHED", "ARCHIVED"]).optional(),
+  /** The status as shown (contentDisplayStatus): PUBLISHED is live now, SCHEDULED and EXPIRED apart. */
+  status: z.enum(DISPLAY_STATUSES).optional(),
   valueType: z.enum(VALUE_TYPE_IDS).optional(),
   goal: z.enum(GOAL_IDS).optional(),
   /** "all" = whole organisation, or a team id / location id. */
@@ -19,9 +21,36 @@ export const listContentQuery = z.object({
 
 export type ListContentQuery = z.infer<typeof listContentQuery>;
 
+/**
+ * Items whose display status (contentDisplayStatus at `now`) is `status`: a published item is
+ * Scheduled before publishAt, Expired from expireAt, Published only in between — so the filter
+ * lists what the badges say, not the stored status.
+ */
+export function displayStatusWhere(status: DisplayStatus, now: Date): Prisma.ContentItemWhereInput {
+  const started = { OR: [{ publishAt: null }, { publishAt: { lte: now } }] };
+  switch (status) {
+    case "SCHEDULED":
+      return { status: "PUBLISHED", publishAt: { gt: now } };
+    case "PUBLISHED":
+      return {
+        status: "PUBLISHED",
+        AND: [started, { OR: [{ expireAt: null }, { expireAt: { gt: now } }] }],
+      };
+    case "EXPIRED":
+      return { status: "PUBLISHED", AND: [started, { expireAt: { lte: now } }] };
+    default:
+      return { status };
+  }
+}
+
 /** The studio list: search and filters, newest first. Dates filter on the publish window start. */
-export async function listContentItems(orgId: string, query: ListContentQuery) {
+export async function listContentItems(
+  orgId: string,
+  query: ListContentQuery,
+  now: Date = new Date(),
+) {
   const and: Prisma.ContentItemWhereInput[] = [];
+  if (query.status) and.push(displayStatusWhere(query.status, now));
   if (query.goal) and.push({ goals: { has: query.goal } });
   if (query.language) {
     and.push({
@@ -62,7 +91,6 @@ export async function listContentItems(orgId: string, query: ListContentQuery) {
   }
   const where: Prisma.ContentItemWhereInput = {
     orgId,
-    status: query.status,
     valueType: query.valueType,
     AND: and,
   };

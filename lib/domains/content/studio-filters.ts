@@ -1,21 +1,16 @@
-import type { BusinessGoal, ContentStatus, ValueType } from "@/lib/generated/prisma/enums";
+import type { BusinessGoal, ValueType } from "@/lib/generated/prisma/enums";
+import { DISPLAY_STATUSES, type DisplayStatus } from "@/lib/domains/content/display-status";
 import type { ListContentQuery } from "@/lib/domains/content/list-content-items";
 import { GOAL_IDS, VALUE_TYPE_IDS } from "@/lib/domains/content/value-types";
 import { zonedLocalToDate } from "@/lib/core/time/zoned-time";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-export const CONTENT_STATUSES: readonly ContentStatus[] = [
-  "DRAFT",
-  "IN_REVIEW",
-  "PUBLISHED",
-  "ARCHIVED",
-];
-
 /** The studio list's filters as they appear in its query string (dates as "YYYY-MM-DD"). */
 export interface StudioFilters {
   q?: string;
-  status?: ContentStatus;
+  /** As the badges show it: "PUBLISHED" is live now; "SCHEDULED" and "EXPIRED" apart. */
+  status?: DisplayStatus;
   valueType?: ValueType;
   goal?: BusinessGoal;
   /** "all" (whole organisation), or a team or location id. */
@@ -49,7 +44,7 @@ export function readStudioFilters(params: SearchParams): StudioFilters {
   const page = Number(first(params.page) ?? "1");
   return {
     q: first(params.q)?.slice(0, 100),
-    status: pick(CONTENT_STATUSES, first(params.status)),
+    status: pick(DISPLAY_STATUSES, first(params.status)),
     valueType: pick(VALUE_TYPE_IDS, first(params.valueType)),
     goal: pick(GOAL_IDS, first(params.goal)),
     audience: audience && /^[A-Za-z0-9_-]{1,64}$/.test(audience) ? audience : undefined,

@@ -23,6 +23,8 @@ export const createInvitationSchema = z.discriminatedUnion(
         name: z.string().trim().max(120).optional(),
         role: roleField,
         teamIds: z.array(idField).max(50).default([]),
+        /** Where the person will work once they join (a location of the organisation). */
+        locationId: idField.nullable().optional(),
         expiresInDays: z.number().int().min(1).max(30).default(INVITATION_EXPIRY_DAYS),
       })
       .strict(),
@@ -31,6 +33,8 @@ export const createInvitationSchema = z.discriminatedUnion(
         kind: z.literal("LINK"),
         role: roleField,
         teamIds: z.array(idField).max(50).default([]),
+        /** Where the person will work once they join (a location of the organisation). */
+        locationId: idField.nullable().optional(),
         expiresInDays: z.number().int().min(1).max(30).default(INVITATION_EXPIRY_DAYS),
         maxUses: z.number().int().min(1).max(1000).default(25),
       })
@@ -46,6 +50,7 @@ export async function createInvitation(access: Access, input: CreateInvitationIn
   const created = await db.$transaction(async (tx) => {
     await lockOrgInvitations(tx, access.orgId);
     await assertTeamsInOrg(tx, access.orgId, input.teamIds);
+    await assertLocationInOrg(tx, access.orgId, input.locationId ?? null);
     if (input.kind === "EMAIL") await assertInvitable(tx, access.orgId, input.email);
     const { token, tokenHash } = newInvitationToken();
     const id = createId("inv");
@@ -62,6 +67,7 @@ export async function createInvitation(access: Access, input: CreateInvitationIn
         maxUses: input.kind === "LINK" ? input.maxUses : 1,
         expiresAt,
         createdById: access.userId,
+        locationId: input.locationId ?? null,
         teams: { create: input.teamIds.map((teamId) => ({ orgId: access.orgId, teamId })) },
       },
     });
@@ -75,6 +81,7 @@ export async function createInvitation(access: Access, input: CreateInvitationIn
         kind: input.kind,
         email: input.kind === "EMAIL" ? input.email : null,
         role: input.role,
+        locationId: input.locationId ?? null,
       },
     });
     return { id, token, expiresAt };
@@ -96,6 +103,17 @@ export type InvitationEmailOutcome = "queued" | "not_configured" | "failed";
 function invitationEmailOutcome(queued: boolean): InvitationEmailOutcome {
   if (!queued) return "failed";
   return isEmailConfigured() ? "queued" : "not_configured";
+}
+
+async function assertLocationInOrg(tx: Tx, orgId: string, locationId: string | null) {
+  if (!locationId) return;
+  const found = await tx.location.findFirst({
+    where: { id: locationId, orgId },
+    select: { id: true },
+  });
+  if (!found) {
+    throw unknownIds("The chosen location does not exist.", { locationId: "Unknown location." });
+  }
 }
 
 export async function assertTeamsInOrg(tx: Tx, orgId: string, teamIds: string[]) {

@@ -3,6 +3,7 @@ import { queueEmails } from "@/lib/domains/email/queue-email";
 import { invitationEmail } from "@/lib/integrations/email/templates/invitation";
 import { appUrl } from "@/lib/core/http/app-url";
 import { invitationUrl } from "@/lib/domains/invitations/invitation-token";
+import { emailDateFormat } from "@/lib/domains/email/email-date-format";
 
 export interface InvitationToEmail {
   id: string;
@@ -23,6 +24,8 @@ export async function queueInvitationEmails(
   invitations: InvitationToEmail[],
 ): Promise<number> {
   const base = appUrl();
+  // The invitee has no account yet: the organisation's zone, the app's own language.
+  const dates = emailDateFormat(access.org.timeZone);
   try {
     const { created } = await queueEmails(
       invitations.map((inv) => ({
@@ -36,6 +39,7 @@ export async function queueInvitationEmails(
           role: inv.role,
           url: invitationUrl(base, inv.token),
           expiresAt: inv.expiresAt,
+          dates,
         }),
         dedupeKey: `invite:${inv.id}`,
       })),

@@ -20,7 +20,7 @@ function expiresIn(msLeft: number): string {
 /**
  * The bell's LinkedIn reminders (run by the linkedin-reconnect-reminders job): a member whose
  * connection expires within RECONNECT_WARNING_DAYS is told once, and told again once it has
- * expired (by date, or because LinkedIn refused its token). Each reminder is sent once per
+ * expired (by date), or LinkedIn refused its token (worded as such). Each reminder is sent once per
  * connection: reconnecting starts a new one (its connectedAt), so the next expiry is announced
  * again. Only active members are reminded. Returns how many notifications were created.
  */
@@ -49,14 +49,24 @@ export async function remindLinkedInReconnects(now: Date = new Date()): Promise<
     for (const c of connections) {
       const msLeft = c.expiresAt.getTime() - now.getTime();
       const expired = c.status === "EXPIRED" || msLeft <= 0;
+      // Marked EXPIRED before its date: LinkedIn refused the token (a 401/403), as the profile's
+      // LinkedIn card says; the person should not read "expired" for a connection with days left.
+      const refused = c.status === "EXPIRED" && msLeft > 0;
       const id = await createNotificationOnce(
         expired
           ? {
               orgId: c.orgId,
               userId: c.userId,
               kind: LINKEDIN_EXPIRED,
-              title: "Your LinkedIn connection has expired",
-              body: "Chorus cannot post for you until you reconnect LinkedIn on your profile.",
+              ...(refused
+                ? {
+                    title: "LinkedIn refused your connection",
+                    body: "LinkedIn no longer accepts Chorus's access to your account (it was revoked, or your LinkedIn password changed). Reconnect LinkedIn on your profile so Chorus can post for you.",
+                  }
+                : {
+                    title: "Your LinkedIn connection has expired",
+                    body: "Chorus cannot post for you until you reconnect LinkedIn on your profile.",
+                  }),
               url: RECONNECT_URL,
             }
           : {

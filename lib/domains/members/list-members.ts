@@ -11,6 +11,7 @@ export const listMembersQuery = z.object({
   role: roleField.optional(),
   status: z.enum(["ACTIVE", "DEACTIVATED"]).optional(),
   teamId: z.string().max(64).optional(),
+  locationId: z.string().max(64).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -32,6 +33,7 @@ export async function listMembers(
     role: query.role,
     status: query.status,
     ...(query.teamId ? { teams: { some: { teamId: query.teamId } } } : {}),
+    ...(query.locationId ? { locationId: query.locationId } : {}),
     ...(query.q
       ? {
           user: {
@@ -84,7 +86,8 @@ export async function listMembers(
 /**
  * The members list as the caller may read it (GET /api/members). With members:update (admins): the
  * whole organisation. With members:read only (managers): the members of the teams they manage. A
- * `teamId` filter outside that set — another team, another organisation's — answers 404 naming it.
+ * `teamId` filter outside that set — another team, another organisation's — answers 404 naming it;
+ * so does another organisation's `locationId`.
  */
 export async function listMembersFor(access: Access, query: ListMembersQuery) {
   const all = can(access.role, "members:update");
@@ -99,6 +102,17 @@ export async function listMembersFor(access: Access, query: ListMembersQuery) {
   });
   if (query.teamId && !teams.some((t) => t.id === query.teamId)) {
     throw unknownIds("Team was not found.", { teamId: "Not a team you can see." });
+  }
+  if (
+    query.locationId &&
+    !(await db.location.findFirst({
+      where: { id: query.locationId, orgId: access.orgId },
+      select: { id: true },
+    }))
+  ) {
+    throw unknownIds("Location was not found.", {
+      locationId: "Not a location of this organisation.",
+    });
   }
   return listMembers(access.orgId, query, all ? {} : { onlyTeamIds: teams.map((t) => t.id) });
 }

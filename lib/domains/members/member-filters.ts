@@ -8,6 +8,8 @@ export interface MemberFilters {
   role?: Role;
   status?: MembershipStatus;
   teamId?: string;
+  /** Members placed at this location (the members page's Location filter). */
+  locationId?: string;
   page: number;
 }
 
@@ -27,12 +29,14 @@ export function readMemberFilters(params: SearchParams): MemberFilters {
   const role = first(params.role)?.toUpperCase();
   const status = first(params.status)?.toUpperCase();
   const teamId = first(params.teamId);
+  const locationId = first(params.locationId);
   const page = Number(first(params.page) ?? "1");
   return {
     q,
     role: ROLES.find((r) => r === role),
     status: STATUSES.find((s) => s === status),
     teamId: teamId && /^[A-Za-z0-9_-]{1,64}$/.test(teamId) ? teamId : undefined,
+    locationId: locationId && /^[A-Za-z0-9_-]{1,64}$/.test(locationId) ? locationId : undefined,
     page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
   };
 }
@@ -46,11 +50,14 @@ export function membersHref(filters: MemberFilters, change: Partial<MemberFilter
   if (next.role) params.set("role", next.role);
   if (next.status) params.set("status", next.status);
   if (next.teamId) params.set("teamId", next.teamId);
+  if (next.locationId) params.set("locationId", next.locationId);
   if (next.page > 1) params.set("page", String(next.page));
   const query = params.toString();
   return query ? `/admin/members?${query}` : "/admin/members";
 }
 
 export function hasActiveFilters(filters: MemberFilters): boolean {
-  return Boolean(filters.q || filters.role || filters.status || filters.teamId);
+  return Boolean(
+    filters.q || filters.role || filters.status || filters.teamId || filters.locationId,
+  );
 }

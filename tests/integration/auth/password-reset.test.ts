@@ -213,7 +213,13 @@ describe("setting the new password", () => {
     // A locked account with a spent per-email sign-in budget.
     await db.user.update({
       where: { id: user.id },
-      data: { failedLoginCount: 3, lockedUntil: new Date(Date.now() + 10 * 60_000) },
+      data: {
+        failedLoginCount: 3,
+        lockedUntil: new Date(Date.now() + 10 * 60_000),
+        // The confirmation writes the time in the person's zone and language, not the server's UTC.
+        timeZone: "America/New_York",
+        locale: "de",
+      },
     });
     await db.rateLimit.upsert({
       where: { key: `login:email:${user.email}` },
@@ -257,6 +263,17 @@ describe("setting the new password", () => {
     const mails = await waitForMail(user.email, 2);
     expect(mails[1]!.parsed.subject).toBe("Your Chorus password was changed");
     expect(mails[1]!.parsed.text).toContain("/forgot-password");
+    const changedAt = row.usedAt!;
+    const when = new Intl.DateTimeFormat("de", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "America/New_York",
+    }).format(changedAt);
+    const plain = (text: string | false | undefined) => String(text).replace(/\s+/g, " ");
+    expect(plain(mails[1]!.parsed.text)).toContain(
+      `changed on ${when.replace(/\s+/g, " ")} (America/New_York time)`,
+    );
+    expect(mails[1]!.parsed.text).not.toContain("GMT");
 
     // Used: refused, and nothing changes.
     const reuse = await appErrorOf(

@@ -69,3 +69,30 @@ describe("dates on server pages", () => {
     expect(plain(await membersPage("*"))).toContain(written("en-GB"));
   });
 });
+
+/** The studio calendar's texts for this Accept-Language (December 2026). */
+async function calendarPage(acceptLanguage: string): Promise<string[]> {
+  setRequest({ cookie: await sessionCookie(fx.admin.user.id), ip: "10.77.0.2" });
+  requestContext.headers.set("accept-language", acceptLanguage);
+  const page = await import("@/app/(app)/studio/calendar/page");
+  return textsOf(await page.default({ searchParams: Promise.resolve({ month: "2026-12" }) }));
+}
+
+describe("the studio calendar", () => {
+  it("names the weekdays in the person's language and starts the week on their locale's first day", async () => {
+    const order = (texts: string[], names: string[]) => names.map((n) => texts.indexOf(n));
+    const us = await calendarPage("en-US,en;q=0.9");
+    // Sunday first in the US: its header comes before Monday's.
+    const usOrder = order(us, ["Sunday", "Monday", "Saturday"]);
+    expect(usOrder.every((i) => i >= 0)).toBe(true);
+    expect(usOrder[0]).toBeLessThan(usOrder[1]!);
+    expect(usOrder[1]).toBeLessThan(usOrder[2]!);
+
+    const de = await calendarPage("de-DE,de;q=0.9");
+    expect(de).not.toContain("Monday");
+    const deOrder = order(de, ["Montag", "Sonntag"]);
+    expect(deOrder.every((i) => i >= 0)).toBe(true);
+    expect(deOrder[0]).toBeLessThan(deOrder[1]!);
+    expect(de).not.toContain("Mon");
+  });
+});

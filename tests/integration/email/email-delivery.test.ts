@@ -340,7 +340,8 @@ describe("opt-outs and unsubscribe links", () => {
 describe("wired-up emails", () => {
   it("an email invitation sends the invitation with its link (once, transactional)", async () => {
     const email = uniqueEmail("invitee");
-    const access = accessFor(a.org, a.admin);
+    // The expiry is written on the organisation's clock (Auckland here), not the server's UTC.
+    const access = accessFor({ ...a.org, timeZone: "Pacific/Auckland" }, a.admin);
     const created = await createInvitation(access, {
       kind: "EMAIL",
       email,
@@ -358,6 +359,14 @@ describe("wired-up emails", () => {
     expect(mail!.parsed.html).toContain(`href="${link}"`);
     expect(mail!.parsed.html).toContain("Hi Grace &lt;Hopper&gt;,");
     expect(mail!.parsed.text).toContain("You receive this email because");
+    const until = new Intl.DateTimeFormat("en-GB", {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Pacific/Auckland",
+    }).format(created.expiresAt);
+    expect(String(mail!.parsed.text).replace(/\s+/g, " ")).toContain(
+      `The link works until ${until.replace(/\s+/g, " ")} (Pacific/Auckland time).`,
+    );
     expect(mail!.parsed.headerLines.some((h) => h.key === "list-unsubscribe")).toBe(false);
     const row = await getDb().emailDelivery.findUniqueOrThrow({
       where: { dedupeKey: `invite:${created.id}` },

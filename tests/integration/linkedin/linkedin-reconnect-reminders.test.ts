@@ -68,11 +68,12 @@ describe("LinkedIn reconnect reminders", () => {
         url: "/profile#linkedin",
       },
     ]);
+    // Refused, not expired: 40 days were left, so the reminder says what really happened.
     expect(await remindersOf(refused.user.id)).toEqual([
       {
         kind: "linkedin.expired",
-        title: "Your LinkedIn connection has expired",
-        body: "Chorus cannot post for you until you reconnect LinkedIn on your profile.",
+        title: "LinkedIn refused your connection",
+        body: "LinkedIn no longer accepts Chorus's access to your account (it was revoked, or your LinkedIn password changed). Reconnect LinkedIn on your profile so Chorus can post for you.",
         url: "/profile#linkedin",
       },
     ]);
@@ -94,6 +95,10 @@ describe("LinkedIn reconnect reminders", () => {
       "linkedin.expiring",
       "linkedin.expired",
     ]);
+    expect((await remindersOf(soon.user.id))[1]).toMatchObject({
+      title: "Your LinkedIn connection has expired",
+      body: "Chorus cannot post for you until you reconnect LinkedIn on your profile.",
+    });
 
     // Reconnected: a new connection, whose expiry is announced again when its time comes.
     await getDb().linkedInConnection.updateMany({

@@ -3,6 +3,7 @@ import * as locationRoute from "@/app/api/locations/[id]/route";
 import * as locationsRoute from "@/app/api/locations/route";
 import * as memberRoute from "@/app/api/members/[id]/route";
 import { POST as importRoute } from "@/app/api/invitations/import/route";
+import { POST as invitationsRoute } from "@/app/api/invitations/route";
 import { POST as createContent } from "@/app/api/content/route";
 import { getDb } from "@/lib/core/db/client";
 import { acceptInvitation } from "@/lib/domains/invitations/accept-invitation";
@@ -285,6 +286,54 @@ describe("placing people at a location", () => {
     expect(
       (await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).locationId,
     ).toBe(faro.id);
+  });
+
+  it("the invite panel's location: an invitation by email or link places the person there on joining; another organisation's location is refused", async () => {
+    const lyon = await createLocation(a.org.id, "Lyon");
+    const email = uniqueEmail("placed");
+    const byEmail = await callRoute(invitationsRoute, {
+      method: "POST",
+      ...asAdmin(a),
+      body: { kind: "EMAIL", email, role: "EMPLOYEE", locationId: lyon.id },
+    });
+    expect(byEmail.status).toBe(201);
+    const byLink = await callRoute(invitationsRoute, {
+      method: "POST",
+      ...asAdmin(a),
+      body: { kind: "LINK", role: "EMPLOYEE", locationId: lyon.id },
+    });
+    expect(byLink.status).toBe(201);
+
+    const db = getDb();
+    for (const res of [byEmail, byLink]) {
+      const { id } = res.json.invitation as { id: string };
+      expect((await db.invitation.findUniqueOrThrow({ where: { id } })).locationId).toBe(lyon.id);
+    }
+    const user = await createUser({ email });
+    const token = tokenOf(byEmail.json.invitation as { url: string });
+    const { membershipId } = await acceptInvitation(user.id, token);
+    expect(
+      (await db.membership.findUniqueOrThrow({ where: { id: membershipId } })).locationId,
+    ).toBe(lyon.id);
+
+    // Another organisation's location: refused on the field, nothing created.
+    const elsewhere = await createLocation(b.org.id, "Elsewhere");
+    const before = await db.invitation.count({ where: { orgId: a.org.id } });
+    const refused = await callRoute(invitationsRoute, {
+      method: "POST",
+      ...asAdmin(a),
+      body: {
+        kind: "EMAIL",
+        email: uniqueEmail("nowhere"),
+        role: "EMPLOYEE",
+        locationId: elsewhere.id,
+      },
+    });
+    expect(refused.status).toBe(404);
+    expect((refused.json.error as unknown as { fields: Record<string, string> }).fields).toEqual({
+      locationId: "Unknown location.",
+    });
+    expect(await db.invitation.count({ where: { orgId: a.org.id } })).toBe(before);
   });
 });
 

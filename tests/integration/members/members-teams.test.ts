@@ -4,7 +4,14 @@ import * as teamRoute from "@/app/api/teams/[id]/route";
 import { POST as createTeam } from "@/app/api/teams/route";
 import { GET as listMembers } from "@/app/api/members/route";
 import { getDb } from "@/lib/core/db/client";
-import { addMember, createOrgFixture, type OrgFixture } from "../../support/factories";
+import { listMembers as listMembersDomain } from "@/lib/domains/members/list-members";
+import { readMemberFilters } from "@/lib/domains/members/member-filters";
+import {
+  addMember,
+  createLocation,
+  createOrgFixture,
+  type OrgFixture,
+} from "../../support/factories";
 import { callRoute } from "../../support/http";
 
 let a: OrgFixture;
@@ -96,6 +103,36 @@ describe("members", () => {
     });
     expect(bad.status).toBe(400);
     expect(bad.json.error?.message).toContain("role");
+  });
+
+  it("filters the member list by location; another organisation's location answers 404", async () => {
+    const here = await createLocation(a.org.id, `Here ${Date.now()}`);
+    await getDb().membership.update({
+      where: { id: a.employee.membership.id },
+      data: { locationId: here.id },
+    });
+    const res = await callRoute(listMembers, {
+      userId: a.admin.user.id,
+      path: `/api/members?locationId=${here.id}`,
+    });
+    expect(res.status).toBe(200);
+    expect((res.json.members as { id: string }[]).map((m) => m.id)).toEqual([
+      a.employee.membership.id,
+    ]);
+    // The members page reads the same filter from its query string.
+    const page = await listMembersDomain(a.org.id, {
+      ...readMemberFilters({ locationId: here.id }),
+      pageSize: 50,
+    });
+    expect(page.members.map((m) => m.id)).toEqual([a.employee.membership.id]);
+
+    const other = await createOrgFixture();
+    const foreign = await createLocation(other.org.id, "Theirs");
+    const refused = await callRoute(listMembers, {
+      userId: a.admin.user.id,
+      path: `/api/members?locationId=${foreign.id}`,
+    });
+    expect(refused.status).toBe(404);
   });
 });
 

@@ -371,6 +371,18 @@ const bodyProbes: BodyProbe[] = [
     field: "teamIds",
   },
   {
+    name: "invitation to B's location",
+    file: "api/invitations/route.ts",
+    method: "POST",
+    body: () => ({
+      kind: "EMAIL",
+      email: `probe-loc-${Date.now()}@test.example`,
+      role: "EMPLOYEE",
+      locationId: b.named.location,
+    }),
+    field: "locationId",
+  },
+  {
     name: "A's member put into B's team",
     file: "api/members/[id]/route.ts",
     method: "PATCH",

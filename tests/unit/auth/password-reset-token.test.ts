@@ -68,11 +68,15 @@ describe("password reset emails", () => {
     const changed = passwordChangedEmail({
       name: "Eve",
       changedAt: new Date("2026-01-01T12:00:00Z"),
+      dates: { locale: "de", timeZone: "Asia/Tokyo" },
       forgotPasswordUrl: "https://chorus.example/forgot-password",
     });
     expect(changed.subject).toBe("Your Chorus password was changed");
     expect(changed.text).toContain("https://chorus.example/forgot-password");
-    expect(changed.text).toContain("Thu, 01 Jan 2026 12:00:00 GMT");
+    // The person's clock and language (Tokyo is UTC+9), not the server's UTC.
+    expect(changed.text.replace(/\s+/g, " ")).toContain(
+      "changed on 01.01.2026, 21:00 (Asia/Tokyo time)",
+    );
   });
 
   it('are sent as the transactional category "account" (opt-outs never suppress them)', () => {

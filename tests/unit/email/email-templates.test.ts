@@ -50,12 +50,16 @@ describe("email templates", () => {
       inviteeName: null,
       role: "MANAGER",
       url: 'https://app.example/invite/abc"onmouseover="x',
-      expiresAt: new Date("2026-12-03T10:00:00Z"),
+      expiresAt: new Date("2026-12-03T20:00:00Z"),
+      dates: { locale: "en-GB", timeZone: "Pacific/Auckland" },
     });
     expectEscaped(invite.html);
     expect(invite.html).toContain('href="https://app.example/invite/abc&quot;onmouseover=&quot;x"');
     expect(invite.text).toContain("as a manager");
-    expect(invite.text).toContain("The link works until Thu, 03 Dec 2026.");
+    // On the organisation's clock: already the 4th in Auckland (UTC+13), not "Thu, 03 Dec 2026".
+    expect(invite.text).toContain(
+      "The link works until 4 Dec 2026, 09:00 (Pacific/Auckland time).",
+    );
 
     const approval = approvalRequestEmail({
       recipientName: "Bo",

@@ -13,9 +13,22 @@ describe("readMemberFilters", () => {
         role: "manager",
         status: "ACTIVE",
         teamId: "team_1",
+        locationId: "loc_1",
         page: "3",
       }),
-    ).toEqual({ q: "ann", role: "MANAGER", status: "ACTIVE", teamId: "team_1", page: 3 });
+    ).toEqual({
+      q: "ann",
+      role: "MANAGER",
+      status: "ACTIVE",
+      teamId: "team_1",
+      locationId: "loc_1",
+      page: 3,
+    });
+    expect(readMemberFilters({ locationId: "x'; drop" }).locationId).toBeUndefined();
+    expect(membersHref({ locationId: "loc_1", page: 2 }, { role: "ADMIN" })).toBe(
+      "/admin/members?role=ADMIN&locationId=loc_1",
+    );
+    expect(hasActiveFilters({ locationId: "loc_1", page: 1 })).toBe(true);
   });
 
   it("drops unusable values instead of failing", () => {

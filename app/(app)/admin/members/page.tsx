@@ -76,7 +76,7 @@ export default async function MembersPage({
         <h2 id="members-title" className="sr-only">
           Member list
         </h2>
-        <FilterForm filters={filters} teams={teams} />
+        <FilterForm filters={filters} teams={teams} locations={locations} />
         <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
           {result.total === 0
             ? "No members match."
@@ -163,6 +163,7 @@ export default async function MembersPage({
             </div>
             <InvitePanel
               teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+              locations={locations.map((l) => ({ id: l.id, name: l.name }))}
               dates={dates}
               emailConfigured={emailConfigured}
             />
@@ -203,9 +204,11 @@ const selectClass = `${inputClass} sm:w-auto`;
 function FilterForm({
   filters,
   teams,
+  locations,
 }: {
   filters: MemberFilters;
   teams: { id: string; name: string }[];
+  locations: { id: string; name: string }[];
 }) {
   return (
     <Form
@@ -266,6 +269,22 @@ function FilterForm({
           </option>
         ))}
       </FilterSelect>
+      {locations.length ? (
+        <FilterSelect
+          id="members-location"
+          name="locationId"
+          label="Location"
+          defaultValue={filters.locationId ?? ""}
+          className={selectClass}
+        >
+          <option value="">All locations</option>
+          {locations.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </FilterSelect>
+      ) : null}
       <div className="flex gap-2">
         <button type="submit" className={buttonClass("primary")}>
           Apply

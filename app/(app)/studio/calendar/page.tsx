@@ -15,10 +15,9 @@ import { listCalendarItems, type CalendarItem } from "@/lib/domains/content/list
 import { zonedDateKey, zonedMonthRange } from "@/lib/core/time/zoned-time";
 import { dateFormatter, formatDay, type DateFormatter } from "@/lib/core/time/format-date";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { firstDayOfWeek, monthWeeks, weekdayNames } from "@/lib/core/time/calendar-weeks";
 
 export const metadata: Metadata = { title: "Calendar · Studio" };
-
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 type Entry = { item: CalendarItem; kind: "publish" | "expire" };
 
@@ -26,17 +25,6 @@ function shiftMonth(month: string, by: number): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
   return d.toISOString().slice(0, 7);
-}
-
-/** The weeks of a month as rows of seven day keys (Monday first); null pads the edges. */
-function monthWeeks(month: string): (string | null)[][] {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const lead = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;
-  const cells: (string | null)[] = Array.from({ length: lead }, () => null);
-  for (let d = 1; d <= days; d++) cells.push(`${month}-${String(d).padStart(2, "0")}`);
-  while (cells.length % 7) cells.push(null);
-  return Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
 }
 
 export default async function CalendarPage({
@@ -70,7 +58,10 @@ export default async function CalendarPage({
   // Day keys are calendar days already: read as UTC so they never shift.
   const dayName = dateFormatter("weekdayDayMonth", { locale: dates.locale, timeZone: "UTC" });
   const time = dateFormatter("time", dates);
-  const weeks = monthWeeks(month);
+  // The week starts on the locale's first day (Sunday for en-US, Monday for en-GB and de-DE).
+  const firstDay = firstDayOfWeek(dates.locale);
+  const weekdays = weekdayNames(dates.locale, firstDay);
+  const weeks = monthWeeks(month, firstDay);
   const daysWithItems = [...byDay.keys()].sort();
 
   return (
@@ -120,14 +111,14 @@ export default async function CalendarPage({
           <caption className="sr-only">{monthName}: posts by day</caption>
           <thead>
             <tr>
-              {WEEKDAYS.map((d) => (
+              {weekdays.map((d) => (
                 <th
-                  key={d}
+                  key={d.long}
                   scope="col"
                   className="border-b border-slate-200 px-2 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:text-slate-400"
                 >
-                  <abbr title={d} className="no-underline">
-                    {d.slice(0, 3)}
+                  <abbr title={d.long} className="no-underline">
+                    {d.short}
                   </abbr>
                 </th>
               ))}

@@ -4,6 +4,7 @@ import {
   passwordResetEmail,
 } from "@/lib/integrations/email/templates/password-reset";
 import { appUrl } from "@/lib/core/http/app-url";
+import { emailDateFormat } from "@/lib/domains/email/email-date-format";
 import {
   PASSWORD_RESET_TTL_MINUTES,
   passwordResetUrl,
@@ -13,6 +14,12 @@ interface Recipient {
   id: string;
   email: string;
   name: string;
+}
+
+/** Where and how the person reads dates: their zone (else their organisation's) and language. */
+interface RecipientDates {
+  timeZone: string;
+  language: string | null;
 }
 
 /**
@@ -46,6 +53,7 @@ export async function queuePasswordChangedEmail(
   user: Recipient,
   tokenId: string,
   changedAt: Date,
+  { timeZone, language }: RecipientDates,
 ): Promise<void> {
   try {
     await queueEmail({
@@ -55,6 +63,7 @@ export async function queuePasswordChangedEmail(
       ...passwordChangedEmail({
         name: user.name,
         changedAt,
+        dates: emailDateFormat(timeZone, language),
         forgotPasswordUrl: new URL("/forgot-password", appUrl()).toString(),
       }),
       dedupeKey: `password-changed:${tokenId}`,

@@ -37,7 +37,16 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ userId
       userId: true,
       expiresAt: true,
       usedAt: true,
-      user: { select: { email: true, name: true, passwordHash: true } },
+      user: {
+        select: {
+          email: true,
+          name: true,
+          passwordHash: true,
+          locale: true,
+          timeZone: true,
+          lastActiveOrgId: true,
+        },
+      },
     },
   });
   const state = linkState(row);
@@ -82,6 +91,21 @@ export async function resetPassword(input: ResetPasswordInput): Promise<{ userId
     { id: link.userId, email: link.user.email, name: link.user.name },
     link.id,
     changedAt,
+    { timeZone: await recipientTimeZone(link.user), language: link.user.locale },
   );
   return { userId: link.userId };
+}
+
+/** The person's own zone, else the organisation they last used, else UTC. */
+async function recipientTimeZone(user: {
+  timeZone: string | null;
+  lastActiveOrgId: string | null;
+}): Promise<string> {
+  if (user.timeZone) return user.timeZone;
+  if (!user.lastActiveOrgId) return "UTC";
+  const org = await db.organization.findUnique({
+    where: { id: user.lastActiveOrgId },
+    select: { timeZone: true },
+  });
+  return org?.timeZone ?? "UTC";
 }

@@ -7,6 +7,7 @@ import {
   textLayout,
   type RenderedEmail,
 } from "@/lib/integrations/email/templates/layout";
+import { formatDate, type DateFormat } from "@/lib/core/time/format-date";
 
 export interface InvitationEmailInput {
   orgName: string;
@@ -15,14 +16,16 @@ export interface InvitationEmailInput {
   role: string;
   url: string;
   expiresAt: Date;
+  /** The organisation's time zone (and the recipient's language where known): emailDateFormat. */
+  dates: DateFormat;
 }
 
 /** The invitation (transactional: no unsubscribe; it says why the person receives it). */
 export function invitationEmail(input: InvitationEmailInput): RenderedEmail {
-  const { orgName, inviterName, inviteeName, role, url, expiresAt } = input;
+  const { orgName, inviterName, inviteeName, role, url, expiresAt, dates } = input;
   const greeting = inviteeName ? `Hi ${inviteeName},` : "Hi,";
   const roleName = role.toLowerCase();
-  const until = expiresAt.toUTCString().replace(/ \d\d:\d\d:\d\d GMT$/, "");
+  const until = `${formatDate(expiresAt, "dateTime", dates)} (${dates.timeZone} time)`;
   const reason = `You receive this email because ${inviterName} invited this address to ${orgName} on Chorus. If you were not expecting it, ignore it: nothing happens unless you accept.`;
   const lines = [
     greeting,

@@ -7,6 +7,7 @@ import {
   textLayout,
   type RenderedEmail,
 } from "@/lib/integrations/email/templates/layout";
+import { formatDate, type DateFormat } from "@/lib/core/time/format-date";
 
 export interface PasswordResetEmailInput {
   name: string;
@@ -55,6 +56,8 @@ export function passwordResetEmail({
 export interface PasswordChangedEmailInput {
   name: string;
   changedAt: Date;
+  /** The person's time zone and language (emailDateFormat). */
+  dates: DateFormat;
   /** Where to ask for a new link when the change was not theirs. */
   forgotPasswordUrl: string;
 }
@@ -66,10 +69,11 @@ const CHANGED_REASON =
 export function passwordChangedEmail({
   name,
   changedAt,
+  dates,
   forgotPasswordUrl,
 }: PasswordChangedEmailInput): RenderedEmail {
   const greeting = `Hi ${name},`;
-  const when = changedAt.toUTCString();
+  const when = `${formatDate(changedAt, "dateTime", dates)} (${dates.timeZone} time)`;
   const changed = `Your Chorus password was changed on ${when} with a reset link sent to this address. Every session was signed out.`;
   const notYou = `If this was not you, reset your password now and tell your Chorus admin: ${forgotPasswordUrl}`;
   const html = layout({

@@ -6,6 +6,7 @@ import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { AppError } from "@/lib/core/errors/app-error";
 import type { SearchParams } from "@/lib/domains/analytics/analytics-params";
 import { loadContentPerformance } from "@/lib/domains/analytics/load-content-performance";
+import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
@@ -30,5 +31,6 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function ContentPerformancePage({ params, searchParams }: Props) {
   const data = await load((await params).id, JSON.stringify(await searchParams));
-  return <ContentPerformanceView data={data} />;
+  const { locale } = await requestDateFormat("UTC");
+  return <ContentPerformanceView data={data} locale={locale} />;
 }
