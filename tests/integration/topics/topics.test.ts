@@ -31,7 +31,10 @@ function create(fx: OrgFixture, name: string) {
 }
 
 async function topicsOf(itemId: string) {
-  const rows = await getDb().contentTopic.findMany({ where: { itemId }, select: { topicId: true } });
+  const rows = await getDb().contentTopic.findMany({
+    where: { itemId },
+    select: { topicId: true },
+  });
   return rows.map((r) => r.topicId).sort();
 }
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rankForYou, type RankableItem, type TeamResult } from "@/lib/domains/sharing/for-you-order";
+import {
+  rankForYou,
+  type RankableItem,
+  type TeamResult,
+} from "@/lib/domains/sharing/for-you-order";
 
 const now = new Date("2026-12-07T12:00:00Z");
 const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000);
@@ -29,7 +33,11 @@ describe("rankForYou: each factor moves an item and says why", () => {
     const items = pair({ topics: [careers, renewables], publishedAt: daysAgo(20) });
     const unfollowed = rankForYou(items, none, { now });
     expect(order(unfollowed)).toEqual(["plain", "moved"]);
-    const ranked = rankForYou(items, { ...none, followedTopicIds: new Set([renewables.id]) }, { now });
+    const ranked = rankForYou(
+      items,
+      { ...none, followedTopicIds: new Set([renewables.id]) },
+      { now },
+    );
     expect(order(ranked)).toEqual(["moved", "plain"]);
     expect(reasonOf(ranked, "moved")).toBe("You follow Renewables");
     expect(reasonOf(ranked, "plain")).toBeNull();
@@ -100,7 +108,11 @@ describe("rankForYou: each factor moves an item and says why", () => {
 
   it("the reason is the factor that added most: a followed topic over 'New today'", () => {
     const items = pair({ topics: [renewables], publishedAt: daysAgo(0.1) });
-    const ranked = rankForYou(items, { ...none, followedTopicIds: new Set([renewables.id]) }, { now });
+    const ranked = rankForYou(
+      items,
+      { ...none, followedTopicIds: new Set([renewables.id]) },
+      { now },
+    );
     expect(reasonOf(ranked, "moved")).toBe("You follow Renewables");
   });
 
