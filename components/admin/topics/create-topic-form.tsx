@@ -34,12 +34,7 @@ export function CreateTopicForm() {
   }
 
   return (
-    <form
-      onSubmit={submit}
-      className="space-y-4"
-      noValidate
-      aria-labelledby="create-topic-title"
-    >
+    <form onSubmit={submit} className="space-y-4" noValidate aria-labelledby="create-topic-title">
       <h2 id="create-topic-title" className="text-lg font-semibold">
         New topic
       </h2>

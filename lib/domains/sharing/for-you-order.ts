@@ -114,12 +114,7 @@ export function rankForYou<T extends RankableItem>(
           : 0;
       const language = item.fallback ? -W.otherLanguage : 0;
       const score =
-        (alreadyShared ? -W.alreadyShared : 0) +
-        topicScore +
-        team +
-        variety +
-        freshness +
-        language;
+        (alreadyShared ? -W.alreadyShared : 0) + topicScore + team + variety + freshness + language;
 
       // The main reason: the largest contribution that can be put in words (ties: listed order).
       const candidates: [number, string][] = [];
