@@ -42,6 +42,15 @@ export function FeedCard({
           <div className="flex flex-wrap items-center gap-2">
             <ValueTypeChip valueType={item.valueType} />
             <GoalChips goals={item.goals} />
+            {item.topics.map((t) => (
+              <span
+                key={t.id}
+                className="rounded-full bg-white px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600"
+              >
+                <span className="sr-only">Topic: </span>
+                {t.name}
+              </span>
+            ))}
             {sharedCount ? (
               <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600">
                 <span aria-hidden="true">✓ </span>You shared this

@@ -35,6 +35,8 @@ export interface ContentEditorProps {
   item: EditorItem | null;
   teams: EditorOption[];
   locations: EditorOption[];
+  /** The organisation's topics (admin page /admin/topics). */
+  topics: EditorOption[];
   timeZone: string;
   author: { name: string; headline: string | null; image: string | null };
   /** Just created: say so once (the new page navigated here). */
@@ -69,6 +71,7 @@ export function ContentEditor({
   item,
   teams,
   locations,
+  topics,
   timeZone,
   author,
   justCreated,
@@ -99,6 +102,7 @@ export function ContentEditor({
   const [audienceAll, setAudienceAll] = useState(item?.audience.all ?? true);
   const [teamIds, setTeamIds] = useState<string[]>(item?.audience.teamIds ?? []);
   const [locationIds, setLocationIds] = useState<string[]>(item?.audience.locationIds ?? []);
+  const [topicIds, setTopicIds] = useState<string[]>(item?.topicIds ?? []);
   const [publishLocal, setPublishLocal] = useState(utcToZonedLocal(item?.publishAt, timeZone));
   const [expireLocal, setExpireLocal] = useState(utcToZonedLocal(item?.expireAt, timeZone));
   const [captions, setCaptions] = useState(() => keyed(item?.captions ?? []));
@@ -151,6 +155,7 @@ export function ContentEditor({
         teamIds: audienceAll ? [] : teamIds,
         locationIds: audienceAll ? [] : locationIds,
       },
+      topicIds,
       publishAt: zonedLocalToUtc(publishLocal, timeZone),
       expireAt: zonedLocalToUtc(expireLocal, timeZone),
       captions: stripKeys(captions),
@@ -174,6 +179,7 @@ export function ContentEditor({
     audienceAll,
     teamIds,
     locationIds,
+    topicIds,
     publishLocal,
     expireLocal,
     captions,
@@ -347,6 +353,19 @@ export function ContentEditor({
               description="What does this post give the people who read it? Vary it: a healthy feed mixes all six."
             />
             <GoalPicker value={goals} onChange={setGoals} error={fields.goals} />
+            <div className="space-y-1">
+              <CheckboxList
+                legend="Topics"
+                options={topics.map((t) => ({ id: t.id, label: t.name }))}
+                selected={topicIds}
+                onChange={setTopicIds}
+                emptyText="No topics yet: an admin defines them on the Topics page."
+                error={fields.topicIds}
+              />
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                People who follow a topic see its posts first and are told when one goes live.
+              </p>
+            </div>
           </Card>
 
           <Card className="space-y-4">

@@ -58,6 +58,7 @@ export interface EditorItem {
   valueType: ValueType;
   goals: BusinessGoal[];
   audience: { all: boolean; teamIds: string[]; locationIds: string[] };
+  topicIds: string[];
   publishAt: string | null;
   expireAt: string | null;
   captions: EditorCaption[];

@@ -6,6 +6,7 @@ import { seedOrganization } from "./seed-organization";
 import { seedShares } from "./seed-shares";
 import { seedAnalytics } from "./seed-analytics";
 import { seedAuditTrail } from "./seed-audit";
+import { seedTopics } from "./seed-topics";
 
 /**
  * The demo organisation, built by steps in order. Each capability adds its own step (content,
@@ -14,6 +15,7 @@ import { seedAuditTrail } from "./seed-audit";
 export const SEED_STEPS: SeedStep[] = [
   seedOrganization,
   seedContent,
+  seedTopics,
   seedShares,
   seedAnalytics,
   seedAuditTrail,

@@ -14,6 +14,7 @@ export function contentInput(overrides: Partial<CreateContentInput> = {}): Creat
     valueType: "INFORMATION",
     goals: ["MARKETING"],
     audience: { all: true, teamIds: [], locationIds: [] },
+    topicIds: [],
     publishAt: null,
     expireAt: null,
     captions: [

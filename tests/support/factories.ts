@@ -73,6 +73,10 @@ export async function createLocation(orgId: string, name = `Site ${randomString(
   return getDb().location.create({ data: { id: createId("loc"), orgId, name } });
 }
 
+export async function createTopic(orgId: string, name = `Topic ${randomString(6)}`) {
+  return getDb().topic.create({ data: { id: createId("top"), orgId, name } });
+}
+
 /** An organisation with two teams and one member of each kind. */
 export async function createOrgFixture() {
   const org = await createOrganization();

@@ -318,6 +318,31 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   },
   {
     type: "route",
+    file: "api/topics/route.ts",
+    path: "/api/topics",
+    methods: { GET: org("feed:read"), POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/topics/[id]/route.ts",
+    path: "/api/topics/[id]",
+    methods: { PATCH: org("content:manage"), DELETE: org("content:manage") },
+    ids: { id: "Topic" },
+  },
+  {
+    type: "route",
+    file: "api/profile/topics/route.ts",
+    path: "/api/profile/topics",
+    methods: { GET: org("profile:update"), PUT: org("profile:update") },
+  },
+  {
+    type: "route",
+    file: "api/profile/onboarding/route.ts",
+    path: "/api/profile/onboarding",
+    methods: { POST: org("profile:update") },
+  },
+  {
+    type: "route",
     file: "api/locations/[id]/route.ts",
     path: "/api/locations/[id]",
     methods: { PATCH: org("teams:manage"), DELETE: org("teams:manage") },
@@ -566,6 +591,12 @@ export const PAGES: readonly PageEntry[] = [
     file: "(app)/admin/settings/page.tsx",
     path: "/admin/settings",
     guard: org("org:update"),
+  },
+  {
+    type: "page",
+    file: "(app)/admin/topics/page.tsx",
+    path: "/admin/topics",
+    guard: org("content:manage"),
   },
   {
     type: "page",

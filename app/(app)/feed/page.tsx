@@ -11,6 +11,8 @@ import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
 import { getMemberTeams } from "@/lib/domains/members/get-member-teams";
 import { dateFormatter } from "@/lib/core/time/format-date";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { OnboardingTopicsPanel } from "@/components/topics/onboarding-topics-panel";
+import { onboardingTopics } from "@/lib/domains/topics/complete-onboarding";
 
 export const metadata: Metadata = { title: "Feed" };
 
@@ -43,6 +45,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
   const canSuggest = can(access.role, "suggestions:create");
   const canShare = can(access.role, "shares:create");
   const teamList = new Intl.ListFormat("en-GB").format(teams.map((t) => t.name));
+  const askTopics = await onboardingTopics(access);
 
   return (
     <div>
@@ -61,6 +64,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           ) : null
         }
       />
+      {askTopics ? <OnboardingTopicsPanel topics={askTopics} /> : null}
       <div className="mb-section">
         <FeedFilters state={{ valueType, goal, order }} />
       </div>

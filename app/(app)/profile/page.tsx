@@ -8,6 +8,9 @@ import { getProfile } from "@/lib/domains/people/update-profile";
 import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
 import { CONNECT_MESSAGES, type ConnectOutcome } from "@/lib/domains/linkedin/connect-linkedin";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { FollowTopicsForm } from "@/components/topics/follow-topics-form";
+import { listFollowedTopics } from "@/lib/domains/topics/follow-topics";
+import { listTopics } from "@/lib/domains/topics/list-topics";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -22,6 +25,10 @@ export default async function ProfilePage({
     connectionStatusFor(access),
     searchParams,
   ]);
+  const [topics, followed] = await Promise.all([
+    listTopics(access.orgId),
+    listFollowedTopics(access),
+  ]);
   // Only known outcome codes are shown, as fixed text: nothing from the URL is reflected.
   const code = typeof params.linkedin === "string" ? params.linkedin : null;
   const outcome = code && Object.hasOwn(CONNECT_MESSAGES, code) ? (code as ConnectOutcome) : null;
@@ -33,6 +40,9 @@ export default async function ProfilePage({
       />
       <Card>
         <ProfileForm profile={profile} />
+      </Card>
+      <Card>
+        <FollowTopicsForm topics={topics} followedIds={followed.map((t) => t.id)} />
       </Card>
       <Card>
         <LinkedInCard

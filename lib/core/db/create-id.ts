@@ -9,6 +9,7 @@ export type IdPrefix =
   | "mem"
   | "team"
   | "loc"
+  | "top" // topic
   | "inv"
   | "pwr" // password reset token
   | "aud"

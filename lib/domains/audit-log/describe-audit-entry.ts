@@ -110,6 +110,14 @@ export function describeAuditEntry(entry: DescribableEntry): string {
         : `${who} renamed ${named("location", target)}`;
     case "location.delete":
       return `${who} deleted ${named("location", text(m.name) ?? target)}`;
+    case "topic.create":
+      return `${who} created ${named("topic", text(m.name) ?? target)}`;
+    case "topic.rename":
+      return text(m.before) && text(m.name)
+        ? `${who} renamed the topic “${text(m.before)}” to “${text(m.name)}”`
+        : `${who} renamed ${named("topic", target)}`;
+    case "topic.delete":
+      return `${who} deleted ${named("topic", text(m.name) ?? target)}`;
     case "organization.create":
       return `${who} created the organisation`;
     case "organization.update":

@@ -270,6 +270,12 @@ const RESOLVERS: Record<string, (where: Where) => Promise<Resolved[]>> = {
       label: l.name,
       href: "/admin/locations",
     })),
+  topic: async (where) =>
+    (await db.topic.findMany({ where, select: { id: true, name: true } })).map((t) => ({
+      id: t.id,
+      label: t.name,
+      href: "/admin/topics",
+    })),
   content: async (where) =>
     (await db.contentItem.findMany({ where, select: { id: true, title: true } })).map((c) => ({
       id: c.id,

@@ -3,6 +3,7 @@ import { createId } from "@/lib/core/db/create-id";
 import { appUrl } from "@/lib/core/http/app-url";
 import { VALUE_TYPES } from "@/lib/domains/content/value-types";
 import { createNotification } from "@/lib/domains/notifications/create-notification";
+import { notifyNewForYou } from "@/lib/domains/content/notify-new-for-you";
 import { enqueueDelivery } from "@/lib/domains/webhooks/deliver-webhook";
 import { announcementMessage, excerptOf } from "@/lib/integrations/webhooks/webhook-messages";
 
@@ -21,7 +22,8 @@ function log(message: string, error?: unknown) {
  * the "not yet delivered for this endpoint" check mean the publish call and the every-minute job
  * never announce twice. Items not live yet (status other than PUBLISHED, or publishAt in the
  * future) are skipped; the job announces them when their time comes. Also tells the employee
- * whose suggestion became the item (in-app notification, once). Returns the deliveries created.
+ * whose suggestion became the item (in-app notification, once) and rings the bell of everyone in
+ * its audience ("New for you", notifyNewForYou, once). Returns the deliveries created.
  */
 export async function announceContentItem(orgId: string, itemId: string): Promise<string[]> {
   const now = new Date();
@@ -36,6 +38,7 @@ export async function announceContentItem(orgId: string, itemId: string): Promis
         valueType: true,
         publishAt: true,
         publishedAt: true,
+        authorId: true,
         org: { select: { name: true } },
         suggestion: { select: { id: true, membership: { select: { userId: true } } } },
       },
@@ -96,6 +99,7 @@ export async function announceContentItem(orgId: string, itemId: string): Promis
         );
       }
     }
+    await notifyNewForYou(tx, orgId, item, authorUserId ? [authorUserId] : []);
     return ids;
   });
   for (const id of created) await enqueueDelivery(id);
@@ -112,9 +116,9 @@ export async function announceContentItemSafely(orgId: string, itemId: string): 
 }
 
 /**
- * The every-minute job: items of organisations with an active webhook that went live in the last
- * hour — by publishAt passing (no transition happens then) or by a publish whose announcement did
- * not get through — are announced; announceContentItem skips what was already sent.
+ * The every-minute job: items that went live in the last hour — by publishAt passing (no
+ * transition happens then) or by a publish whose announcement did not get through — are announced
+ * (webhooks and the audience's bell); announceContentItem skips what was already sent.
  */
 export async function announceItemsGoneLive(): Promise<number> {
   const now = new Date();
@@ -127,7 +131,6 @@ export async function announceItemsGoneLive(): Promise<number> {
         { publishAt: { gte: since, lte: now } },
         { publishAt: null, publishedAt: { gte: since } },
       ],
-      org: { webhooks: { some: { active: true } } },
     },
     select: { id: true, orgId: true },
     take: 500,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { characterCount, LINKEDIN_MAX_CHARS } from "@/lib/domains/content/guardrails";
 import { GOAL_IDS, VALUE_TYPE_IDS } from "@/lib/domains/content/value-types";
 import { idField } from "@/lib/core/validation";
+import { topicIdsField } from "@/lib/domains/topics/topic-schemas";
 
 /** Only http(s) links, no credentials, at most 2,048 characters. */
 export const httpUrlField = z
@@ -100,6 +101,8 @@ const contentFields = {
     .refine((a) => a.all || a.teamIds.length + a.locationIds.length > 0, {
       error: "Choose the whole organisation, or at least one team or location.",
     }),
+  /** What the post is about: the organisation's topics (people who follow them see it first). */
+  topicIds: topicIdsField,
   publishAt: z.coerce.date({ error: "Enter a valid publish date." }).nullable(),
   expireAt: z.coerce.date({ error: "Enter a valid expiry date." }).nullable(),
   captions: z.array(captionSchema).max(10, { error: "At most 10 captions." }),
@@ -144,6 +147,7 @@ export const createContentSchema = z
     hashtags: contentFields.hashtags.default([]),
     notes: contentFields.notes.default(null),
     audience: contentFields.audience.default({ all: true, teamIds: [], locationIds: [] }),
+    topicIds: contentFields.topicIds.default([]),
     publishAt: contentFields.publishAt.default(null),
     expireAt: contentFields.expireAt.default(null),
     captions: contentFields.captions.default([]),

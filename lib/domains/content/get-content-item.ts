@@ -11,6 +11,7 @@ export async function getContentItem(orgId: string, itemId: string) {
       images: { orderBy: { position: "asc" } },
       audienceTeams: { select: { teamId: true } },
       audienceLocations: { select: { locationId: true } },
+      topics: { select: { topicId: true } },
       transitions: { orderBy: { createdAt: "desc" }, take: 50 },
       suggestion: {
         select: { id: true, membership: { select: { user: { select: { name: true } } } } },
@@ -26,7 +27,8 @@ export async function getContentItem(orgId: string, itemId: string) {
     select: { id: true, name: true },
   });
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
-  const { captions, translations, audienceTeams, audienceLocations, transitions, ...rest } = item;
+  const { captions, translations, audienceTeams, audienceLocations, topics, transitions, ...rest } =
+    item;
   return {
     ...rest,
     captions: captions
@@ -45,6 +47,7 @@ export async function getContentItem(orgId: string, itemId: string) {
       teamIds: audienceTeams.map((a) => a.teamId),
       locationIds: audienceLocations.map((a) => a.locationId),
     },
+    topicIds: topics.map((t) => t.topicId),
     linkPreview: item.linkFetchedAt
       ? {
           title: item.linkTitle,

@@ -64,6 +64,7 @@ const feedSelect = {
   translations: { select: { language: true, title: true, body: true } },
   captions: { orderBy: { position: "asc" }, select: { language: true, label: true, text: true } },
   images: { orderBy: { position: "asc" }, select: { id: true, storageKey: true, alt: true } },
+  topics: { select: { topic: { select: { id: true, name: true } } } },
 } satisfies Prisma.ContentItemSelect;
 
 type FeedRow = Prisma.ContentItemGetPayload<{ select: typeof feedSelect }>;
@@ -89,6 +90,7 @@ function toFeedItem(row: FeedRow, locale: string) {
     images: row.images.map((i) => ({ id: i.id, url: `/api/files/${i.storageKey}`, alt: i.alt })),
     publishedAt: row.publishAt ?? row.publishedAt,
     expireAt: row.expireAt,
+    topics: row.topics.map((t) => t.topic).sort((a, b) => a.name.localeCompare(b.name)),
     ...text,
   };
 }

@@ -10,6 +10,7 @@ import { isUniqueViolation } from "@/lib/core/db/is-unique-violation";
 import { assertPublicLink } from "@/lib/domains/content/assert-public-link";
 import type { CreateContentInput, UpdateContentInput } from "@/lib/domains/content/content-schemas";
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
+import { assertTopicsInOrg } from "@/lib/domains/topics/assert-topics-in-org";
 
 /** Each text with the label people read and the API path of its field (for the form to mark). */
 type Texts = { label: string; field: string; text: string }[];
@@ -106,6 +107,13 @@ async function writeChildren(
         })),
       });
     }
+  }
+  if (input.topicIds) {
+    const topicIds = await assertTopicsInOrg(tx, orgId, input.topicIds);
+    await tx.contentTopic.deleteMany({ where: { itemId } });
+    await tx.contentTopic.createMany({
+      data: topicIds.map((topicId) => ({ orgId, itemId, topicId })),
+    });
   }
   if (input.captions) {
     await tx.contentCaption.deleteMany({ where: { itemId, language } });

@@ -66,6 +66,7 @@ export async function acceptSuggestion(access: Access, id: string, input: Accept
         valueType: input.valueType,
         goals: input.goals,
         audience: { all: true, teamIds: [], locationIds: [] },
+        topicIds: [],
         publishAt: null,
         expireAt: null,
         captions: [],

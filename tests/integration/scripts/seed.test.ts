@@ -354,3 +354,23 @@ describe("demo click and conversion seed", () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe("demo topics", () => {
+  it("tags the library with topics and has people follow them, the demo employee included", async () => {
+    const topics = await db.topic.findMany({
+      where: { orgId: ctx.org.id },
+      include: { _count: { select: { items: true, followers: true } } },
+    });
+    expect(topics.length).toBeGreaterThanOrEqual(5);
+    for (const t of topics) {
+      expect(t._count.items, t.name).toBeGreaterThanOrEqual(2);
+      expect(t._count.followers, t.name).toBeGreaterThanOrEqual(1);
+    }
+    const employee = await db.membership.findFirstOrThrow({
+      where: { orgId: ctx.org.id, user: { email: "employee@fernhill.example" } },
+      include: { follows: { include: { topic: true } } },
+    });
+    expect(employee.follows.map((f) => f.topic.name)).toContain("Renewables");
+    expect(employee.onboardedAt).not.toBeNull();
+  });
+});

@@ -300,6 +300,9 @@ function specs(x: Fixture): Record<string, RouteSpec> {
     "POST /api/suggestions/[id]/reject": { body: { reason: "Not now" } },
     "POST /api/locations": { body: { name: "Lisbon" } },
     "PATCH /api/locations/[id]": { body: { name: "Porto" } },
+    "POST /api/topics": { body: { name: "Hydrogen" } },
+    "PATCH /api/topics/[id]": { body: { name: "Wind" } },
+    "PUT /api/profile/topics": { body: { topicIds: [] } },
     "POST /api/teams": { body: { name: "Gamma", description: "Third", managerIds: [] } },
     "PATCH /api/teams/[id]": {
       body: {

@@ -226,6 +226,13 @@ export const ARRANGE: Record<string, Arrange> = {
     body: { name: `Renamed ${randomString(6)}` },
   }),
   "DELETE /api/locations/[id]": async ({ fx }) => ({ params: { id: (await newLocation(fx)).id } }),
+  "GET /api/topics": async () => ({}),
+  "POST /api/topics": async () => ({ body: { name: `Topic ${randomString(6)}` } }),
+  "PATCH /api/topics/[id]": async ({ fx }) => ({
+    params: { id: (await newTopic(fx)).id },
+    body: { name: `Renamed ${randomString(6)}` },
+  }),
+  "DELETE /api/topics/[id]": async ({ fx }) => ({ params: { id: (await newTopic(fx)).id } }),
   "GET /api/people/[handle]": async ({ fx }) => ({
     params: { handle: fx.employee.membership.handle! },
   }),
@@ -351,6 +358,9 @@ export const ARRANGE: Record<string, Arrange> = {
   // ── Profile, notifications and email preferences ──────────────────────────────────────────
   "GET /api/profile": async () => ({}),
   "PATCH /api/profile": async () => ({ body: { headline: "Site engineer, solar" } }),
+  "GET /api/profile/topics": async () => ({}),
+  "PUT /api/profile/topics": async ({ fx }) => ({ body: { topicIds: [(await newTopic(fx)).id] } }),
+  "POST /api/profile/onboarding": async () => ({}),
   "GET /api/email/preferences": async () => ({}),
   "PUT /api/email/preferences": async () => ({ body: { optOuts: ["digest"] } }),
   "GET /api/notifications": async ({ fx, actor }) => {
@@ -504,6 +514,11 @@ function imageFormFile(): FormData {
 async function newTeam(fx: OrgFixture) {
   const { createTeam } = await import("../../support/factories");
   return createTeam(fx.org.id);
+}
+
+async function newTopic(fx: OrgFixture) {
+  const { createTopic } = await import("../../support/factories");
+  return createTopic(fx.org.id);
 }
 
 async function newLocation(fx: OrgFixture) {

@@ -167,6 +167,7 @@ function imageForm(): FormData {
 const BODIES: Record<string, Payload | null> = {
   "PATCH /api/content/[id]": { body: { title: "Taken over", hashtags: ["taken"] } },
   "PATCH /api/locations/[id]": { body: { name: "Taken over" } },
+  "PATCH /api/topics/[id]": { body: { name: "Taken over" } },
   "POST /api/content/[id]/images": { form: imageForm },
   "POST /api/content/[id]/transitions": { body: { to: "PUBLISHED", comment: "Approved by A" } },
   "POST /api/email/deliveries/[id]/retry": null,
@@ -342,6 +343,21 @@ const bodyProbes: BodyProbe[] = [
       audience: { all: false, teamIds: [], locationIds: [b.named.location] },
     }),
     field: "audience",
+  },
+  {
+    name: "new item tagged with B's topic",
+    file: "api/content/route.ts",
+    method: "POST",
+    body: () => ({ ...contentInput(), topicIds: [b.named.topic] }),
+    field: "topicIds",
+  },
+  {
+    name: "A's employee follows B's topic",
+    file: "api/profile/topics/route.ts",
+    method: "PUT",
+    role: "EMPLOYEE",
+    body: () => ({ topicIds: [a.named.topic, b.named.topic] }),
+    field: "topicIds",
   },
   {
     name: "A's item re-aimed at B's team",

@@ -109,6 +109,8 @@ export interface SeededNames {
   linkedinConnection: string;
   location: string;
   otherLocation: string;
+  /** A topic the published item carries and the employee follows. */
+  topic: string;
 }
 
 export interface SeededOrg {
@@ -246,6 +248,15 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
   const publishedItem = await item("PUBLISHED");
   const teamOnlyItem = await item("PUBLISHED", { all: false, teamIds: [other.id] });
   const archivedItem = await item("ARCHIVED");
+  const topic = await db.topic.create({
+    data: { id: createId("top"), orgId: org.id, name: `Renewables ${randomString(4)}` },
+  });
+  await db.contentTopic.create({
+    data: { orgId: org.id, itemId: publishedItem, topicId: topic.id },
+  });
+  await db.topicFollow.create({
+    data: { orgId: org.id, membershipId: made.EMPLOYEE.membership.id, topicId: topic.id },
+  });
 
   const contentImageKey = createStorageKey(["content", org.id], "png");
   await storage.put(contentImageKey, PNG_BYTES, "image/png");
@@ -559,6 +570,7 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       linkedinConnection,
       location: location.id,
       otherLocation: otherLocation.id,
+      topic: topic.id,
     },
     secrets: {
       secretApiKey: secretKey.key,

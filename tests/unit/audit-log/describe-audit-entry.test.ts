@@ -102,6 +102,23 @@ describe("describeAuditEntry", () => {
       "Priya Raman deleted the location “Depot”",
     ],
     [
+      {
+        action: "topic.rename",
+        targetType: "topic",
+        targetLabel: "Wind",
+        metadata: { before: "Wind power", name: "Wind" },
+      },
+      "Priya Raman renamed the topic “Wind power” to “Wind”",
+    ],
+    [
+      { action: "topic.create", targetType: "topic", metadata: { name: "Careers" } },
+      "Priya Raman created the topic “Careers”",
+    ],
+    [
+      { action: "topic.delete", targetType: "topic", metadata: { name: "Depot" } },
+      "Priya Raman deleted the topic “Depot”",
+    ],
+    [
       { action: "something.new", targetType: "team", targetLabel: "A" },
       "Priya Raman: something.new (team “A”)",
     ],

@@ -158,16 +158,20 @@ describe("for-you ordering", () => {
   ];
 
   it("moves a missing value type up and says why", () => {
-    const ranked = rankForYou(items, shares, new Set(["info-shared"]), { now });
+    const ranked = rankForYou(
+      items,
+      { recentShares: shares, sharedItemIds: new Set(["info-shared"]) },
+      { now },
+    );
     expect(ranked.map((r) => r.item.id)).toEqual(["inspire-old", "info-new", "info-shared"]);
     expect(ranked[0]?.reason).toBe("You haven't shared anything inspiring lately");
-    expect(ranked[1]?.reason).toBeNull();
+    expect(ranked[1]?.reason).toBe("New today");
     expect(ranked[2]?.alreadyShared).toBe(true);
   });
 
   it("is newest first for someone who has not shared yet", () => {
-    const ranked = rankForYou(items, [], new Set(), { now });
+    const ranked = rankForYou(items, { recentShares: [], sharedItemIds: new Set() }, { now });
     expect(ranked.map((r) => r.item.id)).toEqual(["info-new", "info-shared", "inspire-old"]);
-    expect(ranked.every((r) => r.reason === null)).toBe(true);
+    expect(ranked.map((r) => r.reason)).toEqual(["New today", null, null]);
   });
 });

@@ -15,6 +15,7 @@ import { AppError } from "@/lib/core/errors/app-error";
 import { getMemberProfile } from "@/lib/domains/members/get-member-profile";
 import { listLocations } from "@/lib/domains/orgs/list-locations";
 import { listTeams } from "@/lib/domains/teams/list-teams";
+import { listTopics } from "@/lib/domains/topics/list-topics";
 import { dateFormatter, type DateFormat } from "@/lib/core/time/format-date";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
@@ -60,6 +61,7 @@ function toEditorItem(
     valueType: item.valueType,
     goals: item.goals,
     audience: item.audience,
+    topicIds: item.topicIds,
     publishAt: item.publishAt?.toISOString() ?? null,
     expireAt: item.expireAt?.toISOString() ?? null,
     captions: item.captions,
@@ -79,11 +81,12 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { created } = await searchParams;
   const item = await findItem(access.orgId, id);
-  const [teams, locations, author, transitions] = await Promise.all([
+  const [teams, locations, author, transitions, topics] = await Promise.all([
     listTeams(access.orgId),
     listLocations(access.orgId),
     getMemberProfile(access.membershipId),
     getWorkflowOptions(access, item.id),
+    listTopics(access.orgId),
   ]);
   return (
     <>
@@ -106,6 +109,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
         item={toEditorItem(item, await requestDateFormat(access.org.timeZone), transitions)}
         teams={teams.map((t) => ({ id: t.id, name: t.name }))}
         locations={locations}
+        topics={topics}
         timeZone={access.org.timeZone}
         author={author}
         justCreated={created === "1"}

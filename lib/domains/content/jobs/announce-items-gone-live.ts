@@ -3,7 +3,8 @@ import { defineJob } from "@/lib/core/jobs/define-job";
 
 /**
  * Every minute: announces items that went live without a transition (a publish window opening)
- * to the organisation's webhooks, and fails webhook deliveries whose job was lost.
+ * to the organisation's webhooks and to the bell of their audience ("New for you"), and fails
+ * webhook deliveries whose job was lost.
  */
 export const announceItemsGoneLiveJob = defineJob({
   name: "webhook-announce-live",
