@@ -67,7 +67,7 @@ export function ShareComposer({
 }: {
   item: ComposerItem;
   author: { name: string; headline: string | null; image: string | null };
-  /** With `incentiveDisclosure` set while the organisation rewards sharing. */
+  /** With `rewardDisclosure` set while the organisation rewards sharing. */
   rules: Guardrails;
   minAuthenticity: number | null;
   linkedin?: ComposerLinkedIn;
@@ -76,7 +76,7 @@ export function ShareComposer({
 }) {
   // A caption or the suggested text starts with the required disclosures, so it already passes.
   const withDisclosure = (text: string) =>
-    appendDisclosure(appendDisclosure(text, rules.disclosureText), rules.incentiveDisclosure);
+    appendDisclosure(appendDisclosure(text, rules.disclosureText), rules.rewardDisclosure);
   const starts = [
     ...item.captions.map((c) => ({ key: c.label, label: c.label, text: withDisclosure(c.text) })),
     { key: SUGGESTED, label: "Suggested text", text: withDisclosure(item.body) },
@@ -101,7 +101,7 @@ export function ShareComposer({
 
   const sources = useMemo(() => [item.body, ...item.captions.map((c) => c.text)], [item]);
   const score = authenticityScore(text, sources, {
-    ignore: [rules.disclosureText, rules.incentiveDisclosure],
+    ignore: [rules.disclosureText, rules.rewardDisclosure],
   });
   const problems = evaluateGuardrails(text, rules);
   const belowMinimum = minAuthenticity !== null && Math.round(score * 100) < minAuthenticity;
@@ -295,8 +295,8 @@ export function ShareComposer({
           rows={10}
           hint="Say why it matters to you: what you did, what you learned, who you'd like to hear from."
         />
-        {rules.incentiveDisclosure ? (
-          <RewardDisclosureNote disclosure={rules.incentiveDisclosure} note={rewardsNote} />
+        {rules.rewardDisclosure ? (
+          <RewardDisclosureNote disclosure={rules.rewardDisclosure} note={rewardsNote} />
         ) : null}
         <AuthenticityMeter score={score} minimum={minAuthenticity} />
         {item.notes ? (

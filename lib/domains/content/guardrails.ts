@@ -11,8 +11,10 @@ export interface Guardrails {
   /**
    * While the organisation rewards sharing: the incentive disclosure every share must carry (a
    * second required text, checked like `disclosureText`). Only shares set it, never the studio.
+   * Named apart from OrgSettings.incentiveDisclosure on purpose: a settings row passed as rules
+   * must not require it while rewards are off.
    */
-  incentiveDisclosure?: string | null;
+  rewardDisclosure?: string | null;
 }
 
 export type GuardrailViolation =
@@ -92,7 +94,7 @@ export function evaluateGuardrails(
       message: `Keep the disclosure "${disclosure}" in the text.`,
     });
   }
-  const incentive = rules.incentiveDisclosure?.trim();
+  const incentive = rules.rewardDisclosure?.trim();
   if (incentive && !hasDisclosure(text, incentive)) {
     violations.push({
       code: "MISSING_INCENTIVE_DISCLOSURE",

@@ -149,7 +149,7 @@ export async function createShare(
   const incentive = requiredIncentiveDisclosure(rewards);
   const violations = evaluateGuardrails(input.text, {
     ...settings,
-    incentiveDisclosure: incentive,
+    rewardDisclosure: incentive,
   });
   if (violations.length)
     throw badRequest(violationSummary(violations), { text: violationSummary(violations) });

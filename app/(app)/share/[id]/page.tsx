@@ -89,7 +89,7 @@ export default async function SharePage({
           disclosureText: settings.disclosureText,
           blockedPhrases: settings.blockedPhrases,
           requiredHashtags: settings.requiredHashtags,
-          incentiveDisclosure,
+          rewardDisclosure: incentiveDisclosure,
         }}
         rewardsNote={incentiveDisclosure ? rewards.rewardsNote : null}
         minAuthenticity={settings.minAuthenticity}
