@@ -45,6 +45,9 @@ test("with rewards on, the disclosure is in the composer's text, cannot be left 
     const started = await post.inputValue();
     expect(started.endsWith(`\n\n${DISCLOSURE}`)).toBe(true);
     const preview = page.getByRole("article", { name: /Preview of the post on LinkedIn/ });
+    // Below LinkedIn's "…see more" fold, as on LinkedIn.
+    const more = preview.getByRole("button", { name: "see more" });
+    if (await more.count()) await more.click();
     await expect(preview).toContainText(DISCLOSURE);
     // "Why this line?" says what the reward is.
     await page.getByText("Why this line?").click();
