@@ -63,15 +63,20 @@ export function ShareComposer({
   rules,
   minAuthenticity,
   linkedin,
+  rewardsNote = null,
 }: {
   item: ComposerItem;
   author: { name: string; headline: string | null; image: string | null };
+  /** With `rewardDisclosure` set while the organisation rewards sharing. */
   rules: Guardrails;
   minAuthenticity: number | null;
   linkedin?: ComposerLinkedIn;
+  /** What the reward is (rewards on), for "Why this line?". */
+  rewardsNote?: string | null;
 }) {
-  // A caption or the suggested text starts with the required disclosure, so it already passes.
-  const withDisclosure = (text: string) => appendDisclosure(text, rules.disclosureText);
+  // A caption or the suggested text starts with the required disclosures, so it already passes.
+  const withDisclosure = (text: string) =>
+    appendDisclosure(appendDisclosure(text, rules.disclosureText), rules.rewardDisclosure);
   const starts = [
     ...item.captions.map((c) => ({ key: c.label, label: c.label, text: withDisclosure(c.text) })),
     { key: SUGGESTED, label: "Suggested text", text: withDisclosure(item.body) },
@@ -95,10 +100,13 @@ export function ShareComposer({
   }, [done]);
 
   const sources = useMemo(() => [item.body, ...item.captions.map((c) => c.text)], [item]);
-  const score = authenticityScore(text, sources, { ignore: rules.disclosureText });
+  const score = authenticityScore(text, sources, {
+    ignore: [rules.disclosureText, rules.rewardDisclosure],
+  });
   const problems = evaluateGuardrails(text, rules);
   const belowMinimum = minAuthenticity !== null && Math.round(score * 100) < minAuthenticity;
   const blocked = problems.length > 0 || belowMinimum;
+  const missingReward = problems.some((p) => p.code === "MISSING_INCENTIVE_DISCLOSURE");
 
   function chooseStart(key: string) {
     const next = starts.find((s) => s.key === key);
@@ -287,6 +295,9 @@ export function ShareComposer({
           rows={10}
           hint="Say why it matters to you: what you did, what you learned, who you'd like to hear from."
         />
+        {rules.rewardDisclosure ? (
+          <RewardDisclosureNote disclosure={rules.rewardDisclosure} note={rewardsNote} />
+        ) : null}
         <AuthenticityMeter score={score} minimum={minAuthenticity} />
         {item.notes ? (
           <p className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
@@ -294,14 +305,25 @@ export function ShareComposer({
           </p>
         ) : null}
         {error ? <Alert tone="error">{error}</Alert> : null}
+        {missingReward ? (
+          <p id="share-paused" className="text-sm font-medium text-amber-800 dark:text-amber-300">
+            Sharing is paused until the reward disclosure is back in your post: use “Insert reward
+            disclosure” above.
+          </p>
+        ) : null}
         <div className="flex flex-wrap gap-2">
-          <Button onClick={() => share("LINKEDIN_DIALOG")} disabled={blocked || busy !== null}>
+          <Button
+            onClick={() => share("LINKEDIN_DIALOG")}
+            disabled={blocked || busy !== null}
+            aria-describedby={missingReward ? "share-paused" : undefined}
+          >
             {busy === "LINKEDIN_DIALOG" ? "Opening LinkedIn…" : "Share on LinkedIn"}
           </Button>
           <Button
             variant="secondary"
             onClick={() => share("COPY")}
             disabled={blocked || busy !== null}
+            aria-describedby={missingReward ? "share-paused" : undefined}
           >
             {busy === "COPY" ? "Copying…" : "Copy text and link"}
           </Button>
@@ -362,7 +384,11 @@ export function ShareComposer({
                     ) : null}
                   </div>
                 ) : null}
-                <Button onClick={() => share("LINKEDIN_API")} disabled={blocked || busy !== null}>
+                <Button
+                  onClick={() => share("LINKEDIN_API")}
+                  disabled={blocked || busy !== null}
+                  aria-describedby={missingReward ? "share-paused" : undefined}
+                >
                   {busy === "LINKEDIN_API"
                     ? "Sending to LinkedIn…"
                     : when === "now"
@@ -406,6 +432,33 @@ export function ShareComposer({
         />
       </div>
     </div>
+  );
+}
+
+/**
+ * "Why this line?": while the organisation rewards sharing, what the reward is and why every post
+ * must say so (a native disclosure widget: keyboard and screen readers work as they should).
+ */
+function RewardDisclosureNote({ disclosure, note }: { disclosure: string; note: string | null }) {
+  return (
+    <details className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
+      <summary className="cursor-pointer font-medium">
+        Your post ends with “{disclosure}”. Why this line?
+      </summary>
+      <p className="mt-2">
+        {note ? (
+          <>
+            Your organisation rewards sharing: <strong>{note.replace(/[.!]+$/, "")}</strong>.{" "}
+          </>
+        ) : (
+          "Your organisation rewards sharing. "
+        )}
+        Advertising rules (the FTC endorsement guides in the US, the ASA/CAP code in the UK) ask
+        that anyone who may be rewarded for a post says so, so readers can judge it. While rewards
+        are on, every post shared through Chorus keeps this line; you can move it, but not remove
+        it.
+      </p>
+    </details>
   );
 }
 

@@ -13,7 +13,8 @@ import {
 /**
  * A post text box with LinkedIn's character count and the organisation's guardrails checked as
  * people type (the server checks again on save). Problems are announced politely, once each. A
- * missing disclosure comes with a button that puts it at the end of the text.
+ * missing disclosure (the guardrail's, or the reward disclosure while sharing is rewarded) comes
+ * with a button that puts it at the end of the text.
  */
 export function PostTextArea({
   label,
@@ -51,8 +52,8 @@ export function PostTextArea({
     : [];
   const disclosure = rules?.disclosureText?.trim();
 
-  function insertDisclosure() {
-    const next = appendDisclosure(value, disclosure);
+  function insertDisclosure(wanted: string | undefined) {
+    const next = appendDisclosure(value, wanted);
     onChange(next);
     // The button goes away with the warning: focus returns to the text, after the disclosure.
     requestAnimationFrame(() => {
@@ -106,11 +107,21 @@ export function PostTextArea({
               {v.code === "MISSING_DISCLOSURE" && disclosure ? (
                 <button
                   type="button"
-                  onClick={insertDisclosure}
+                  onClick={() => insertDisclosure(disclosure)}
                   aria-label={`Insert disclosure into “${label}”`}
-                  className="rounded font-medium text-brand-700 underline underline-offset-2 hover:no-underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:text-brand-100"
+                  className={INSERT_CLASS}
                 >
                   Insert disclosure
+                </button>
+              ) : null}
+              {v.code === "MISSING_INCENTIVE_DISCLOSURE" ? (
+                <button
+                  type="button"
+                  onClick={() => insertDisclosure(v.disclosure)}
+                  aria-label={`Insert reward disclosure into “${label}”`}
+                  className={INSERT_CLASS}
+                >
+                  Insert reward disclosure
                 </button>
               ) : null}
             </li>
@@ -132,5 +143,8 @@ export function PostTextArea({
     </div>
   );
 }
+
+const INSERT_CLASS =
+  "rounded font-medium text-brand-700 underline underline-offset-2 hover:no-underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 dark:text-brand-100";
 
 const NO_RULES: Guardrails = { disclosureText: null, blockedPhrases: [], requiredHashtags: [] };

@@ -15,6 +15,9 @@ export const DEMO_SETTINGS: SeedContext["settings"] = {
   maxSharesPerDay: 5,
 };
 
+/** Rewards stay off in the demo; an admin who turns them on finds what they are already written. */
+export const DEMO_REWARDS_NOTE = "Monthly prize draw among everyone who shared";
+
 /** The hashtags of a post: those in its last paragraph, without the "#". */
 function hashtagsOf(body: string): string[] {
   const last = body.split("\n\n").at(-1) ?? "";
@@ -207,7 +210,9 @@ export const seedContent: SeedStep = {
     try {
       await db.$transaction(
         async (tx) => {
-          await tx.orgSettings.create({ data: { orgId, ...DEMO_SETTINGS } });
+          await tx.orgSettings.create({
+            data: { orgId, ...DEMO_SETTINGS, rewardsNote: DEMO_REWARDS_NOTE },
+          });
           await tx.contentItem.createMany({ data: rows.items });
           await tx.contentCaption.createMany({ data: rows.captions });
           await tx.contentTranslation.createMany({ data: rows.translations });

@@ -413,6 +413,12 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   },
   {
     type: "route",
+    file: "api/settings/rewards/route.ts",
+    path: "/api/settings/rewards",
+    methods: { GET: org("org:update"), PATCH: org("org:update") },
+  },
+  {
+    type: "route",
     file: "api/settings/guardrails/route.ts",
     path: "/api/settings/guardrails",
     methods: { GET: org("feed:read"), PATCH: org("org:update") },

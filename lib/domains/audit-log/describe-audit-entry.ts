@@ -130,6 +130,14 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} changed the content guardrails${fieldList(m, ["before"])}`;
     case "settings.analytics_update":
       return `${who} changed the analytics settings${fieldList(m, ["before"])}`;
+    case "settings.rewards_update": {
+      const after = m.after && typeof m.after === "object" ? (m.after as Meta) : {};
+      if (after.rewardsEnabled === true) {
+        return `${who} turned on rewards for sharing${text(after.incentiveDisclosure) ? ` with the disclosure “${text(after.incentiveDisclosure)}”` : ""}`;
+      }
+      if (after.rewardsEnabled === false) return `${who} turned off rewards for sharing`;
+      return `${who} changed the rewards settings${fieldList(m, ["before"])}`;
+    }
     case "content.create":
       return `${who} created ${post}`;
     case "content.update":
@@ -164,6 +172,8 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} accepted ${named("suggestion", target)} as a draft post`;
     case "suggestion.reject":
       return `${who} declined ${named("suggestion", target)}`;
+    case "share.disclosed":
+      return `${who} shared ${post}${text(m.disclosure) ? ` with the reward disclosure “${text(m.disclosure)}”` : " with the reward disclosure"}`;
     case "apikey.create":
       return `${who} created ${named("API key", text(m.name) ?? target).replace("a API", "an API")}`;
     case "apikey.revoke":

@@ -8,12 +8,20 @@ export interface Guardrails {
   disclosureText: string | null;
   blockedPhrases: string[];
   requiredHashtags: string[];
+  /**
+   * While the organisation rewards sharing: the incentive disclosure every share must carry (a
+   * second required text, checked like `disclosureText`). Only shares set it, never the studio.
+   * Named apart from OrgSettings.incentiveDisclosure on purpose: a settings row passed as rules
+   * must not require it while rewards are off.
+   */
+  rewardDisclosure?: string | null;
 }
 
 export type GuardrailViolation =
   | { code: "EMPTY"; message: string }
   | { code: "TOO_LONG"; message: string }
   | { code: "MISSING_DISCLOSURE"; message: string }
+  | { code: "MISSING_INCENTIVE_DISCLOSURE"; message: string; disclosure: string }
   | { code: "BLOCKED_PHRASE"; message: string; phrase: string }
   | { code: "MISSING_HASHTAG"; message: string; hashtag: string };
 
@@ -58,6 +66,11 @@ export function hasDisclosure(text: string, disclosure: string | null | undefine
   return !wanted || normalise(text).includes(normalise(wanted));
 }
 
+/** The incentive disclosure is missing: the message names it (the same in the browser and server). */
+export function incentiveDisclosureMessage(disclosure: string): string {
+  return `Keep the reward disclosure "${disclosure}" in the text: your organisation rewards sharing, so every post must say so.`;
+}
+
 export function evaluateGuardrails(
   text: string,
   rules: Guardrails,
@@ -79,6 +92,14 @@ export function evaluateGuardrails(
     violations.push({
       code: "MISSING_DISCLOSURE",
       message: `Keep the disclosure "${disclosure}" in the text.`,
+    });
+  }
+  const incentive = rules.rewardDisclosure?.trim();
+  if (incentive && !hasDisclosure(text, incentive)) {
+    violations.push({
+      code: "MISSING_INCENTIVE_DISCLOSURE",
+      disclosure: incentive,
+      message: incentiveDisclosureMessage(incentive),
     });
   }
   for (const phrase of rules.blockedPhrases) {

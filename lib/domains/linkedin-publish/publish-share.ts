@@ -21,6 +21,10 @@ import {
 import { announceShareResult } from "@/lib/domains/linkedin-publish/announce-share-result";
 import { announceVersionRefusal } from "@/lib/domains/linkedin-publish/announce-version-refusal";
 import { getStorage } from "@/lib/integrations/storage/get-storage";
+import {
+  incentiveDisclosureAtPublish,
+  recordDisclosedShare,
+} from "@/lib/domains/rewards/incentive-disclosure";
 
 export const RECONNECT_MESSAGE =
   "LinkedIn needs you to reconnect: your connection expired or was revoked. Reconnect LinkedIn on your profile, then retry this post.";
@@ -51,8 +55,10 @@ interface ShareToPublish {
   orgId: string;
   membershipId: string;
   userId: string;
+  itemId: string;
   code: string;
   text: string;
+  incentiveDisclosure: string | null;
   linkedinImageUrn: string | null;
   linkedinImageKey: string | null;
   item: {
@@ -138,6 +144,19 @@ async function claim(tx: Tx, shareId: string, jobId: string): Promise<number | n
   return rows[0]?.publishAttempts ?? null;
 }
 
+/** A share made before rewards were on went out after: it carried the disclosure, on record. */
+async function recordPublishedDisclosure(tx: Tx, share: ShareToPublish, disclosure: string) {
+  await tx.share.update({ where: { id: share.id }, data: { incentiveDisclosure: disclosure } });
+  await recordDisclosedShare(tx, {
+    orgId: share.orgId,
+    userId: share.userId,
+    shareId: share.id,
+    itemId: share.itemId,
+    channel: "LINKEDIN_API",
+    disclosure,
+  });
+}
+
 async function markFailed(tx: Tx, share: ShareToPublish, error: string) {
   await tx.share.update({ where: { id: share.id }, data: { status: "FAILED", error } });
 }
@@ -167,8 +186,10 @@ export async function publishShare(
       orgId: true,
       membershipId: true,
       userId: true,
+      itemId: true,
       code: true,
       text: true,
+      incentiveDisclosure: true,
       linkedinImageUrn: true,
       linkedinImageKey: true,
       item: {
@@ -208,6 +229,12 @@ export async function publishShare(
         await markFailed(tx, share, error);
         return { kind: "failed", error };
       }
+      // Rewards turned on since the share was made: it must carry the disclosure now too.
+      const incentive = await incentiveDisclosureAtPublish(tx, share.orgId, share.text);
+      if (!incentive.ok) {
+        await markFailed(tx, share, incentive.error);
+        return { kind: "failed", error: incentive.error };
+      }
       const { connection, accessToken } = usable;
       try {
         const post = await buildPost(share, accessToken, connection.memberUrn, (image) =>
@@ -223,6 +250,9 @@ export async function publishShare(
           where: { id: share.id },
           data: { status: "POSTED", postedAt: new Date(), linkedinPostId: postUrn, error: null },
         });
+        if (incentive.disclosure && !share.incentiveDisclosure) {
+          await recordPublishedDisclosure(tx, share, incentive.disclosure);
+        }
         return { kind: "posted", postUrn };
       } catch (error) {
         if (!(error instanceof LinkedInApiError)) throw error;

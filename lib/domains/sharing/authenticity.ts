@@ -48,15 +48,17 @@ function withoutRun(post: string[], phrase: string[]): string[] {
 
 /**
  * 0 (copied) … 1 (entirely own words), rounded to two decimals. Empty text scores 0. The
- * organisation's disclosure (`ignore`) is nobody's own words and no copy either: its words are left
- * out, so inserting it never moves the score.
+ * organisation's disclosures (`ignore`) are nobody's own words and no copy either: their words are left
+ * out, so inserting one never moves the score.
  */
 export function authenticityScore(
   text: string,
   sources: string[],
-  { ignore }: { ignore?: string | null } = {},
+  { ignore }: { ignore?: string | null | (string | null | undefined)[] } = {},
 ): number {
-  const post = ignore ? withoutRun(words(text), words(ignore)) : words(text);
+  // The disclosures (the guardrail's and, while sharing is rewarded, the incentive disclosure).
+  const ignored = [ignore].flat().filter((t): t is string => !!t);
+  const post = ignored.reduce((left, t) => withoutRun(left, words(t)), words(text));
   if (post.length === 0) return 0;
   let copied = 0;
   for (const source of sources) {

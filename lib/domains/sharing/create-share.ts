@@ -8,6 +8,12 @@ import { evaluateGuardrails, violationSummary } from "@/lib/domains/content/guar
 import { visibleItemsWhere } from "@/lib/domains/content/list-feed-items";
 import { notFound } from "@/lib/core/errors/app-error";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { getRewardsSettings } from "@/lib/domains/settings/get-rewards-settings";
+import { requiredIncentiveDisclosure } from "@/lib/domains/settings/rewards-rules";
+import {
+  assertIncentiveDisclosure,
+  recordDisclosedShare,
+} from "@/lib/domains/rewards/incentive-disclosure";
 import { isUniqueViolation } from "@/lib/core/db/is-unique-violation";
 import { zonedDateKey, zonedLocalToDate } from "@/lib/core/time/zoned-time";
 import { idField } from "@/lib/core/validation";
@@ -135,15 +141,23 @@ export async function createShare(
   });
   if (!item) throw notFound("Post");
 
-  const settings = await getOrgSettings(access.orgId);
-  const violations = evaluateGuardrails(input.text, settings);
+  const [settings, rewards] = await Promise.all([
+    getOrgSettings(access.orgId),
+    getRewardsSettings(access.orgId),
+  ]);
+  // While sharing is rewarded, the incentive disclosure is a second required text.
+  const incentive = requiredIncentiveDisclosure(rewards);
+  const violations = evaluateGuardrails(input.text, {
+    ...settings,
+    rewardDisclosure: incentive,
+  });
   if (violations.length)
     throw badRequest(violationSummary(violations), { text: violationSummary(violations) });
 
   const authenticity = authenticityScore(
     input.text,
     [item.body, ...item.captions.map((c) => c.text), ...item.translations.map((t) => t.body)],
-    { ignore: settings.disclosureText },
+    { ignore: [settings.disclosureText, incentive] },
   );
   if (settings.minAuthenticity !== null && authenticity * 100 < settings.minAuthenticity) {
     throw badRequest(
@@ -173,7 +187,9 @@ export async function createShare(
     try {
       const share = await db.$transaction(async (tx) => {
         await assertDailyLimit(tx, access, settings.maxSharesPerDay, now);
-        return tx.share.create({
+        // Checked again under a lock on the settings: no share slips past rewards turned on.
+        const disclosure = await assertIncentiveDisclosure(tx, access.orgId, input.text);
+        const created = await tx.share.create({
           data: {
             id: createId("shr"),
             orgId: access.orgId,
@@ -190,6 +206,7 @@ export async function createShare(
             destinationUrl: mergeUtm(target, shareUtm(settings, item.slug, code)),
             // Reach estimates use the network size at the time of sharing.
             networkSize: sharer.networkSize,
+            incentiveDisclosure: disclosure,
             ...(publishAt ? { scheduledAt: publishAt, publishJobId: newPublishJobId() } : {}),
           },
           select: {
@@ -203,6 +220,17 @@ export async function createShare(
             publishJobId: true,
           },
         });
+        if (disclosure) {
+          await recordDisclosedShare(tx, {
+            orgId: access.orgId,
+            userId: access.userId,
+            shareId: created.id,
+            itemId: item.id,
+            channel: input.channel,
+            disclosure,
+          });
+        }
+        return created;
       });
       if (publishAt && share.publishJobId) {
         share.status = await startPublishing(share.id, share.publishJobId, publishAt);

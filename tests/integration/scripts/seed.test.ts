@@ -15,6 +15,7 @@ import { sniffImageType } from "@/lib/core/images/sniff-image-type";
 import { getStorage } from "@/lib/integrations/storage/get-storage";
 import type { SeedContext } from "@/prisma/seed/context";
 import { seedDemo } from "@/prisma/seed/seed-demo";
+import { DEMO_REWARDS_NOTE } from "@/prisma/seed/seed-content";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/test-database";
 import { readRollups, recountFromRaw, sorted } from "@/tests/support/analytics";
 import { CONVERSION_OUTCOMES } from "@/lib/domains/analytics/outcomes";
@@ -163,6 +164,8 @@ describe("demo content seed", () => {
   it("keeps every seeded text within the seeded guardrails", async () => {
     const settings = await db.orgSettings.findUniqueOrThrow({ where: { orgId: ctx.org.id } });
     expect(settings).toMatchObject({ requireApproval: false, maxSharesPerDay: 5 });
+    // Rewards are off in the demo (no disclosure required), with their note ready for when on.
+    expect(settings).toMatchObject({ rewardsEnabled: false, rewardsNote: DEMO_REWARDS_NOTE });
     expect(settings.blockedPhrases.length).toBeGreaterThan(0);
     const items = await loadItems();
     const suggestions = await db.suggestion.findMany({ where: { orgId: ctx.org.id } });

@@ -261,6 +261,13 @@ function specs(x: Fixture): Record<string, RouteSpec> {
         pointsPerConversion: 5,
       },
     },
+    "PATCH /api/settings/rewards": {
+      body: {
+        rewardsEnabled: false,
+        rewardsNote: "Monthly prize draw among everyone who shared",
+        incentiveDisclosure: "I may be rewarded for sharing. #employee",
+      },
+    },
     "PATCH /api/settings/guardrails": {
       body: {
         requireApproval: false,

@@ -203,6 +203,8 @@ export const ARRANGE: Record<string, Arrange> = {
   "PATCH /api/settings/guardrails": async () => ({ body: { maxSharesPerDay: 42 } }),
   "GET /api/settings/analytics": async () => ({}),
   "PATCH /api/settings/analytics": async () => ({ body: { pointsPerShare: 11 } }),
+  "GET /api/settings/rewards": async () => ({}),
+  "PATCH /api/settings/rewards": async () => ({ body: { rewardsNote: "A prize draw" } }),
   "POST /api/org/switch": async ({ fx }) => ({ body: { orgId: fx.org.id } }),
 
   // ── Members, teams and invitations ────────────────────────────────────────────────────────

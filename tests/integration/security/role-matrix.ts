@@ -74,6 +74,8 @@ export const ROLE_MATRIX: readonly MatrixRow[] = [
     ["PATCH",  "/api/settings/guardrails",                 allow, deny,  deny,  deny,  deny ],
     ["GET",    "/api/settings/analytics",                  allow, deny,  deny,  deny,  deny ],
     ["PATCH",  "/api/settings/analytics",                  allow, deny,  deny,  deny,  deny ],
+    ["GET",    "/api/settings/rewards",                    allow, deny,  deny,  deny,  deny ],
+    ["PATCH",  "/api/settings/rewards",                    allow, deny,  deny,  deny,  deny ],
     ["POST",   "/api/org/switch",                          allow, allow, allow, deny,  deny,
       { note: "any signed-in person, into an organisation where their membership is active; a deactivated membership is refused (403)" }],
   ]),

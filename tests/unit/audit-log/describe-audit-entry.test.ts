@@ -119,6 +119,33 @@ describe("describeAuditEntry", () => {
       "Priya Raman deleted the topic “Depot”",
     ],
     [
+      {
+        action: "settings.rewards_update",
+        metadata: {
+          before: { rewardsEnabled: false },
+          after: { rewardsEnabled: true, incentiveDisclosure: "I may be rewarded. #employee" },
+        },
+      },
+      "Priya Raman turned on rewards for sharing with the disclosure “I may be rewarded. #employee”",
+    ],
+    [
+      {
+        action: "settings.rewards_update",
+        metadata: { before: { rewardsNote: null }, after: { rewardsNote: "Monthly draw" } },
+      },
+      "Priya Raman changed the rewards settings (rewards note)",
+    ],
+    [
+      {
+        action: "share.disclosed",
+        actorName: "Sofia Lindqvist",
+        targetType: "content",
+        targetLabel: "Solar park live",
+        metadata: { shareId: "shr_1", channel: "COPY", disclosure: "#employee" },
+      },
+      "Sofia Lindqvist shared the post “Solar park live” with the reward disclosure “#employee”",
+    ],
+    [
       { action: "something.new", targetType: "team", targetLabel: "A" },
       "Priya Raman: something.new (team “A”)",
     ],

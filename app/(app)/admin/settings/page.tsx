@@ -4,6 +4,7 @@ import { LogoUploader } from "@/components/admin/settings/logo-uploader";
 import { OrgSettingsForm, type TimeZoneGroup } from "@/components/admin/settings/org-settings-form";
 import { AnalyticsSettingsForm } from "@/components/settings/analytics-settings-form";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { RewardsSettingsForm } from "@/components/settings/rewards-settings-form";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { can } from "@/lib/domains/access/permissions";
@@ -11,6 +12,7 @@ import { listApiKeys } from "@/lib/domains/api-keys/list-api-keys";
 import { appUrl } from "@/lib/core/http/app-url";
 import { getAnalyticsSettingsView } from "@/lib/domains/settings/get-analytics-settings";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { getRewardsSettings } from "@/lib/domains/settings/get-rewards-settings";
 import { isTimeZone } from "@/lib/core/validation";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
@@ -35,10 +37,11 @@ function timeZoneGroups(current: string): TimeZoneGroup[] {
 export default async function SettingsPage() {
   const access = await requirePageAccess("org:update");
   const { org } = access;
-  const [guardrails, analytics, apiKeys] = await Promise.all([
+  const [guardrails, analytics, apiKeys, rewards] = await Promise.all([
     getOrgSettings(org.id),
     getAnalyticsSettingsView(org.id),
     can(access.role, "apikeys:manage") ? listApiKeys(org.id) : null,
+    getRewardsSettings(org.id),
   ]);
   return (
     <>
@@ -62,6 +65,9 @@ export default async function SettingsPage() {
         </Card>
         <Card className="lg:col-span-2">
           <AnalyticsSettingsForm settings={analytics} />
+        </Card>
+        <Card className="lg:col-span-2">
+          <RewardsSettingsForm settings={rewards} />
         </Card>
         {apiKeys ? (
           <Card className="lg:col-span-2">

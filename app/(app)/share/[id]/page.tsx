@@ -10,6 +10,8 @@ import { valueTypeLabel } from "@/lib/domains/content/value-types";
 import { db } from "@/lib/core/db/client";
 import { AppError } from "@/lib/core/errors/app-error";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { getRewardsSettings } from "@/lib/domains/settings/get-rewards-settings";
+import { requiredIncentiveDisclosure } from "@/lib/domains/settings/rewards-rules";
 import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
 import { CONNECT_MESSAGES, parseConnectOutcome } from "@/lib/domains/linkedin/connect-linkedin";
 import { countedShare } from "@/lib/domains/sharing/share-status";
@@ -34,7 +36,7 @@ export default async function SharePage({
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [settings, me, sharedBefore, linkedin] = await Promise.all([
+  const [settings, me, sharedBefore, linkedin, rewards] = await Promise.all([
     getOrgSettings(access.orgId),
     db.user.findUniqueOrThrow({
       where: { id: access.userId },
@@ -49,7 +51,9 @@ export default async function SharePage({
       },
     }),
     connectionStatusFor(access),
+    getRewardsSettings(access.orgId),
   ]);
+  const incentiveDisclosure = requiredIncentiveDisclosure(rewards);
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-4 text-sm">
@@ -85,7 +89,9 @@ export default async function SharePage({
           disclosureText: settings.disclosureText,
           blockedPhrases: settings.blockedPhrases,
           requiredHashtags: settings.requiredHashtags,
+          rewardDisclosure: incentiveDisclosure,
         }}
+        rewardsNote={incentiveDisclosure ? rewards.rewardsNote : null}
         minAuthenticity={settings.minAuthenticity}
         linkedin={{
           configured: linkedin.configured,
