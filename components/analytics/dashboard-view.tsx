@@ -110,11 +110,7 @@ export function DashboardView({ data }: { data: DashboardData }) {
             <LeaderboardSection
               rows={breakdowns.leaderboard}
               search={search}
-              points={{
-                share: settings.pointsPerShare,
-                click: settings.pointsPerVisit,
-                conversion: settings.pointsPerConversion,
-              }}
+              points={settings}
             />
             {compareTeams ? (
               <TeamComparisonSection

@@ -122,6 +122,8 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} changed the content guardrails${fieldList(m, ["before"])}`;
     case "settings.analytics_update":
       return `${who} changed the analytics settings${fieldList(m, ["before"])}`;
+    case "settings.badge_update":
+      return `${who} switched the badge “${text(m.badge) ?? "?"}” ${m.enabled === true ? "on" : "off"}`;
     case "content.create":
       return `${who} created ${post}`;
     case "content.update":

@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "organization.logo_remove": "Logo removed",
   "settings.guardrails_update": "Guardrails changed",
   "settings.analytics_update": "Analytics settings changed",
+  "settings.badge_update": "Badge switched on or off",
   "content.create": "Post created",
   "content.update": "Post edited",
   "content.delete": "Post deleted",

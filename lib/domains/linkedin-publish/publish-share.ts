@@ -21,6 +21,7 @@ import {
 import { announceShareResult } from "@/lib/domains/linkedin-publish/announce-share-result";
 import { announceVersionRefusal } from "@/lib/domains/linkedin-publish/announce-version-refusal";
 import { getStorage } from "@/lib/integrations/storage/get-storage";
+import { recordShareCounted } from "@/lib/domains/recognition/record-share-counted";
 
 export const RECONNECT_MESSAGE =
   "LinkedIn needs you to reconnect: your connection expired or was revoked. Reconnect LinkedIn on your profile, then retry this post.";
@@ -280,6 +281,10 @@ export async function publishShare(
     );
   }
   if (outcome.kind === "posted") {
+    // It counts now: points and badges (a failure here must not fail the post).
+    await recordShareCounted(share.id).catch((error: unknown) =>
+      console.error("[linkedin-publish] could not award the share's points", error),
+    );
     // A first look at the post's analytics soon (the periodic sync keeps them fresh).
     await sendJob(syncPostAnalyticsJob, {}, { startAfter: 60 }).catch(() => null);
   }
