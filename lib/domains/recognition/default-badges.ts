@@ -23,7 +23,8 @@ export const DEFAULT_BADGES: readonly BadgeSeed[] = [
   {
     key: "all-value-types",
     name: "Full spectrum",
-    description: "Shared all six value types: information, education, togetherness, motivation, inspiration and entertainment.",
+    description:
+      "Shared all six value types: information, education, togetherness, motivation, inspiration and entertainment.",
     rule: "VALUE_TYPES",
     threshold: 6,
     window: null,

@@ -19,7 +19,10 @@ export function describePoints(s: PointsSettings): { what: string; points: strin
       what: `Each unique person who visits your link (at most ${s.visitPointsCap.toLocaleString("en")} a day per share)`,
       points: pts(s.pointsPerVisit),
     },
-    { what: "Each outcome your share brings: a sign-up, an applicant, a hire, a lead…", points: pts(s.pointsPerConversion) },
+    {
+      what: "Each outcome your share brings: a sign-up, an applicant, a hire, a lead…",
+      points: pts(s.pointsPerConversion),
+    },
   ];
 }
 

@@ -10,6 +10,17 @@ import { DEFAULT_BADGES } from "@/lib/domains/recognition/default-badges";
 export async function ensureDefaultBadges(orgIds: string[], client: Tx = db): Promise<void> {
   if (orgIds.length === 0) return;
   const keys = DEFAULT_BADGES.map((b) => b.key);
+  // Usually all there: a plain read then, no insert (which would queue behind a concurrent one).
+  const present = await client.badgeDefinition.groupBy({
+    by: ["orgId"],
+    where: { orgId: { in: orgIds }, key: { in: keys } },
+    _count: { _all: true },
+  });
+  const complete = new Set(
+    present.filter((p) => p._count._all === keys.length).map((p) => p.orgId),
+  );
+  orgIds = orgIds.filter((id) => !complete.has(id));
+  if (orgIds.length === 0) return;
   await client.$executeRaw`
     INSERT INTO "BadgeDefinition"
       ("id", "orgId", "key", "name", "description", "rule", "threshold", "window", "updatedAt")

@@ -2,10 +2,8 @@ import { db } from "@/lib/core/db/client";
 import { notFound } from "@/lib/core/errors/app-error";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Access } from "@/lib/domains/access/resolve-access";
-import {
-  periodStart,
-  type LeaderboardPeriod,
-} from "@/lib/domains/recognition/leaderboard-period";
+import { getRecognitionSettings } from "@/lib/domains/recognition/get-recognition-settings";
+import { periodStart, type LeaderboardPeriod } from "@/lib/domains/recognition/leaderboard-period";
 
 export interface LeaderboardEntry {
   membershipId: string;
@@ -17,6 +15,8 @@ export interface LeaderboardEntry {
 }
 
 export interface Leaderboard {
+  /** Admins switched leaderboards off (OrgSettings.leaderboardsEnabled): no ranking at all. */
+  enabled: boolean;
   /** null: the organisation; else the team ranked. */
   teamId: string | null;
   period: LeaderboardPeriod;
@@ -39,11 +39,16 @@ const TOP = 10;
  * by points in the ledger, plus the viewer's own points and rank. People who opted out
  * (Membership.leaderboardOptOut) and inactive members appear in nobody's ranking; an opted-out
  * viewer still sees their points and where they would stand. Only people with points are ranked.
- * One aggregate over PointsAward (orgId, day, membershipId) for the period.
+ * One aggregate over PointsAward (orgId, day, membershipId) for the period. With leaderboards
+ * switched off, nobody is ranked: the viewer gets their own points only.
  */
 export async function getLeaderboard(
   access: Access,
-  { period, teamId = null, now = new Date() }: {
+  {
+    period,
+    teamId = null,
+    now = new Date(),
+  }: {
     period: LeaderboardPeriod;
     teamId?: string | null;
     now?: Date;
@@ -103,6 +108,7 @@ export async function getLeaderboard(
     JOIN "User" u ON u."id" = x."userId"
     ORDER BY x."rank", u."name", x."membershipId"`;
 
+  const { leaderboardsEnabled: enabled } = await getRecognitionSettings(access.orgId);
   const mine = rows.find((r) => r.isMe);
   const top = rows
     .filter((r) => !(r.isMe && r.optOut))
@@ -117,15 +123,16 @@ export async function getLeaderboard(
     }));
   const optedOut = mine?.optOut ?? (await isOptedOut(access));
   return {
+    enabled,
     teamId,
     period,
     from,
-    top,
+    top: enabled ? top : [],
     me: {
       points: mine?.points ?? 0,
-      rank: mine ? mine.rank : null,
+      rank: mine && enabled ? mine.rank : null,
       optedOut,
-      ranked: rows[0]?.ranked ?? 0,
+      ranked: enabled ? (rows[0]?.ranked ?? 0) : 0,
     },
   };
 }

@@ -12,7 +12,10 @@ export interface EarnedBadge {
  * The badges a member has earned, newest first. A badge an admin switched off is no longer shown
  * (nor awarded).
  */
-export async function listMemberBadges(orgId: string, membershipId: string): Promise<EarnedBadge[]> {
+export async function listMemberBadges(
+  orgId: string,
+  membershipId: string,
+): Promise<EarnedBadge[]> {
   const rows = await db.badgeAward.findMany({
     where: { orgId, membershipId, badge: { enabled: true, orgId } },
     orderBy: { awardedAt: "desc" },

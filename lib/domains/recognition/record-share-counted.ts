@@ -10,14 +10,18 @@ import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-ba
  * link is caught by the next rollup (recountActivityPoints).
  */
 export async function recordShareCounted(shareId: string, now = new Date()): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const share = await tx.share.findUnique({
-      where: { id: shareId },
-      select: { orgId: true, membershipId: true, status: true },
-    });
-    if (!share || (share.status !== "SHARED" && share.status !== "POSTED")) return;
-    await ensureDefaultBadges([share.orgId], tx);
-    await awardSharePoints(tx, [shareId]);
-    await awardBadges(tx, [share.membershipId], SHARE_RULES, { shareId, now });
-  });
+  await db.$transaction(
+    async (tx) => {
+      const share = await tx.share.findUnique({
+        where: { id: shareId },
+        select: { orgId: true, membershipId: true, status: true },
+      });
+      if (!share || (share.status !== "SHARED" && share.status !== "POSTED")) return;
+      await ensureDefaultBadges([share.orgId], tx);
+      await awardSharePoints(tx, [shareId]);
+      await awardBadges(tx, [share.membershipId], SHARE_RULES, { shareId, now });
+    },
+    // Shares confirmed at the same moment queue for connections and for the award's unique key.
+    { maxWait: 15_000, timeout: 30_000 },
+  );
 }
