@@ -14,10 +14,16 @@ export interface EarnedBadge {
  */
 export async function listMemberBadges(
   orgId: string,
-  membershipId: string,
+  member: { membershipId: string } | { handle: string },
 ): Promise<EarnedBadge[]> {
   const rows = await db.badgeAward.findMany({
-    where: { orgId, membershipId, badge: { enabled: true, orgId } },
+    where: {
+      orgId,
+      ...("handle" in member
+        ? { membership: { orgId, handle: member.handle } }
+        : { membershipId: member.membershipId }),
+      badge: { enabled: true, orgId },
+    },
     orderBy: { awardedAt: "desc" },
     select: { awardedAt: true, badge: { select: { key: true, name: true, description: true } } },
   });

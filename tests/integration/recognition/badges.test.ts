@@ -54,7 +54,7 @@ async function share(
 }
 
 const keys = async (m: Member) =>
-  (await listMemberBadges(f.org.id, m.membership.id)).map((b) => b.key).sort();
+  (await listMemberBadges(f.org.id, { membershipId: m.membership.id })).map((b) => b.key).sort();
 
 const badgeNotifications = (m: Member) =>
   getDb().notification.findMany({

@@ -33,6 +33,7 @@ import path from "node:path";
 import { getDb } from "@/lib/core/db/client";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-badges";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
@@ -388,6 +389,7 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
     },
   });
 
+  await ensureDefaultBadges([org.id]); // badge definitions (PATCH /api/badges/[id])
   // API keys (secret, publishable, revoked), webhooks and deliveries, emails, notifications.
   const secretKey = await createApiKey(admin, { name: "Website", kind: "secret" });
   const publishableKey = await createApiKey(admin, { name: "Snippet", kind: "publishable" });

@@ -4,6 +4,8 @@ import { LogoUploader } from "@/components/admin/settings/logo-uploader";
 import { OrgSettingsForm, type TimeZoneGroup } from "@/components/admin/settings/org-settings-form";
 import { AnalyticsSettingsForm } from "@/components/settings/analytics-settings-form";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
+import { BadgeSettings } from "@/components/recognition/badge-settings";
+import { listBadgeDefinitions } from "@/lib/domains/recognition/list-badges";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { can } from "@/lib/domains/access/permissions";
@@ -62,6 +64,9 @@ export default async function SettingsPage() {
         </Card>
         <Card className="lg:col-span-2">
           <AnalyticsSettingsForm settings={analytics} />
+        </Card>
+        <Card className="lg:col-span-2">
+          <BadgeSettings badges={await listBadgeDefinitions(org.id)} />
         </Card>
         {apiKeys ? (
           <Card className="lg:col-span-2">
