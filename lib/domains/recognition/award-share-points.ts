@@ -34,7 +34,7 @@ export async function awardSharePoints(
       FROM s
       UNION ALL
       SELECT s."id", s."orgId", s."membershipId", s."day", 'OWN_WORDS',
-        round(s."ownWords" * LEAST(1, GREATEST(0, s."authenticity")))::int
+        floor(s."ownWords" * LEAST(1, GREATEST(0, s."authenticity")) + 0.5 + 1e-9)::int
       FROM s
       UNION ALL
       SELECT s."id", s."orgId", s."membershipId", s."day", 'VARIETY', s."variety"

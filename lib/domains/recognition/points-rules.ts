@@ -40,7 +40,8 @@ export function sharePoints(
   const authenticity = Math.min(1, Math.max(0, share.authenticity));
   return {
     share: s.pointsPerShare,
-    ownWords: Math.round(s.pointsOwnWords * authenticity),
+    // Half up, with a hair of tolerance so 10 × 0.45 (4.4999…) gives 5 in SQL and here alike.
+    ownWords: Math.floor(s.pointsOwnWords * authenticity + 0.5 + 1e-9),
     variety: share.newValueType ? s.pointsVariety : 0,
   };
 }
