@@ -1,4 +1,4 @@
-import { db } from "@/lib/core/db/client";
+import { db, type Db } from "@/lib/core/db/client";
 import { awardBadges, SHARE_RULES } from "@/lib/domains/recognition/award-badges";
 import {
   awardSharePoints,
@@ -11,8 +11,8 @@ import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-ba
  * checks its sharers' badges: for shares written without the sharing flow (the demo seed, data
  * from before the ledger) — like rebuildRollups, a repair that is safe to run again.
  */
-export async function awardMissingSharePoints(orgId: string): Promise<number> {
-  return db.$transaction(
+export async function awardMissingSharePoints(orgId: string, client: Db = db): Promise<number> {
+  return client.$transaction(
     async (tx) => {
       const missing = await sharesMissingPoints(tx, null, orgId);
       const awarded = await awardSharePoints(tx, missing);
