@@ -389,7 +389,29 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
     },
   });
 
+  // Recognition: the ledger's points of that share, the badge definitions and one award.
+  await db.pointsAward.create({
+    data: {
+      id: createId("shr").replace("shr_", "pts_"),
+      orgId: org.id,
+      membershipId: employee.membershipId,
+      shareId: shared.id,
+      reason: "SHARE",
+      day,
+      points: 10,
+    },
+  });
   await ensureDefaultBadges([org.id]); // badge definitions (PATCH /api/badges/[id])
+  const badge = await db.badgeDefinition.findFirstOrThrow({ where: { orgId: org.id } });
+  await db.badgeAward.create({
+    data: {
+      id: createId("shr").replace("shr_", "bda_"),
+      orgId: org.id,
+      membershipId: employee.membershipId,
+      badgeId: badge.id,
+      shareId: shared.id,
+    },
+  });
   // API keys (secret, publishable, revoked), webhooks and deliveries, emails, notifications.
   const secretKey = await createApiKey(admin, { name: "Website", kind: "secret" });
   const publishableKey = await createApiKey(admin, { name: "Snippet", kind: "publishable" });
