@@ -237,9 +237,7 @@ export function LeaderboardSection({
       id="leaderboard"
       title="Top advocates"
       description={
-        points
-          ? pointsSentence(points)
-          : "Ranked by points for shares, visits and conversions."
+        points ? pointsSentence(points) : "Ranked by points for shares, visits and conversions."
       }
       download={<DownloadCsvLink table="advocates" search={search} />}
     >

@@ -107,11 +107,7 @@ export function DashboardView({ data }: { data: DashboardData }) {
               currency={overview.currency}
               search={search}
             />
-            <LeaderboardSection
-              rows={breakdowns.leaderboard}
-              search={search}
-              points={settings}
-            />
+            <LeaderboardSection rows={breakdowns.leaderboard} search={search} points={settings} />
             {compareTeams ? (
               <TeamComparisonSection
                 rows={breakdowns.teams}

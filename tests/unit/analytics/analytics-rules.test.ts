@@ -124,9 +124,9 @@ describe("advocate points (the ledger's rules)", () => {
       visits: 20,
       outcomes: 0,
     });
-    expect(dayPoints({ uniqueVisits: 30, outcomes: 1 }, { ...settings, pointsPerVisit: 2 })).toEqual(
-      { visits: 40, outcomes: 25 },
-    );
+    expect(
+      dayPoints({ uniqueVisits: 30, outcomes: 1 }, { ...settings, pointsPerVisit: 2 }),
+    ).toEqual({ visits: 40, outcomes: 25 });
   });
 });
 
