@@ -20,6 +20,8 @@ import {
   formatRatio,
   rate,
 } from "@/components/analytics/format";
+import { pointsSentence } from "@/lib/domains/recognition/describe-points";
+import type { PointsSettings } from "@/lib/domains/recognition/points-rules";
 
 const link = "font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100";
 
@@ -228,16 +230,14 @@ export function LeaderboardSection({
   rows: LeaderboardRow[];
   search: string;
   /** The organisation's points rules, shown so the ranking is explainable. */
-  points: { share: number; click: number; conversion: number } | null;
+  points: PointsSettings | null;
 }) {
   return (
     <DashboardSection
       id="leaderboard"
       title="Top advocates"
       description={
-        points
-          ? `Points: ${points.share} per share, ${points.click} per unique visit, ${points.conversion} per conversion.`
-          : "Ranked by points for shares, visits and conversions."
+        points ? pointsSentence(points) : "Ranked by points for shares, visits and conversions."
       }
       download={<DownloadCsvLink table="advocates" search={search} />}
     >

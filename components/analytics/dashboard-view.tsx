@@ -114,15 +114,7 @@ export function DashboardView({
               currency={overview.currency}
               search={search}
             />
-            <LeaderboardSection
-              rows={breakdowns.leaderboard}
-              search={search}
-              points={{
-                share: settings.pointsPerShare,
-                click: settings.pointsPerVisit,
-                conversion: settings.pointsPerConversion,
-              }}
-            />
+            <LeaderboardSection rows={breakdowns.leaderboard} search={search} points={settings} />
             {compareTeams ? (
               <TeamComparisonSection
                 rows={breakdowns.teams}

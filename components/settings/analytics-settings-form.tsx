@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import type { AnalyticsSettingsView } from "@/lib/domains/settings/get-analytics-settings";
 
-type Draft = Record<keyof AnalyticsSettingsView, string>;
+type Draft = Record<Exclude<keyof AnalyticsSettingsView, "leaderboardsEnabled">, string>;
 
 function toDraft(s: AnalyticsSettingsView): Draft {
   return {
@@ -23,10 +23,13 @@ function toDraft(s: AnalyticsSettingsView): Draft {
     pointsPerShare: String(s.pointsPerShare),
     pointsPerVisit: String(s.pointsPerVisit),
     pointsPerConversion: String(s.pointsPerConversion),
+    pointsOwnWords: String(s.pointsOwnWords),
+    pointsVariety: String(s.pointsVariety),
+    visitPointsCap: String(s.visitPointsCap),
   };
 }
 
-const NUMERIC: (keyof AnalyticsSettingsView)[] = [
+const NUMERIC: (keyof Draft)[] = [
   "attributionDays",
   "cpm",
   "cpc",
@@ -35,6 +38,9 @@ const NUMERIC: (keyof AnalyticsSettingsView)[] = [
   "pointsPerShare",
   "pointsPerVisit",
   "pointsPerConversion",
+  "pointsOwnWords",
+  "pointsVariety",
+  "visitPointsCap",
 ];
 
 /**
@@ -46,11 +52,12 @@ export function AnalyticsSettingsForm({ settings }: { settings: AnalyticsSetting
   const id = useId();
   const noticeRef = useRef<HTMLDivElement>(null);
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [leaderboards, setLeaderboards] = useState(settings.leaderboardsEnabled);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<Notice>(null);
   const [pending, setPending] = useState(false);
 
-  const field = (name: keyof AnalyticsSettingsView) => ({
+  const field = (name: keyof Draft) => ({
     value: draft[name],
     onChange: (e: { target: { value: string } }) =>
       setDraft((d) => ({ ...d, [name]: e.target.value })),
@@ -60,7 +67,8 @@ export function AnalyticsSettingsForm({ settings }: { settings: AnalyticsSetting
   async function submit(event: FormEvent) {
     event.preventDefault();
     const problems: Record<string, string> = {};
-    const body: Record<string, string | number> = {
+    const body: Record<string, string | number | boolean> = {
+      leaderboardsEnabled: leaderboards,
       clickIdParam: draft.clickIdParam.trim(),
       currency: draft.currency.trim().toUpperCase(),
     };
@@ -93,6 +101,7 @@ export function AnalyticsSettingsForm({ settings }: { settings: AnalyticsSetting
       return;
     }
     setDraft(toDraft(result.data.settings));
+    setLeaderboards(result.data.settings.leaderboardsEnabled);
     setNotice({ tone: "success", text: "Analytics settings saved." });
     router.refresh();
   }
@@ -177,6 +186,27 @@ export function AnalyticsSettingsForm({ settings }: { settings: AnalyticsSetting
       </fieldset>
       <fieldset className="grid gap-3 sm:grid-cols-3">
         <legend className="mb-1 text-sm font-medium">Leaderboard points</legend>
+        <p className="text-sm text-slate-600 sm:col-span-3 dark:text-slate-400">
+          Points reward what makes advocacy work — sharing, your own words, variety, real visitors
+          and outcomes — never raw clicks, bots or repeat visits. New values apply to points earned
+          from now on.
+        </p>
+        <label className="flex items-start gap-3 sm:col-span-3">
+          <input
+            type="checkbox"
+            name="leaderboardsEnabled"
+            className="mt-1 h-4 w-4"
+            checked={leaderboards}
+            onChange={(e) => setLeaderboards(e.target.checked)}
+          />
+          <span>
+            <span className="block text-sm font-medium">Show leaderboards to employees</span>
+            <span className="block text-sm text-slate-600 dark:text-slate-400">
+              Team and organisation rankings on the Leaderboard page. Off: nobody sees a ranking
+              (people still see their own points).
+            </span>
+          </span>
+        </label>
         <TextField
           label="Points per share"
           type="number"
@@ -197,6 +227,30 @@ export function AnalyticsSettingsForm({ settings }: { settings: AnalyticsSetting
           inputMode="numeric"
           min={0}
           {...field("pointsPerConversion")}
+        />
+        <TextField
+          label="Points for own words"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          {...field("pointsOwnWords")}
+          hint="× the share's authenticity (100 % own words earns all of it)."
+        />
+        <TextField
+          label="Points for variety"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          {...field("pointsVariety")}
+          hint="A value type the person has not shared in 30 days."
+        />
+        <TextField
+          label="Visits that earn points"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          {...field("visitPointsCap")}
+          hint="At most this many unique visits per share and day."
         />
       </fieldset>
       <Button type="submit" disabled={pending}>

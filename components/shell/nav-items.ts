@@ -23,6 +23,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { href: "/admin", label: "Overview", permission: "org:update" },
       { href: "/feed", label: "Feed", permission: "feed:read" },
       { href: "/activity", label: "My activity", permission: "shares:create" },
+      { href: "/leaderboard", label: "Leaderboard", permission: "feed:read" },
       { href: "/suggest", label: "Suggest a story", permission: "suggestions:create" },
     ],
   },

@@ -7,6 +7,7 @@ import { seedShares } from "./seed-shares";
 import { seedAnalytics } from "./seed-analytics";
 import { seedAuditTrail } from "./seed-audit";
 import { seedTopics } from "./seed-topics";
+import { seedRecognition } from "./seed-recognition";
 
 /**
  * The demo organisation, built by steps in order. Each capability adds its own step (content,
@@ -18,6 +19,7 @@ export const SEED_STEPS: SeedStep[] = [
   seedTopics,
   seedShares,
   seedAnalytics,
+  seedRecognition,
   seedAuditTrail,
 ];
 

@@ -407,6 +407,19 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   },
   {
     type: "route",
+    file: "api/profile/leaderboard/route.ts",
+    path: "/api/profile/leaderboard",
+    methods: { GET: org("profile:update"), PUT: org("profile:update") },
+  },
+  {
+    type: "route",
+    file: "api/badges/[id]/route.ts",
+    path: "/api/badges/[id]",
+    methods: { PATCH: org("org:update") },
+    ids: { id: "BadgeDefinition" },
+  },
+  {
+    type: "route",
     file: "api/settings/analytics/route.ts",
     path: "/api/settings/analytics",
     methods: { GET: org("org:update"), PATCH: org("org:update") },
@@ -645,6 +658,12 @@ export const PAGES: readonly PageEntry[] = [
     ids: { handle: "User.handle" },
   },
   { type: "page", file: "(app)/profile/page.tsx", path: "/profile", guard: org("profile:update") },
+  {
+    type: "page",
+    file: "(app)/leaderboard/page.tsx",
+    path: "/leaderboard",
+    guard: org("feed:read"),
+  },
   {
     type: "page",
     file: "(app)/share/[id]/page.tsx",

@@ -5,6 +5,7 @@ import { StatTiles } from "@/components/people/stat-tiles";
 import { ValueTypeMix } from "@/components/people/value-type-mix";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { MyBadges } from "@/components/recognition/member-badges";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { shortLinkBase } from "@/lib/core/http/app-url";
 import { pageRequest } from "@/lib/core/http/page-request";
@@ -87,6 +88,7 @@ export default async function ActivityPage() {
         />
       </section>
 
+      <MyBadges access={access} />
       {shares.length === 0 ? (
         <Card className="text-center">
           <h2 className="text-lg font-medium">You haven&apos;t shared anything yet</h2>

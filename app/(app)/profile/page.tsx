@@ -3,6 +3,8 @@ import { ProfileForm } from "@/components/people/profile-form";
 import { EmailPreferencesCard } from "@/components/email/email-preferences-card";
 import { LinkedInCard } from "@/components/linkedin/linkedin-card";
 import { Card, PageHeader } from "@/components/ui/card";
+import { LeaderboardOptOut } from "@/components/recognition/leaderboard-opt-out";
+import { getLeaderboardOptOut } from "@/lib/domains/recognition/set-leaderboard-opt-out";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { getProfile } from "@/lib/domains/people/update-profile";
 import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
@@ -52,6 +54,9 @@ export default async function ProfilePage({
         />
       </Card>
       <EmailPreferencesCard access={access} />
+      <Card>
+        <LeaderboardOptOut optOut={await getLeaderboardOptOut(access)} />
+      </Card>
     </div>
   );
 }

@@ -13,7 +13,7 @@ import type {
 } from "@/lib/domains/analytics/types";
 import { assertDayRange, rangeBounds } from "@/lib/domains/analytics/day-range";
 import { earnedMediaValue } from "@/lib/domains/analytics/emv";
-import { advocatePoints } from "@/lib/domains/analytics/points";
+import { pointsByMember } from "@/lib/domains/analytics/points";
 import {
   getOrgAnalyticsSettings,
   type AnalyticsSettings,
@@ -38,8 +38,8 @@ import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
  * - A member in several teams counts in each of their teams' rows (current team membership).
  * - `conversionsInArea` of a goal row: conversions in that goal's own area (HR: applications and
  *   hires; Sales: leads, opportunities, deals; Marketing: visits, sign-ups).
- * - Points: shares × pointsPerShare + unique visits × pointsPerVisit + conversions ×
- *   pointsPerConversion; ranks are shared by ties (1, 2, 2, 4).
+ * - Points: the PointsAward ledger's points of the period (lib/domains/recognition/points-rules.ts:
+ *   shares, own words, variety, capped unique visits, outcomes); ranks are shared by ties (1, 2, 2, 4).
  */
 export async function getBreakdowns(
   query: AnalyticsQuery,
@@ -52,14 +52,17 @@ export async function getBreakdowns(
   ]);
   const empty = scopeMembers?.length === 0;
   const scopeShares = await scopeShareIds(query.orgId, scopeMembers);
-  const [stats, shares, teams] = await Promise.all([
+  const [stats, shares, teams, points] = await Promise.all([
     empty || scopeShares?.length === 0 ? [] : statsByItemAndMember(query, scopeShares),
     empty ? [] : sharesByItemAndMember(query, scopeMembers, settings),
     teamsInScope(query),
+    pointsByMember(query.orgId, query.range, scopeMembers),
   ]);
 
   const itemIds = [...new Set([...stats, ...shares].map((r) => r.itemId))];
-  const memberIds = [...new Set([...stats, ...shares].map((r) => r.membershipId))];
+  const memberIds = [
+    ...new Set([...[...stats, ...shares].map((r) => r.membershipId), ...points.keys()]),
+  ];
   const [items, members] = await Promise.all([
     itemIds.length
       ? db.contentItem.findMany({
@@ -147,11 +150,12 @@ export async function getBreakdowns(
   const ranked = members
     .map((m) => {
       const acc = byMember.get(m.id) ?? newAcc();
-      const points = advocatePoints(
-        { shares: acc.shares, clicks: acc.uniqueVisits, conversions: acc.conversions },
-        settings,
-      );
-      return { ...row(m.id, m.user.name, acc), membershipId: m.id, handle: m.handle, points };
+      return {
+        ...row(m.id, m.user.name, acc),
+        membershipId: m.id,
+        handle: m.handle,
+        points: points.get(m.id) ?? 0,
+      };
     })
     .sort((a, b) => b.points - a.points || a.label.localeCompare(b.label));
   let rank = 0;

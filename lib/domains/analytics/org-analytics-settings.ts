@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db/client";
 import { notFound } from "@/lib/core/errors/app-error";
 import type { EmvSettings, ReachSettings } from "@/lib/domains/analytics/emv";
-import type { PointsSettings } from "@/lib/domains/analytics/points";
+import type { PointsSettings } from "@/lib/domains/recognition/points-rules";
 import {
   ANALYTICS_SETTINGS_SELECT,
   DEFAULT_ANALYTICS_SETTINGS,
@@ -34,5 +34,8 @@ export async function getOrgAnalyticsSettings(orgId: string): Promise<AnalyticsS
     pointsPerShare: view.pointsPerShare,
     pointsPerVisit: view.pointsPerVisit,
     pointsPerConversion: view.pointsPerConversion,
+    pointsOwnWords: view.pointsOwnWords,
+    pointsVariety: view.pointsVariety,
+    visitPointsCap: view.visitPointsCap,
   };
 }

@@ -1,4 +1,5 @@
 import type { Db, Tx } from "@/lib/core/db/client";
+import { recountActivityPoints } from "@/lib/domains/recognition/recount-activity-points";
 
 /**
  * Daily rollups: one ShareDailyStats row per share and calendar day (in the organisation's time
@@ -134,6 +135,8 @@ export async function processDirtyRollups(
         )
         SELECT (SELECT COUNT(*) FROM upserted)::int AS "upserted",
           (SELECT COUNT(*) FROM emptied)::int AS "deleted"`;
+      // Points for visits and outcomes of these share-days, from the rows just recounted.
+      await recountActivityPoints(tx, shareIds, days);
       return { processed: picked.length, ...(result ?? { upserted: 0, deleted: 0 }) };
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -138,6 +138,8 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       if (after.rewardsEnabled === false) return `${who} turned off rewards for sharing`;
       return `${who} changed the rewards settings${fieldList(m, ["before"])}`;
     }
+    case "settings.badge_update":
+      return `${who} switched the badge “${text(m.badge) ?? "?"}” ${m.enabled === true ? "on" : "off"}`;
     case "content.create":
       return `${who} created ${post}`;
     case "content.update":

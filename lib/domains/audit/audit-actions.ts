@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "settings.guardrails_update": "Guardrails changed",
   "settings.analytics_update": "Analytics settings changed",
   "settings.rewards_update": "Rewards settings changed",
+  "settings.badge_update": "Badge switched on or off",
   "content.create": "Post created",
   "content.update": "Post edited",
   "content.delete": "Post deleted",

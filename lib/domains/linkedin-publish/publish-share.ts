@@ -25,6 +25,7 @@ import {
   incentiveDisclosureAtPublish,
   recordDisclosedShare,
 } from "@/lib/domains/rewards/incentive-disclosure";
+import { recordShareCounted } from "@/lib/domains/recognition/record-share-counted";
 
 export const RECONNECT_MESSAGE =
   "LinkedIn needs you to reconnect: your connection expired or was revoked. Reconnect LinkedIn on your profile, then retry this post.";
@@ -310,6 +311,10 @@ export async function publishShare(
     );
   }
   if (outcome.kind === "posted") {
+    // It counts now: points and badges (a failure here must not fail the post).
+    await recordShareCounted(share.id).catch((error: unknown) =>
+      console.error("[linkedin-publish] could not award the share's points", error),
+    );
     // A first look at the post's analytics soon (the periodic sync keeps them fresh).
     await sendJob(syncPostAnalyticsJob, {}, { startAfter: 60 }).catch(() => null);
   }

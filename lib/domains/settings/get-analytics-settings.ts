@@ -17,6 +17,14 @@ export interface AnalyticsSettingsView {
   pointsPerShare: number;
   pointsPerVisit: number;
   pointsPerConversion: number;
+  /** × the share's authenticity (0..1), rounded. */
+  pointsOwnWords: number;
+  /** For a value type the person has not shared in 30 days. */
+  pointsVariety: number;
+  /** Unique visits that earn points, per share and day. */
+  visitPointsCap: number;
+  /** Leaderboards shown to employees. */
+  leaderboardsEnabled: boolean;
 }
 
 /** Bounds and default of the attribution window (OrgSettings.attributionDays), in days. */
@@ -36,6 +44,10 @@ export const DEFAULT_ANALYTICS_SETTINGS: AnalyticsSettingsView = {
   pointsPerShare: 10,
   pointsPerVisit: 1,
   pointsPerConversion: 25,
+  pointsOwnWords: 10,
+  pointsVariety: 15,
+  visitPointsCap: 20,
+  leaderboardsEnabled: true,
 };
 
 export const ANALYTICS_SETTINGS_SELECT = {
@@ -49,6 +61,10 @@ export const ANALYTICS_SETTINGS_SELECT = {
   pointsPerShare: true,
   pointsPerVisit: true,
   pointsPerConversion: true,
+  pointsOwnWords: true,
+  pointsVariety: true,
+  visitPointsCap: true,
+  leaderboardsEnabled: true,
 } as const;
 
 type Row = Omit<AnalyticsSettingsView, "cpm" | "cpc"> & {

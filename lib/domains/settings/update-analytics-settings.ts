@@ -58,6 +58,10 @@ export const updateAnalyticsSettingsSchema = z
     pointsPerShare: whole("Points per share", 0, 10_000),
     pointsPerVisit: whole("Points per unique visit", 0, 10_000),
     pointsPerConversion: whole("Points per conversion", 0, 10_000),
+    pointsOwnWords: whole("Points for own words", 0, 10_000),
+    pointsVariety: whole("Points for variety", 0, 10_000),
+    visitPointsCap: whole("Visits that earn points per share and day", 0, 100_000),
+    leaderboardsEnabled: z.boolean({ error: "leaderboardsEnabled must be true or false." }),
   })
   .partial();
 

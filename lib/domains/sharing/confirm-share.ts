@@ -1,6 +1,7 @@
 import { db } from "@/lib/core/db/client";
 import { conflict, notFound } from "@/lib/core/errors/app-error";
 import type { Access } from "@/lib/domains/access/resolve-access";
+import { recordShareCounted } from "@/lib/domains/recognition/record-share-counted";
 
 /**
  * "I posted it": the sharer confirms that a share handed to them (LinkedIn's dialog, or copied
@@ -11,10 +12,12 @@ import type { Access } from "@/lib/domains/access/resolve-access";
 export async function confirmShare(access: Access, shareId: string, now = new Date()) {
   const where = { id: shareId, orgId: access.orgId, membershipId: access.membershipId };
   // Conditional: two clicks (or a click on the link at the same moment) confirm it once.
-  await db.share.updateMany({
+  const confirmed = await db.share.updateMany({
     where: { ...where, status: "OPENED" },
     data: { status: "SHARED", confirmedAt: now },
   });
+  // It counts from now: its points and the sharer's badges.
+  if (confirmed.count) await recordShareCounted(shareId, now);
   const share = await db.share.findFirst({
     where,
     select: { id: true, channel: true, status: true, confirmedAt: true },

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/core/db/client";
 import { createRandom } from "@/prisma/seed/random";
 import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
+import { awardMissingSharePoints } from "@/lib/domains/recognition/award-missing-share-points";
 import { getOverview } from "@/lib/domains/analytics/get-overview";
 import { getBreakdowns } from "@/lib/domains/analytics/get-breakdowns";
 import { resolveAnalyticsScope } from "@/lib/domains/analytics/resolve-scope";
@@ -40,6 +41,9 @@ const SETTINGS = {
   pointsPerShare: 5,
   pointsPerVisit: 2,
   pointsPerConversion: 30,
+  pointsOwnWords: 10,
+  pointsVariety: 7,
+  visitPointsCap: 3,
 };
 const RANGE: DayRange = { from: "2026-03-30", to: "2026-04-08" };
 const PREVIOUS: DayRange = { from: "2026-03-20", to: "2026-03-29" };
@@ -145,6 +149,8 @@ beforeAll(async () => {
       currency: random.pick(["EUR", null, "USD"]),
     })),
   );
+  // Share points as the sharing flow writes them when a share counts (these rows bypass it).
+  await awardMissingSharePoints(f.org.id);
   await drainDirtyRollups(getDb());
 });
 
@@ -160,6 +166,7 @@ interface ShareFact {
   day: string;
   /** SHARED or POSTED (scheduled and failed shares have not gone out). */
   wentOut: boolean;
+  createdAt: Date;
   authenticity: number;
   /** LinkedIn's impressions, else round(network size (or the default) × reach rate). */
   reach: number;
@@ -188,7 +195,7 @@ async function sqlFacts(orgId: string) {
     db.$queryRaw<ShareFact[]>`
       SELECT sh."id", sh."membershipId", sh."itemId",
         to_char(timezone(${TZ}, timezone('UTC', sh."createdAt")), 'YYYY-MM-DD') AS "day",
-        sh."status" IN ('SHARED', 'POSTED') AS "wentOut",
+        sh."status" IN ('SHARED', 'POSTED') AS "wentOut", sh."createdAt",
         sh."authenticity"::float8 AS "authenticity",
         COALESCE(sh."impressions",
           round(COALESCE(sh."networkSize", ${SETTINGS.defaultNetworkSize}::int) * ${SETTINGS.reachRate}::numeric))::int AS "reach",
@@ -236,13 +243,36 @@ function emv(reach: number, humanClicks: number): number {
   return Math.round((reach * SETTINGS.cpm) / 10 + humanClicks * SETTINGS.cpc * 100) / 100;
 }
 
-/** Points worked out here: shares × 5 + unique visits × 2 + conversions × 30. */
-function points(k: { shares: number; uniqueVisits: number; conversions: number }): number {
-  return (
-    k.shares * SETTINGS.pointsPerShare +
-    k.uniqueVisits * SETTINGS.pointsPerVisit +
-    k.conversions * SETTINGS.pointsPerConversion
-  );
+/**
+ * Points worked out here (README "How points work"), for one member and range: per share that went
+ * out on a day of the range 5 + round(10 × authenticity) + 7 when no share of theirs of the same
+ * value type went out in the 30 days before; per share-day of the range min(visits, 3) × 2 and
+ * 30 per conversion — only for shares that went out.
+ */
+function points(facts: Facts, membershipId: string, range: DayRange): number {
+  const inRange = (day: string) => day >= range.from && day <= range.to;
+  const valueType = new Map(facts.items.map((i) => [i.id, i.valueType]));
+  const mine = facts.shares.filter((x) => x.membershipId === membershipId && x.wentOut);
+  const mineIds = new Set(mine.map((x) => x.id));
+  let total = 0;
+  for (const x of mine.filter((m) => inRange(m.day))) {
+    total += SETTINGS.pointsPerShare + Math.round(SETTINGS.pointsOwnWords * x.authenticity);
+    const seen = mine.some(
+      (o) =>
+        o.id !== x.id &&
+        valueType.get(o.itemId) === valueType.get(x.itemId) &&
+        o.createdAt.getTime() < x.createdAt.getTime() &&
+        o.createdAt.getTime() >= x.createdAt.getTime() - 30 * 86_400_000,
+    );
+    if (!seen) total += SETTINGS.pointsVariety;
+  }
+  for (const c of facts.clicks.filter((c) => mineIds.has(c.shareId) && inRange(c.day))) {
+    total += Math.min(c.visits, SETTINGS.visitPointsCap) * SETTINGS.pointsPerVisit;
+  }
+  for (const c of facts.conversions.filter((c) => mineIds.has(c.shareId) && inRange(c.day))) {
+    total += c.n * SETTINGS.pointsPerConversion;
+  }
+  return total;
 }
 
 /** The KPIs of a scope and range (optionally only some shares), summed from the SQL facts. */
@@ -409,6 +439,7 @@ describe("a small hand-built organisation: every figure written out", () => {
       { shareId: s3.id, outcome: "SIGNUP", occurredAt: at("2026-06-11T22:30:00Z") }, // 12 June
       { shareId: s3.id, outcome: "VISIT", occurredAt: at("2026-06-09T21:30:00Z"), value: 10 }, // 9 June
     ]);
+    await awardMissingSharePoints(s.org.id);
     await drainDirtyRollups(getDb());
   });
 
@@ -553,9 +584,11 @@ describe("a small hand-built organisation: every figure written out", () => {
         r.points,
       ]),
     ).toEqual([
-      [1, "Ana Admin", 1, 4, 2, 73], // 5 + 4 × 2 + 2 × 30
-      [2, "Ben Both", 1, 1, 2, 67], // 5 + 2 + 60
-      [3, "Eve Employee", 1, 3, 0, 11], // 5 + 6
+      // share 5 + own words round(10 × authenticity) + variety 7 (a first share of its value
+      // type); visits capped at 3 a day × 2; 30 per conversion.
+      [1, "Ana Admin", 1, 4, 2, 86], // 5 + 8 + 7 + min(4, 3) × 2 + 2 × 30
+      [2, "Ben Both", 1, 1, 2, 79], // 5 + 5 + 7 + 2 + 60
+      [3, "Eve Employee", 1, 3, 0, 20], // 5 + 2 + 7 + 3 × 2
       [4, "Max Manager", 0, 1, 0, 2], // a visit on a share of the previous range
     ]);
     expect(b.teams.map((t) => [t.label, t.members, t.activeAdvocates, ...figures(t)])).toEqual([
@@ -681,7 +714,7 @@ describe("getBreakdowns equals a SQL recount", () => {
         uniqueVisits: k.uniqueVisits,
         conversions: k.conversions,
         emv: k.emv,
-        points: points(k),
+        points: points(facts, row.membershipId, RANGE),
       });
       const name = facts.members.find((m) => m.id === row.membershipId)!.name;
       expect(row.label).toBe(name);

@@ -377,3 +377,26 @@ describe("demo topics", () => {
     expect(employee.onboardedAt).not.toBeNull();
   });
 });
+
+describe("recognition in the demo", () => {
+  it("badge definitions, points for every share that counts, and badges the demo employee earned", async () => {
+    expect(await db.badgeDefinition.count({ where: { orgId: ctx.org.id } })).toBe(5);
+    const counted = await db.share.count({
+      where: { orgId: ctx.org.id, status: { in: ["SHARED", "POSTED"] } },
+    });
+    const withPoints = await db.pointsAward.count({
+      where: { orgId: ctx.org.id, reason: "SHARE" },
+    });
+    expect(withPoints).toBe(counted);
+    const visits = await db.pointsAward.count({ where: { orgId: ctx.org.id, reason: "VISITS" } });
+    expect(visits).toBeGreaterThan(0);
+    const awards = await db.badgeAward.findMany({
+      where: { orgId: ctx.org.id },
+      select: { badge: { select: { key: true } }, membership: { select: { user: true } } },
+    });
+    expect(new Set(awards.map((a) => a.badge.key)).size).toBeGreaterThanOrEqual(3);
+    expect(
+      awards.filter((a) => a.membership.user.email === "employee@fernhill.example").length,
+    ).toBeGreaterThan(0);
+  });
+});

@@ -54,6 +54,7 @@ import { contentInput } from "../../support/content";
 import { callRoute, sessionCookie, TEST_ORIGIN } from "../../support/http";
 import { OrgFingerprint, writesSoFar, type Fingerprint } from "../../support/security/write-watch";
 import { redirectTarget, setRequest } from "../../support/security/request-context";
+import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-badges";
 import {
   actionFormCases,
   bodyCases,
@@ -117,6 +118,7 @@ interface Fixture {
   invitationId: string;
   revocableKeyId: string;
   secretKey: string;
+  badgeId: string;
 }
 let f: Fixture;
 
@@ -200,6 +202,8 @@ function specs(x: Fixture): Record<string, RouteSpec> {
       query: { membershipId: [x.fx.employee.membership.id], format: ["json", "text", "html"] },
     },
     "PUT /api/email/preferences": { body: { optOuts: [] } },
+    "PUT /api/profile/leaderboard": { body: { optOut: false } },
+    "PATCH /api/badges/[id]": { body: { enabled: true } },
     "GET /api/feed": { query: { valueType: ["INFORMATION"], goal: ["MARKETING"] } },
     "POST /api/invitations": {
       body: {
@@ -340,6 +344,8 @@ function realParam(name: string, model: string | undefined, catchAll: boolean, x
       return x.invitationId;
     case "ApiKey":
       return x.revocableKeyId;
+    case "BadgeDefinition":
+      return x.badgeId;
     case "Suggestion":
       return x.suggestionId;
     case "User.handle":
@@ -711,8 +717,11 @@ beforeAll(async () => {
   });
   const secret = await createApiKey(admin, { name: "Fuzz", kind: "secret" });
   const revocable = await createApiKey(admin, { name: "Revocable", kind: "publishable" });
+  await ensureDefaultBadges([fx.org.id]);
+  const badge = await getDb().badgeDefinition.findFirstOrThrow({ where: { orgId: fx.org.id } });
   f = {
     fx,
+    badgeId: badge.id,
     itemId: item.id,
     suggestionId: suggestion.id,
     invitationId: invitation.id,

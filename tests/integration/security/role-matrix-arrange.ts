@@ -13,6 +13,7 @@ import path from "node:path";
 import { getDb } from "@/lib/core/db/client";
 import { randomString } from "@/lib/core/db/create-id";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-badges";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { addContentImage } from "@/lib/domains/content/content-images";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
@@ -365,6 +366,13 @@ export const ARRANGE: Record<string, Arrange> = {
   "POST /api/profile/onboarding": async () => ({}),
   "GET /api/email/preferences": async () => ({}),
   "PUT /api/email/preferences": async () => ({ body: { optOuts: ["digest"] } }),
+  "GET /api/profile/leaderboard": async () => ({}),
+  "PUT /api/profile/leaderboard": async () => ({ body: { optOut: true } }),
+  "PATCH /api/badges/[id]": async ({ fx }) => {
+    await ensureDefaultBadges([fx.org.id]);
+    const badge = await getDb().badgeDefinition.findFirstOrThrow({ where: { orgId: fx.org.id } });
+    return { params: { id: badge.id }, body: { enabled: false } };
+  },
   "GET /api/notifications": async ({ fx, actor }) => {
     await createNotificationRow(fx.org.id, actor.user.id);
     return {};

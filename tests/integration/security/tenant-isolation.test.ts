@@ -182,6 +182,7 @@ const BODIES: Record<string, Payload | null> = {
   "POST /api/suggestions/[id]/reject": { body: { reason: "Not for us." } },
   "PATCH /api/teams/[id]": { body: { name: "Taken over", description: "By org A" } },
   "PATCH /api/webhooks/[id]": { body: { active: false, name: "Taken over" } },
+  "PATCH /api/badges/[id]": { body: { enabled: false } },
   "POST /api/webhooks/[id]/test": null,
   "POST /api/webhooks/deliveries/[id]/retry": null,
 };

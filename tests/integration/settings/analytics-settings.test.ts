@@ -37,6 +37,10 @@ describe("analytics settings", () => {
       pointsPerShare: 10,
       pointsPerVisit: 1,
       pointsPerConversion: 25,
+      pointsOwnWords: 10,
+      pointsVariety: 15,
+      visitPointsCap: 20,
+      leaderboardsEnabled: true,
     });
   });
 
@@ -55,6 +59,10 @@ describe("analytics settings", () => {
         pointsPerShare: 5,
         pointsPerVisit: 2,
         pointsPerConversion: 50,
+        pointsOwnWords: 8,
+        pointsVariety: 12,
+        visitPointsCap: 5,
+        leaderboardsEnabled: false,
       };
       const res = await patch(a.admin.user.id, body);
       expect(res.status, JSON.stringify(res.json)).toBe(200);
@@ -83,6 +91,9 @@ describe("analytics settings", () => {
   it("refuses invalid values with the field named", async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ clickIdParam: "a b" }, "clickIdParam"],
+      [{ visitPointsCap: -1 }, "visitPointsCap"],
+      [{ pointsOwnWords: 2.5 }, "pointsOwnWords"],
+      [{ leaderboardsEnabled: "yes" }, "leaderboardsEnabled"],
       [{ clickIdParam: "" }, "clickIdParam"],
       [{ clickIdParam: "x".repeat(33) }, "clickIdParam"],
       [{ clickIdParam: "utm_id" }, "clickIdParam"],

@@ -33,6 +33,7 @@ import path from "node:path";
 import { getDb } from "@/lib/core/db/client";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-badges";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
@@ -399,6 +400,29 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
     },
   });
 
+  // Recognition: the ledger's points of that share, the badge definitions and one award.
+  await db.pointsAward.create({
+    data: {
+      id: createId("shr").replace("shr_", "pts_"),
+      orgId: org.id,
+      membershipId: employee.membershipId,
+      shareId: shared.id,
+      reason: "SHARE",
+      day,
+      points: 10,
+    },
+  });
+  await ensureDefaultBadges([org.id]); // badge definitions (PATCH /api/badges/[id])
+  const badge = await db.badgeDefinition.findFirstOrThrow({ where: { orgId: org.id } });
+  await db.badgeAward.create({
+    data: {
+      id: createId("shr").replace("shr_", "bda_"),
+      orgId: org.id,
+      membershipId: employee.membershipId,
+      badgeId: badge.id,
+      shareId: shared.id,
+    },
+  });
   // API keys (secret, publishable, revoked), webhooks and deliveries, emails, notifications.
   const secretKey = await createApiKey(admin, { name: "Website", kind: "secret" });
   const publishableKey = await createApiKey(admin, { name: "Snippet", kind: "publishable" });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { countUniqueVisits, uniqueVisitBucket } from "@/tests/support/unique-visits";
 import { earnedMediaValue, estimatedImpressions } from "@/lib/domains/analytics/emv";
-import { advocatePoints } from "@/lib/domains/analytics/points";
+import { dayPoints, sharePoints } from "@/lib/domains/recognition/points-rules";
 import {
   addDays,
   assertDayRange,
@@ -93,17 +93,40 @@ describe("reach and earned media value", () => {
   });
 });
 
-describe("advocate points", () => {
-  it("adds the configured points for shares, clicks and conversions", () => {
-    const settings = { pointsPerShare: 10, pointsPerVisit: 1, pointsPerConversion: 25 };
-    expect(advocatePoints({ shares: 3, clicks: 17, conversions: 2 }, settings)).toBe(97);
-    expect(advocatePoints({ shares: 0, clicks: 0, conversions: 0 }, settings)).toBe(0);
+describe("advocate points (the ledger's rules)", () => {
+  const settings = {
+    pointsPerShare: 10,
+    pointsOwnWords: 10,
+    pointsVariety: 15,
+    pointsPerVisit: 1,
+    visitPointsCap: 20,
+    pointsPerConversion: 25,
+  };
+  it("a share: its points, own words scaled by authenticity (rounded), variety when new", () => {
+    expect(sharePoints({ authenticity: 0.46, newValueType: true }, settings)).toEqual({
+      share: 10,
+      ownWords: 5,
+      variety: 15,
+    });
+    expect(sharePoints({ authenticity: 0, newValueType: false }, settings)).toEqual({
+      share: 10,
+      ownWords: 0,
+      variety: 0,
+    });
+    expect(sharePoints({ authenticity: 1, newValueType: false }, settings).ownWords).toBe(10);
+  });
+  it("a share-day: unique visits up to the cap, outcomes", () => {
+    expect(dayPoints({ uniqueVisits: 17, outcomes: 2 }, settings)).toEqual({
+      visits: 17,
+      outcomes: 50,
+    });
+    expect(dayPoints({ uniqueVisits: 500, outcomes: 0 }, settings)).toEqual({
+      visits: 20,
+      outcomes: 0,
+    });
     expect(
-      advocatePoints(
-        { shares: 3, clicks: 17, conversions: 2 },
-        { pointsPerShare: 0, pointsPerVisit: 2, pointsPerConversion: 100 },
-      ),
-    ).toBe(234);
+      dayPoints({ uniqueVisits: 30, outcomes: 1 }, { ...settings, pointsPerVisit: 2 }),
+    ).toEqual({ visits: 40, outcomes: 25 });
   });
 });
 

@@ -5,6 +5,8 @@ import { OrgSettingsForm, type TimeZoneGroup } from "@/components/admin/settings
 import { AnalyticsSettingsForm } from "@/components/settings/analytics-settings-form";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { RewardsSettingsForm } from "@/components/settings/rewards-settings-form";
+import { BadgeSettings } from "@/components/recognition/badge-settings";
+import { listBadgeDefinitions } from "@/lib/domains/recognition/list-badges";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { can } from "@/lib/domains/access/permissions";
@@ -68,6 +70,9 @@ export default async function SettingsPage() {
         </Card>
         <Card className="lg:col-span-2">
           <RewardsSettingsForm settings={rewards} />
+        </Card>
+        <Card className="lg:col-span-2">
+          <BadgeSettings badges={await listBadgeDefinitions(org.id)} />
         </Card>
         {apiKeys ? (
           <Card className="lg:col-span-2">

@@ -9,6 +9,7 @@ import { StatTiles } from "@/components/people/stat-tiles";
 import { ValueTypeMix } from "@/components/people/value-type-mix";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { MemberBadges } from "@/components/recognition/member-badges";
 import { can } from "@/lib/domains/access/permissions";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { AppError } from "@/lib/core/errors/app-error";
@@ -141,6 +142,13 @@ export default async function PersonPage({ params }: { params: Params }) {
         </div>
       ) : null}
 
+      <MemberBadges
+        orgId={access.orgId}
+        member={{ handle: person.handle ?? "" }}
+        isSelf={isSelf}
+        firstName={firstName}
+        dates={await requestDateFormat(access.org.timeZone)}
+      />
       {nothingShown ? (
         <Card>
           <p className={muted}>{firstName} keeps the rest of their page to themselves.</p>
