@@ -27,10 +27,20 @@ import { printResults } from "./report";
 type Bench = (ctx: BenchContext) => Promise<BenchResult[]>;
 
 /** In the order they run: the dashboard's data is built while the app server starts. */
-const BENCHES: Record<string, { load: () => Promise<Bench>; usesApp: boolean }> = {
+const BENCHES: Record<
+  string,
+  { load: () => Promise<Bench>; usesApp: boolean; fullOnly?: boolean }
+> = {
   dashboard: {
     load: async () => (await import("./dashboard")).benchDashboard,
     usesApp: false,
+  },
+  // Full mode only, unless named: its data set-up (two organisations, rollups) costs more than
+  // the ten seconds quick mode (npm test) may spend on it on a loaded 2-core machine.
+  impact: {
+    load: async () => (await import("./impact")).benchImpact,
+    usesApp: false,
+    fullOnly: true,
   },
   redirect: { load: async () => (await import("./redirect")).benchRedirect, usesApp: true },
   "import-invitations": {
@@ -61,7 +71,9 @@ if (badFlags.length || unknown.length) {
   process.exit(2);
 }
 const mode: BenchMode = args.includes("--quick") ? "quick" : "full";
-const names = Object.keys(BENCHES).filter((name) => !wanted.length || wanted.includes(name));
+const names = Object.keys(BENCHES).filter((name) =>
+  wanted.length ? wanted.includes(name) : mode === "full" || !BENCHES[name]!.fullOnly,
+);
 const loadAverage = () =>
   os
     .loadavg()
