@@ -17,7 +17,7 @@ import type {
   MyImpact as FullImpact,
   ShareImpact,
 } from "@/lib/domains/impact/get-my-impact";
-import { describeOutcomes } from "@/lib/domains/impact/outcome-words";
+import { describeOutcomes } from "@/lib/domains/milestones/outcome-words";
 
 /** What the panel reads (a person's page may leave the period's share mix out). */
 type MyImpact = Omit<FullImpact, "mix">;

@@ -1,6 +1,6 @@
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
 import { createNotifications } from "@/lib/domains/notifications/create-notification";
-import { decideMilestones, milestoneUrl } from "@/lib/domains/impact/milestones";
+import { decideMilestones, milestoneUrl } from "@/lib/domains/milestones/milestones";
 import type { SeedStep } from "./context";
 
 const DEMO_EMPLOYEE = "employee@fernhill.example";

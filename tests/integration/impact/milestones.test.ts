@@ -7,8 +7,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/core/db/client";
 import { randomString } from "@/lib/core/db/create-id";
 import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
-import { announceMilestones, rollupClock } from "@/lib/domains/impact/announce-milestones";
-import { DAILY_MILESTONE_CAP } from "@/lib/domains/impact/milestones";
+import { announceMilestones, rollupClock } from "@/lib/domains/milestones/announce-milestones";
+import { DAILY_MILESTONE_CAP } from "@/lib/domains/milestones/milestones";
 import { createOrgFixture, type OrgFixture } from "../../support/factories";
 import {
   createItem,

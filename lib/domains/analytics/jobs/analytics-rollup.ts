@@ -19,7 +19,7 @@ export const analyticsRollupJob = defineJob({
       await Promise.all([
         import("@/lib/domains/analytics/rollup"),
         import("@/lib/core/db/client"),
-        import("@/lib/domains/impact/announce-milestones"),
+        import("@/lib/domains/milestones/announce-milestones"),
       ]);
     const db = getDb();
     // The database's clock before the run: the rows it recounts carry a later updatedAt.

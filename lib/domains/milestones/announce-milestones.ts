@@ -1,7 +1,6 @@
 import type { Db } from "@/lib/core/db/client";
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
-import { rangeBounds } from "@/lib/domains/analytics/day-range";
-import { zonedDateKey } from "@/lib/core/time/zoned-time";
+import { zonedDateKey, zonedLocalToDate } from "@/lib/core/time/zoned-time";
 import { createNotificationOnce } from "@/lib/domains/notifications/create-notification-once";
 import {
   DAILY_MILESTONE_CAP,
@@ -9,7 +8,7 @@ import {
   MILESTONE_KIND_PREFIX,
   milestoneUrl,
   type Milestone,
-} from "@/lib/domains/impact/milestones";
+} from "@/lib/domains/milestones/milestones";
 
 interface ProgressRow {
   shareId: string;
@@ -123,7 +122,7 @@ async function createCapped(
   milestones: Milestone[],
 ): Promise<{ created: number; skipped: number }> {
   const today = zonedDateKey(person.now, person.timeZone);
-  const { start } = rangeBounds({ from: today, to: today }, person.timeZone);
+  const start = zonedLocalToDate(`${today}T00:00`, person.timeZone)!;
   return db.$transaction(async (tx) => {
     // One writer per person at a time, so two runs cannot both find room under the cap.
     const key = `impact-cap:${person.orgId}:${person.userId}`;

@@ -1,5 +1,5 @@
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
-import { OUTCOME_WORDS } from "@/lib/domains/impact/outcome-words";
+import { OUTCOME_WORDS } from "@/lib/domains/milestones/outcome-words";
 
 /**
  * Moments that matter for one share, decided from its rollup totals before and after a rollup run

@@ -1,5 +1,4 @@
 import type { ConversionOutcome } from "@/lib/generated/prisma/enums";
-import { CONVERSION_OUTCOMES } from "@/lib/domains/analytics/outcomes";
 
 /** How a person's page and their notifications name one outcome and several. */
 export const OUTCOME_WORDS: Record<ConversionOutcome, { one: string; many: string }> = {
@@ -12,9 +11,12 @@ export const OUTCOME_WORDS: Record<ConversionOutcome, { one: string; many: strin
   DEAL: { one: "deal", many: "deals" },
 };
 
+/** Funnel order (as analytics/outcomes.ts; this module stays below analytics: the rollup job calls it). */
+const ORDER = Object.keys(OUTCOME_WORDS) as ConversionOutcome[];
+
 /** "2 applicants, 1 hire" — the outcomes that happened, in funnel order ("" when none). */
 export function describeOutcomes(outcomes: Record<ConversionOutcome, number>): string {
-  return CONVERSION_OUTCOMES.filter((o) => outcomes[o] > 0)
+  return ORDER.filter((o) => outcomes[o] > 0)
     .map(
       (o) =>
         `${outcomes[o].toLocaleString("en")} ${outcomes[o] === 1 ? OUTCOME_WORDS[o].one : OUTCOME_WORDS[o].many}`,
