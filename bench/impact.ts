@@ -56,11 +56,12 @@ const SETTINGS: Record<BenchMode, { small: number; large: number; warm: number; 
 };
 
 /**
- * Gate: CPU ratio getMyImpact ÷ plain aggregate on the large organisation. getMyImpact sends four
- * statements (settings, the member's shares with their items — Prisma's relation query — and one
- * aggregate by day and by share) and builds per-share rows in JavaScript, against one plain
- * aggregate. Measured on this 2-core machine at load average 16–18: 5.16× in quick mode (30 k
- * events: the employee's rows are few, so Prisma's fixed cost weighs), 3.07× at 100 k events.
+ * Gate: CPU ratio getMyImpact ÷ plain aggregate on the large organisation. getMyImpact sends a few
+ * statements (the settings, the member's shares with their items, one aggregate by day and by
+ * share) and builds per-share rows in JavaScript, against one plain aggregate. Measured on this
+ * 2-core machine at load average 16–20: 3.68× in quick mode (30 k events); in full mode 2.93× at
+ * 1 M events with the shares read through Prisma's relation query (twice the CPU of the raw query
+ * it uses now, so the full-mode figure is lower today).
  * Reading raw click events instead (~4 per rollup row) multiplies the work; a query per share
  * (500) fails the statements check besides.
  */
