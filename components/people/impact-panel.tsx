@@ -188,11 +188,15 @@ export function ImpactShareTable({ shares }: { shares: ShareImpact[] }) {
         },
         {
           header: "LinkedIn",
-          cell: (s) => linkedInFigures(s) ?? <span className="text-slate-500">—</span>,
+          cell: (s) =>
+            linkedInFigures(s) ?? <span className="text-slate-600 dark:text-slate-400">—</span>,
         },
         {
           header: "Outcomes",
-          cell: (s) => describeOutcomes(s.outcomes) || <span className="text-slate-500">—</span>,
+          cell: (s) =>
+            describeOutcomes(s.outcomes) || (
+              <span className="text-slate-600 dark:text-slate-400">—</span>
+            ),
         },
       ]}
     />
