@@ -255,7 +255,7 @@ async function rollUp() {
  * How many SQL statements `fn` sends (every query of any pg client in this process while it runs;
  * nothing else queries meanwhile). Prisma's adapter (@prisma/adapter-pg) uses the same `pg`.
  */
-async function countStatements(fn: () => Promise<unknown>): Promise<number> {
+export async function countStatements(fn: () => Promise<unknown>): Promise<number> {
   const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const original = proto.query;
   let n = 0;
@@ -285,7 +285,7 @@ function plainScan(client: pg.Client, orgId: string, range: DayRange): () => Pro
  * Times the functions in rotation (each run starts with the next one), so all of them see the same
  * machine load: on a shared 2-core machine, timing one and then the other swung ratios 0.3–1.8.
  */
-async function timeRotating(
+export async function timeRotating(
   fns: Record<string, () => Promise<unknown>>,
   warm: number,
   runs: number,

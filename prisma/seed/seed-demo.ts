@@ -8,6 +8,7 @@ import { seedAnalytics } from "./seed-analytics";
 import { seedAuditTrail } from "./seed-audit";
 import { seedTopics } from "./seed-topics";
 import { seedRecognition } from "./seed-recognition";
+import { seedMilestones } from "./seed-milestones";
 
 /**
  * The demo organisation, built by steps in order. Each capability adds its own step (content,
@@ -20,6 +21,7 @@ export const SEED_STEPS: SeedStep[] = [
   seedShares,
   seedAnalytics,
   seedRecognition,
+  seedMilestones,
   seedAuditTrail,
 ];
 

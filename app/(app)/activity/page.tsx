@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActivityShareList } from "@/components/people/activity-share-list";
+import { ImpactPanel } from "@/components/people/impact-panel";
 import { StatTiles } from "@/components/people/stat-tiles";
 import { ValueTypeMix } from "@/components/people/value-type-mix";
 import { buttonClass } from "@/components/ui/button";
@@ -14,6 +15,8 @@ import { getProfile } from "@/lib/domains/people/update-profile";
 import { describeAuthenticity } from "@/lib/domains/sharing/authenticity";
 import { getMyActivity } from "@/lib/domains/sharing/get-my-activity";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { readAnalyticsParams, type SearchParams } from "@/lib/domains/analytics/analytics-params";
+import { getMyImpact } from "@/lib/domains/impact/get-my-impact";
 
 export const metadata: Metadata = { title: "My activity" };
 
@@ -22,12 +25,19 @@ const SHARE_CAP = 500;
 
 const link = "font-medium text-brand-700 underline dark:text-brand-100";
 
-export default async function ActivityPage() {
+export default async function ActivityPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
   const access = await requirePageAccess("shares:create");
-  const [activity, profile, req] = await Promise.all([
+  // The period of "Your impact" (?range=7d|30d|90d, or custom dates), as on the dashboard.
+  const { params } = readAnalyticsParams(await searchParams, access.org.timeZone);
+  const [activity, profile, req, impact] = await Promise.all([
     getMyActivity(access),
     getProfile(access),
     pageRequest(),
+    getMyImpact(access.orgId, access.membershipId, params.range),
   ]);
   const { shares, totalClicks, mix, streakWeeks, averageAuthenticity } = activity;
   const hint = personalMixHint(mix);
@@ -86,6 +96,26 @@ export default async function ActivityPage() {
             },
           ]}
         />
+      </section>
+
+      <section aria-labelledby="impact-title" className="mb-8">
+        <Card className="space-y-4">
+          <div>
+            <h2 id="impact-title" className="text-lg font-semibold">
+              Your impact
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              What your shares brought: visits, reach and outcomes, from the same figures as the
+              dashboard (updated every minute).
+            </p>
+          </div>
+          <ImpactPanel
+            impact={impact}
+            basePath="/activity"
+            preset={params.preset}
+            locale={(await requestDateFormat(access.org.timeZone)).locale}
+          />
+        </Card>
       </section>
 
       <MyBadges access={access} />

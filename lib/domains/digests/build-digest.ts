@@ -1,11 +1,15 @@
 import { db } from "@/lib/core/db/client";
 import type { Access } from "@/lib/domains/access/resolve-access";
-import { visibleItemsWhere } from "@/lib/domains/content/list-feed-items";
 import { VALUE_TYPE_IDS, valueTypeLabel } from "@/lib/domains/content/value-types";
 import type { ValueType } from "@/lib/generated/prisma/enums";
 import { appUrl } from "@/lib/core/http/app-url";
+import { addDays } from "@/lib/domains/analytics/day-range";
+import { getMyImpact } from "@/lib/domains/impact/get-my-impact";
+import { MILESTONE_KIND_PREFIX } from "@/lib/domains/milestones/milestones";
+import { describeOutcomes } from "@/lib/domains/milestones/outcome-words";
+import { listForYouFeed } from "@/lib/domains/sharing/list-for-you-feed";
 import { countedShare } from "@/lib/domains/sharing/share-status";
-import type { Digest, DigestItem } from "@/lib/integrations/email/templates/digest";
+import type { Digest, DigestImpact, DigestItem } from "@/lib/integrations/email/templates/digest";
 
 const DAY_MS = 86_400_000;
 const NUDGE_WINDOW_DAYS = 30;
@@ -20,18 +24,20 @@ const NUDGE: Record<ValueType, string> = {
   ENTERTAINMENT: "You haven't shared anything fun in the last 30 days",
 };
 
-export type { Digest, DigestItem } from "@/lib/integrations/email/templates/digest";
+export type { Digest, DigestImpact, DigestItem } from "@/lib/integrations/email/templates/digest";
 
 function dayString(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
 /**
- * What the weekly digest tells one member: new items for them since last week, their shares and
- * clicks last week, and a nudge toward a value type they haven't shared in 30 days. Reads only;
- * returns null for a member who is not active in the organisation.
+ * What the weekly digest tells one member, impact first: last week's visits, clicks, reach and
+ * outcomes of their shares, their best share and the milestones they were told about (the same
+ * figures as "Your impact" on /activity); then the new items picked for them, in the feed's "for
+ * you" order (listForYouFeed), and a nudge toward a value type they haven't shared in 30 days.
+ * Reads only; returns null for a member who is not active in the organisation.
  *
- * Clicks come from the daily rollups (ShareDailyStats, by the organisation's days): the seven
+ * Figures come from the daily rollups (ShareDailyStats, by the organisation's days): the seven
  * whole days before the day of `now` (UTC dates), so a Monday run counts Monday to Sunday.
  */
 export async function buildDigest(
@@ -43,65 +49,70 @@ export async function buildDigest(
     where: { id: membershipId, orgId, status: "ACTIVE" },
     select: {
       id: true,
+      role: true,
       userId: true,
-      user: { select: { name: true, email: true } },
-      org: { select: { name: true } },
+      user: { select: { id: true, name: true, email: true, image: true } },
+      org: { select: { id: true, name: true, slug: true, timeZone: true, logoUrl: true } },
     },
   });
   if (!member) return null;
   const from = new Date(now.getTime() - 7 * DAY_MS);
   const nudgeSince = new Date(now.getTime() - NUDGE_WINDOW_DAYS * DAY_MS);
   const base = appUrl();
-  // visibleItemsWhere reads only the organisation and the membership of the access.
-  const where = await visibleItemsWhere({ orgId, membershipId } as Access, now);
+  // The member's own access, as if they opened their feed.
+  const access: Access = {
+    userId: member.userId,
+    orgId,
+    membershipId,
+    role: member.role,
+    user: member.user,
+    org: member.org,
+  };
+  const week = { from: dayString(from), to: addDays(dayString(now), -1) };
 
-  const [shared, recentShares, clicks, sharesLastWeek] = await Promise.all([
-    db.share.findMany({
-      where: { orgId, membershipId, ...countedShare },
-      select: { itemId: true },
-      distinct: "itemId",
-    }),
+  const [recentShares, sharesLastWeek, ranked, impact, milestones] = await Promise.all([
     db.share.findMany({
       where: { orgId, membershipId, ...countedShare, createdAt: { gte: nudgeSince, lt: now } },
       select: { item: { select: { valueType: true } } },
     }),
-    db.$queryRaw<{ clicks: bigint | null }[]>`
-      SELECT SUM("humanClicks")::bigint AS clicks FROM "ShareDailyStats"
-      WHERE "orgId" = ${orgId} AND "membershipId" = ${membershipId}
-        AND day >= ${dayString(from)}::date AND day < ${dayString(now)}::date`,
     db.share.count({
       where: { orgId, membershipId, ...countedShare, createdAt: { gte: from, lt: now } },
     }),
+    listForYouFeed(access, { order: "for-you" }, now),
+    getMyImpact(orgId, membershipId, week),
+    db.notification.findMany({
+      where: {
+        orgId,
+        userId: member.userId,
+        kind: { startsWith: MILESTONE_KIND_PREFIX },
+        createdAt: { gte: from, lt: now },
+      },
+      orderBy: { createdAt: "asc" },
+      take: 5,
+      select: { title: true },
+    }),
   ]);
-  const sharedIds = [...new Set(shared.map((s) => s.itemId))];
 
-  const candidates = await db.contentItem.findMany({
-    where: { ...where, id: { notIn: sharedIds } },
-    select: { id: true, title: true, valueType: true, publishAt: true, publishedAt: true },
-    orderBy: [
-      { publishAt: { sort: "desc", nulls: "last" } },
-      { publishedAt: "desc" },
-      { id: "asc" },
-    ],
-    take: 300,
-  });
-  const toItem = (c: (typeof candidates)[number]): DigestItem => ({
-    id: c.id,
-    title: c.title,
-    valueType: c.valueType,
-    valueTypeLabel: valueTypeLabel(c.valueType),
-    liveSince: c.publishAt ?? c.publishedAt ?? now,
-    url: `${base}/share/${c.id}`,
-  });
-  const items = candidates
-    .map(toItem)
-    .sort((a, b) => b.liveSince.getTime() - a.liveSince.getTime() || a.id.localeCompare(b.id));
+  // Not shared yet, in the "for you" order; the new ones went live in the week.
+  const items: DigestItem[] = ranked
+    .filter((r) => r.sharedCount === 0)
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      valueType: r.valueType,
+      valueTypeLabel: valueTypeLabel(r.valueType),
+      liveSince: r.publishedAt ?? now,
+      url: `${base}/share/${r.id}`,
+    }));
   const fresh = items.filter((i) => i.liveSince >= from && i.liveSince <= now);
 
   const sharedTypes = new Set(recentShares.map((s) => s.item.valueType));
   const missing = VALUE_TYPE_IDS.filter((t) => !sharedTypes.has(t));
   // Prefer a missing type with an item to start from (the newest such item); else the first.
-  const withItem = items.find((i) => missing.includes(i.valueType));
+  const newest = [...items].sort(
+    (a, b) => b.liveSince.getTime() - a.liveSince.getTime() || a.id.localeCompare(b.id),
+  );
+  const withItem = newest.find((i) => missing.includes(i.valueType));
   const nudgeType = withItem?.valueType ?? missing[0];
   const nudge = nudgeType
     ? {
@@ -112,6 +123,17 @@ export async function buildDigest(
       }
     : null;
 
+  const myImpact: DigestImpact = {
+    visits: impact.totals.uniqueVisits,
+    clicks: impact.totals.humanClicks,
+    reach: impact.totals.reach,
+    reachIsEstimate: impact.totals.reachIsEstimate,
+    outcomes: impact.totals.conversions,
+    outcomesText: describeOutcomes(impact.totals.outcomes),
+    best: impact.best ? { title: impact.best.itemTitle, visits: impact.best.uniqueVisits } : null,
+    milestones: milestones.map((m) => m.title),
+  };
+
   return {
     orgId,
     orgName: member.org.name,
@@ -121,10 +143,11 @@ export async function buildDigest(
     email: member.user.email,
     from,
     to: now,
+    impact: myImpact,
     newItems: fresh.slice(0, MAX_ITEMS),
     newItemCount: fresh.length,
     sharesLastWeek,
-    clicksLastWeek: Number(clicks[0]?.clicks ?? 0),
+    clicksLastWeek: impact.totals.humanClicks,
     nudge,
     feedUrl: `${base}/feed`,
     activityUrl: `${base}/activity`,

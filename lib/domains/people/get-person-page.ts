@@ -5,12 +5,20 @@ import { countMemberClicks } from "@/lib/domains/analytics/count-member-clicks";
 import { computeContentMix } from "@/lib/domains/content/content-mix";
 import { weeklyStreak } from "@/lib/domains/sharing/share-streak";
 import { countedShare } from "@/lib/domains/sharing/share-status";
+import type { DayRange } from "@/lib/domains/analytics/types";
+import { lastNDays } from "@/lib/domains/analytics/day-range";
+import { getMyImpact } from "@/lib/domains/impact/get-my-impact";
 
 /**
  * A member's page inside the organisation: who they are, the stories they originated, what they
  * shared and their mix. The person chooses which sections colleagues see; they always see all.
  */
-export async function getPersonPage(access: Access, handle: string, now = new Date()) {
+export async function getPersonPage(
+  access: Access,
+  handle: string,
+  now = new Date(),
+  { range = lastNDays(30, access.org.timeZone, now) }: { range?: DayRange } = {},
+) {
   const member = await db.membership.findFirst({
     where: { orgId: access.orgId, handle, status: "ACTIVE" },
     select: {
@@ -31,7 +39,7 @@ export async function getPersonPage(access: Access, handle: string, now = new Da
   const isSelf = member.id === access.membershipId;
   const sees = (flag: boolean) => isSelf || flag;
 
-  const [stories, shares, clicks] = await Promise.all([
+  const [stories, shares, clicks, impact] = await Promise.all([
     sees(member.showStories)
       ? db.contentItem.findMany({
           where: { orgId: access.orgId, originatorMembershipId: member.id, status: "PUBLISHED" },
@@ -55,6 +63,9 @@ export async function getPersonPage(access: Access, handle: string, now = new Da
       },
     }),
     sees(member.showReach) ? countMemberClicks(access.orgId, member.id) : Promise.resolve(null),
+    // Their impact in the period goes with "Reach"; its per-share rows with "What I shared" and
+    // its visits by value type with "My mix" — nothing of a hidden section leaves the server.
+    sees(member.showReach) ? getMyImpact(access.orgId, member.id, range) : Promise.resolve(null),
   ]);
 
   return {
@@ -88,6 +99,15 @@ export async function getPersonPage(access: Access, handle: string, now = new Da
           networkSize: member.user.networkSize,
           // Human clicks on all their tracked links, as the dashboard credits them.
           clicks: clicks?.total ?? 0,
+        }
+      : null,
+    impact: impact
+      ? {
+          ...impact,
+          byShare: sees(member.showShares) ? impact.byShare : [],
+          best: sees(member.showShares) ? impact.best : null,
+          mix: sees(member.showMix) ? impact.mix : null,
+          visitsByValueType: sees(member.showMix) ? impact.visitsByValueType : [],
         }
       : null,
   };

@@ -22,7 +22,8 @@ export const PAGE_SECTIONS: readonly { id: PageSection; label: string; explanati
   {
     id: "reach",
     label: "Reach",
-    explanation: "How many times you shared, your weekly streak and your network size.",
+    explanation:
+      "How many times you shared, your weekly streak, your network size, and the visits, reach and outcomes your shares brought.",
   },
 ];
 

@@ -22,6 +22,8 @@ import { createItem, createShare, insertClicks } from "@/tests/support/analytics
 import { startSmtpServer } from "@/tests/support/smtp-server";
 import { callRoute } from "@/tests/support/http";
 import { GET as digestPreview } from "@/app/api/email/digest-preview/route";
+import { listForYouFeed } from "@/lib/domains/sharing/list-for-you-feed";
+import type { Access } from "@/lib/domains/access/resolve-access";
 
 const DAY_MS = 86_400_000;
 const now = new Date();
@@ -65,6 +67,25 @@ afterAll(async () => {
   }
 });
 
+/** The seeded member's access, as the digest builds it. */
+async function accessFor(member: SeedContext["members"][number]): Promise<Access> {
+  const org = await getDb().organization.findUniqueOrThrow({ where: { id: ctx.org.id } });
+  return {
+    userId: member.userId,
+    orgId: ctx.org.id,
+    membershipId: member.membershipId,
+    role: member.role,
+    user: { id: member.userId, name: member.name, email: member.email, image: null },
+    org: {
+      id: org.id,
+      name: org.name,
+      slug: org.slug,
+      timeZone: org.timeZone,
+      logoUrl: org.logoUrl,
+    },
+  };
+}
+
 /** Visible to the member at `at`, by the seed's own record of each item. */
 function visibleTo(item: SeedContext["items"][number], at: Date) {
   return (
@@ -79,7 +100,7 @@ function visibleTo(item: SeedContext["items"][number], at: Date) {
 }
 
 describe("the seeded employee's weekly digest", () => {
-  it("lists the items that went live for them last week and that they have not shared", () => {
+  it("lists the items that went live for them last week and that they have not shared", async () => {
     const from = new Date(now.getTime() - 7 * DAY_MS);
     const shared = new Set(
       ctx.shares.filter((s) => s.membershipId === employee.membershipId).map((s) => s.itemId),
@@ -89,7 +110,15 @@ describe("the seeded employee's weekly digest", () => {
       .sort((a, b) => b.visibleFrom!.getTime() - a.visibleFrom!.getTime());
     expect(expected.length).toBeGreaterThan(0); // the seed gives the week something new
     expect(digest.newItemCount).toBe(expected.length);
-    expect(digest.newItems.map((i) => i.title)).toEqual(expected.slice(0, 5).map((i) => i.title));
+    // In the feed's "for you" order (its ranking is the feed's own: listForYouFeed).
+    const forYou = await listForYouFeed(await accessFor(employee), { order: "for-you" }, now);
+    const expectedIds = new Set(expected.map((i) => i.id));
+    expect(digest.newItems.map((i) => i.id)).toEqual(
+      forYou
+        .filter((i) => expectedIds.has(i.id))
+        .slice(0, 5)
+        .map((i) => i.id),
+    );
     expect(digest.name).toBe("Sofia Lindqvist");
   });
 

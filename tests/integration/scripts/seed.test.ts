@@ -356,6 +356,32 @@ describe("demo click and conversion seed", () => {
       conversions.filter((c) => c.outcome === "DEAL" && c.value !== null).length,
     ).toBeGreaterThan(0);
   });
+
+  it("gives the demo employee impact to show in the last 30 days and a few milestone notifications", async () => {
+    const employee = ctx.members.find((m) => m.email === "employee@fernhill.example")!;
+    const since = new Date(now.getTime() - 30 * DAY_MS).toISOString().slice(0, 10);
+    const [row] = await db.$queryRaw<{ visits: number; shares: number }[]>`
+      SELECT COALESCE(SUM(d."uniqueVisits"), 0)::int AS "visits",
+        COUNT(DISTINCT d."shareId")::int AS "shares"
+      FROM "ShareDailyStats" d
+      WHERE d."membershipId" = ${employee.membershipId} AND d."day" >= ${since}::date`;
+    expect(row!.visits).toBeGreaterThan(10);
+    expect(row!.shares).toBeGreaterThan(1);
+    const milestones = await db.notification.findMany({
+      where: { userId: employee.userId, kind: { startsWith: "impact." } },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(milestones.length).toBeGreaterThanOrEqual(2);
+    expect(milestones.length).toBeLessThanOrEqual(3);
+    for (const n of milestones) {
+      expect(n.title).toMatch(
+        /^Your post about “.+” (reached \d+ visits|got its first visit|brought its first .+)$/,
+      );
+      expect(n.url).toMatch(/^\/activity\?share=shr_/);
+      expect(n.createdAt.getTime()).toBeLessThan(now.getTime());
+    }
+    expect(milestones.filter((n) => n.readAt === null)).toHaveLength(1);
+  });
 });
 
 describe("demo topics", () => {

@@ -85,7 +85,7 @@ describe("email templates", () => {
     expect(share.text).toContain("See it on LinkedIn: https://www.linkedin.com/feed/update/");
   });
 
-  it("the digest lists items, the clicks figure and the nudge", () => {
+  it("the digest leads with my impact, then lists items, the clicks figure and the nudge", () => {
     const item = (n: number) => ({
       id: `cnt_${n}`,
       title: `Item ${n} <b>`,
@@ -103,6 +103,16 @@ describe("email templates", () => {
       email: "s@example.com",
       from: new Date(),
       to: new Date(),
+      impact: {
+        visits: 321,
+        clicks: 1234,
+        reach: 4000,
+        reachIsEstimate: true,
+        outcomes: 3,
+        outcomesText: "2 applicants, 1 hire",
+        best: { title: "Graduate programme <i>", visits: 120 },
+        milestones: ["Your post about “Graduate programme” brought its first applicant"],
+      },
       newItems: [1, 2, 3, 4, 5].map(item),
       newItemCount: 7,
       sharesLastWeek: 1,
@@ -117,7 +127,23 @@ describe("email templates", () => {
       activityUrl: "https://app.example/activity",
     };
     const email = digestEmail(digest);
-    expect(email.subject).toBe("7 new posts to share · 1,234 clicks last week");
+    expect(email.subject).toBe("Your week: 321 visits · 7 new posts to share");
+    // Impact first: the figures come before the new posts.
+    const impactAt = email.text.indexOf("Your impact this week:");
+    expect(impactAt).toBeGreaterThan(0);
+    expect(impactAt).toBeLessThan(email.text.indexOf("New for you this week"));
+    expect(email.text).toContain(
+      "Your links brought 321 visits (1,234 clicks) this week; the posts you shared reached an estimated 4,000 people.",
+    );
+    expect(email.text).toContain("Outcomes from your shares: 2 applicants, 1 hire.");
+    expect(email.text).toContain("Best share: Graduate programme <i> (120 visits).");
+    expect(email.text).toContain(
+      "★ Your post about “Graduate programme” brought its first applicant",
+    );
+    expect(email.html).toContain("Graduate programme &lt;i&gt;");
+    expect(email.html.indexOf("Your impact this week")).toBeLessThan(
+      email.html.indexOf("New for you this week"),
+    );
     expect(email.text).toContain("- Item 1 <b> (Education): https://app.example/share/cnt_1");
     expect(email.text).toContain("…and 2 more: https://app.example/feed");
     expect(email.text).toContain("Last week you shared 1 post and your links got 1,234 clicks.");

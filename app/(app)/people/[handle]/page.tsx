@@ -23,22 +23,46 @@ import {
 import { personalMixHint } from "@/lib/domains/people/personal-mix-hint";
 import { dateFormatter } from "@/lib/core/time/format-date";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { ImpactPanel } from "@/components/people/impact-panel";
+import { readAnalyticsParams, type SearchParams } from "@/lib/domains/analytics/analytics-params";
 
 type Params = Promise<{ handle: string }>;
+type Search = Promise<SearchParams>;
+
+/** The impact period of the query string (?range=7d|30d|90d or custom dates), as a cache key. */
+async function periodKey(searchParams: Search): Promise<string> {
+  const { range, from, to } = await searchParams;
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+  return new URLSearchParams({ range: first(range), from: first(from), to: first(to) }).toString();
+}
 
 /** One look-up per request, shared by the metadata and the page; null for an unknown handle. */
-const loadPerson = cache(async (handle: string) => {
+const loadPerson = cache(async (handle: string, period: string) => {
   const access = await requirePageAccess("org:read");
+  const { params } = readAnalyticsParams(
+    Object.fromEntries(new URLSearchParams(period)),
+    access.org.timeZone,
+  );
   try {
-    return { access, person: await getPersonPage(access, handle) };
+    return {
+      access,
+      preset: params.preset,
+      person: await getPersonPage(access, handle, new Date(), { range: params.range }),
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return null;
     throw error;
   }
 });
 
-export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const loaded = await loadPerson((await params).handle);
+export async function generateMetadata({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Search;
+}): Promise<Metadata> {
+  const loaded = await loadPerson((await params).handle, await periodKey(searchParams));
   return { title: loaded ? loaded.person.name : "Page not found" };
 }
 
@@ -76,10 +100,16 @@ function Section({
   );
 }
 
-export default async function PersonPage({ params }: { params: Params }) {
-  const loaded = await loadPerson((await params).handle);
+export default async function PersonPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Search;
+}) {
+  const loaded = await loadPerson((await params).handle, await periodKey(searchParams));
   if (!loaded) notFound();
-  const { access, person } = loaded;
+  const { access, person, preset } = loaded;
   const { isSelf, visibility } = person;
   const firstName = person.name.split(" ")[0] ?? person.name;
   const date = dateFormatter("date", await requestDateFormat(access.org.timeZone));
@@ -308,6 +338,32 @@ export default async function PersonPage({ params }: { params: Params }) {
           </div>
         </div>
       )}
+
+      {person.impact ? (
+        <section aria-labelledby="section-impact">
+          <Card className="space-y-4">
+            <div className="flex flex-wrap items-center gap-2">
+              <h2 id="section-impact" className="text-lg font-semibold">
+                {isSelf ? "Your impact" : `${firstName}'s impact`}
+              </h2>
+              {onlyYou("reach") ? (
+                <span className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 ring-1 ring-inset ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600">
+                  Only you see this
+                </span>
+              ) : null}
+            </div>
+            <ImpactPanel
+              impact={person.impact}
+              basePath={`/people/${person.handle}`}
+              preset={preset}
+              owner={isSelf ? "your" : `${firstName}'s`}
+              showShares={isSelf || visibility.shares}
+              showMix={isSelf || visibility.mix}
+              locale={(await requestDateFormat(access.org.timeZone)).locale}
+            />
+          </Card>
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -19,6 +19,23 @@ export interface DigestItem {
   url: string;
 }
 
+/** The member's own impact in the week (the figures of "Your impact" on /activity). */
+export interface DigestImpact {
+  /** Unique human visits on their links on the week's days. */
+  visits: number;
+  clicks: number;
+  /** Reach of the shares made in the week: LinkedIn's impressions, else an estimate. */
+  reach: number;
+  reachIsEstimate: boolean;
+  outcomes: number;
+  /** "2 applicants, 1 hire" ("" without outcomes). */
+  outcomesText: string;
+  /** The share with the most visits in the week. */
+  best: { title: string; visits: number } | null;
+  /** The titles of the milestone notifications of the week ("… got its first visit"). */
+  milestones: string[];
+}
+
 export interface Digest {
   orgId: string;
   orgName: string;
@@ -29,7 +46,9 @@ export interface Digest {
   /** The week covered: [from, to) — the seven days before `now`. */
   from: Date;
   to: Date;
-  /** Items visible to the member that went live in the week and they have not shared (newest first, ≤ 5). */
+  /** What their shares brought in the week: the digest leads with it. */
+  impact: DigestImpact;
+  /** Items visible to the member that went live in the week and they have not shared ("for you" order, ≤ 5). */
   newItems: DigestItem[];
   /** All such items (the list above is cut at 5). */
   newItemCount: number;
@@ -47,8 +66,22 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
+/** "Your impact this week" as lines of text (the first part of both the text and the HTML). */
+export function impactLines(i: DigestImpact): string[] {
+  const reach = `${i.reachIsEstimate ? "an estimated " : ""}${i.reach.toLocaleString("en-US")}`;
+  return [
+    `Your links brought ${plural(i.visits, "visit")} (${plural(i.clicks, "click")}) this week; the posts you shared reached ${reach} people.`,
+    i.outcomes
+      ? `Outcomes from your shares: ${i.outcomesText}.`
+      : "No outcomes from your shares yet this week.",
+    ...(i.best ? [`Best share: ${i.best.title} (${plural(i.best.visits, "visit")}).`] : []),
+    ...i.milestones.map((m) => `★ ${m}`),
+  ];
+}
+
 /** The weekly digest of one member (category "digest"), from `buildDigest`. */
 export function digestEmail(d: Digest): RenderedEmail {
+  const impact = impactLines(d.impact);
   const reason = `You receive this weekly digest as a member of ${d.orgName} on Chorus. You can turn it off in your profile.`;
   const more = d.newItemCount - d.newItems.length;
   const itemsText = d.newItems.length
@@ -68,6 +101,9 @@ export function digestEmail(d: Digest): RenderedEmail {
     : [];
   const lines = [
     `Hi ${d.name},`,
+    "",
+    "Your impact this week:",
+    ...impact,
     "",
     ...itemsText,
     "",
@@ -101,6 +137,8 @@ export function digestEmail(d: Digest): RenderedEmail {
     reason,
     bodyHtml: [
       paragraph(`Hi ${d.name},`),
+      `<h2 style="font-size:16px;margin:16px 0 8px">Your impact this week</h2>
+<ul style="padding-left:20px;margin:0 0 12px">${impact.map((line) => `<li style="margin-bottom:4px">${esc(line)}</li>`).join("")}</ul>`,
       itemsHtml,
       `<p style="margin:16px 0 12px">${esc(results)}</p>`,
       nudgeHtml,
@@ -108,7 +146,7 @@ export function digestEmail(d: Digest): RenderedEmail {
     ].join("\n"),
   });
   const subject = d.newItemCount
-    ? `${plural(d.newItemCount, "new post")} to share · ${plural(d.clicksLastWeek, "click")} last week`
-    : `Your week on Chorus · ${plural(d.clicksLastWeek, "click")} last week`;
+    ? `Your week: ${plural(d.impact.visits, "visit")} · ${plural(d.newItemCount, "new post")} to share`
+    : `Your week on Chorus · ${plural(d.impact.visits, "visit")} on your links`;
   return { subject: subjectLine(subject), text: textLayout(lines, reason), html };
 }

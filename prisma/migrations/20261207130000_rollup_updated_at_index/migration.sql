@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ShareDailyStats_updatedAt_idx" ON "ShareDailyStats"("updatedAt");
