@@ -36,6 +36,7 @@ export const NAV_GROUPS: NavGroup[] = [
         permission: "suggestions:moderate",
       },
       { href: "/studio/calendar", label: "Calendar", permission: "content:manage" },
+      { href: "/studio/campaigns", label: "Campaigns", permission: "content:manage" },
     ],
   },
   {

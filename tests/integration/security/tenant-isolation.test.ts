@@ -165,6 +165,7 @@ function imageForm(): FormData {
  * POST/PUT/PATCH route added to the inventory with `ids` fails the suite until it is listed here.
  */
 const BODIES: Record<string, Payload | null> = {
+  "PATCH /api/campaigns/[id]": { body: { name: "Taken over", goalTarget: 7 } },
   "PATCH /api/content/[id]": { body: { title: "Taken over", hashtags: ["taken"] } },
   "PATCH /api/locations/[id]": { body: { name: "Taken over" } },
   "POST /api/content/[id]/images": { form: imageForm },

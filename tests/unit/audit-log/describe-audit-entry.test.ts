@@ -102,6 +102,14 @@ describe("describeAuditEntry", () => {
       "Priya Raman deleted the location “Depot”",
     ],
     [
+      { action: "campaign.create", targetType: "campaign", metadata: { name: "Green week" } },
+      "Priya Raman created the campaign “Green week”",
+    ],
+    [
+      { action: "campaign.export", targetType: "campaign", targetLabel: "Green week" },
+      "Priya Raman exported the results of the campaign “Green week”",
+    ],
+    [
       { action: "something.new", targetType: "team", targetLabel: "A" },
       "Priya Raman: something.new (team “A”)",
     ],
