@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/analytics/dashboard-view";
+import { CampaignResultsSection } from "@/components/campaigns/campaign-results-section";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { loadDashboard } from "@/lib/domains/analytics/load-dashboard";
 import type { SearchParams } from "@/lib/domains/analytics/analytics-params";
@@ -13,5 +14,10 @@ export default async function DashboardPage({
 }) {
   const access = await requirePageAccess("dashboard:read");
   const data = await loadDashboard(access, await searchParams);
-  return <DashboardView data={data} />;
+  return (
+    <>
+      <DashboardView data={data} />
+      <CampaignResultsSection access={access} />
+    </>
+  );
 }

@@ -56,6 +56,12 @@ function body(itemIds: string[], over: Partial<CreateCampaignInput> = {}) {
   };
 }
 
+/** The fields an error response names. */
+function fieldsOf(res: { json: unknown }): string[] {
+  const error = (res.json as { error?: { fields?: Record<string, string> } } | null)?.error;
+  return Object.keys(error?.fields ?? {});
+}
+
 async function post(fx: OrgFixture, userId: string, payload: unknown) {
   return callRoute(campaignsRoute.POST, { method: "POST", userId, body: payload });
 }
@@ -133,7 +139,7 @@ describe("creating and editing campaigns", () => {
     const item = await createItem(a.org.id);
     const bad = await post(a, a.admin.user.id, body([item.id], { startDate: "2026-02-31" }));
     expect(bad.status).toBe(400);
-    expect(Object.keys(bad.json.error?.fields ?? {})).toContain("startDate");
+    expect(fieldsOf(bad)).toContain("startDate");
 
     const reversed = await post(
       a,
@@ -142,7 +148,7 @@ describe("creating and editing campaigns", () => {
     );
     expect(reversed.status).toBe(400);
     expect(reversed.json.error?.message).toMatch(/end date must be on or after the start date/);
-    expect(Object.keys(reversed.json.error?.fields ?? {})).toContain("endDate");
+    expect(fieldsOf(reversed)).toContain("endDate");
 
     const tooLong = await post(
       a,
@@ -153,7 +159,7 @@ describe("creating and editing campaigns", () => {
 
     const empty = await post(a, a.admin.user.id, body([]));
     expect(empty.status).toBe(400);
-    expect(Object.keys(empty.json.error?.fields ?? {})).toContain("itemIds");
+    expect(fieldsOf(empty)).toContain("itemIds");
 
     const zero = await post(a, a.admin.user.id, body([item.id], { goalTarget: 0 }));
     expect(zero.status).toBe(400);
@@ -172,7 +178,7 @@ describe("creating and editing campaigns", () => {
       body: { endDate: addDays(today(), -10) },
     });
     expect(before.status).toBe(400);
-    expect(Object.keys(before.json.error?.fields ?? {})).toContain("endDate");
+    expect(fieldsOf(before)).toContain("endDate");
   });
 
   it("refuses another organisation's posts and teams (404 naming the field), and its campaigns", async () => {
@@ -180,11 +186,11 @@ describe("creating and editing campaigns", () => {
     const theirs = await createItem(b.org.id);
     const foreignItem = await post(a, a.admin.user.id, body([mine.id, theirs.id]));
     expect(foreignItem.status).toBe(404);
-    expect(Object.keys(foreignItem.json.error?.fields ?? {})).toEqual(["itemIds"]);
+    expect(fieldsOf(foreignItem)).toEqual(["itemIds"]);
 
     const foreignTeam = await post(a, a.admin.user.id, body([mine.id], { teamIds: [b.teamA.id] }));
     expect(foreignTeam.status).toBe(404);
-    expect(Object.keys(foreignTeam.json.error?.fields ?? {})).toEqual(["teamIds"]);
+    expect(fieldsOf(foreignTeam)).toEqual(["teamIds"]);
     expect(await getDb().campaign.count({ where: { orgId: a.org.id, name: "x" } })).toBe(0);
 
     const bCampaign = await createCampaign(accessFor(b.org, b.admin), body([theirs.id]) as never);
