@@ -6,6 +6,7 @@ import { seedOrganization } from "./seed-organization";
 import { seedShares } from "./seed-shares";
 import { seedAnalytics } from "./seed-analytics";
 import { seedAuditTrail } from "./seed-audit";
+import { seedCampaigns } from "./seed-campaigns";
 
 /**
  * The demo organisation, built by steps in order. Each capability adds its own step (content,
@@ -16,6 +17,7 @@ export const SEED_STEPS: SeedStep[] = [
   seedContent,
   seedShares,
   seedAnalytics,
+  seedCampaigns,
   seedAuditTrail,
 ];
 
