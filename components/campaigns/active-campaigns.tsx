@@ -86,8 +86,9 @@ function CampaignCard({
               {teams.map((t) => (
                 <li key={t.teamId} className="tabular-nums">
                   <span className="font-semibold">{t.rank}.</span> {t.name}
-                  {mine.has(t.teamId) ? <span className="font-medium"> (your team)</span> : null}:{" "}
-                  {t.value.toLocaleString("en")}
+                  {mine.has(t.teamId) ? (
+                    <span className="font-medium"> (your team)</span>
+                  ) : null}: {t.value.toLocaleString("en")}
                 </li>
               ))}
             </ol>

@@ -3,7 +3,7 @@ import { CampaignProgressBar } from "@/components/campaigns/progress-bar";
 import { DataTable } from "@/components/analytics/data-table";
 import { EmptyState } from "@/components/analytics/dashboard-section";
 import { buttonClass } from "@/components/ui/button";
-import { goalAmount } from "@/lib/domains/campaigns/campaign-goals";
+import { CAMPAIGN_GOAL_LABELS } from "@/lib/domains/campaigns/campaign-goals";
 import type { CampaignPhase } from "@/lib/domains/campaigns/campaign-window";
 import type {
   CampaignContributor,
@@ -113,7 +113,7 @@ export function CampaignResults({
               { header: "Rank", cell: (t) => t.rank, numeric: true },
               { header: "Team", cell: (t) => t.name, rowHeader: true },
               {
-                header: goalAmount(goal, 2).split(" ")[1],
+                header: CAMPAIGN_GOAL_LABELS[goal].label,
                 cell: (t) => count(t.value),
                 numeric: true,
               },

@@ -24,7 +24,8 @@ const description = z
   .max(1000, { error: "Descriptions are at most 1000 characters." })
   .nullable()
   .optional()
-  .transform((v) => v || null);
+  // Absent stays absent (an edit leaves it alone); an empty text clears it.
+  .transform((v) => (v === undefined ? undefined : v || null));
 
 /** A calendar day of the organisation's time zone, as a date input writes it. */
 const day = (what: string) =>

@@ -23,7 +23,7 @@ export async function createCampaign(access: Access, input: CreateCampaignInput)
           id,
           orgId: access.orgId,
           name: input.name,
-          description: input.description,
+          description: input.description ?? null,
           startsAt,
           endsAt,
           goal: input.goal,
@@ -83,7 +83,7 @@ export async function updateCampaign(
         where: { id: campaignId },
         data: {
           name: input.name,
-          description: input.description === undefined ? undefined : input.description,
+          description: input.description,
           startsAt: window.startsAt,
           endsAt: window.endsAt,
           goal: input.goal,

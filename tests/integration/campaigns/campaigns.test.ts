@@ -96,7 +96,14 @@ describe("creating and editing campaigns", () => {
     });
     expect(patched.status).toBe(200);
     const after = await getDb().campaign.findUniqueOrThrow({ where: { id } });
-    expect(after).toMatchObject({ name: "Solar week", goalTarget: 25, teamsCompete: false });
+    expect(after).toMatchObject({
+      name: "Solar week",
+      goalTarget: 25,
+      teamsCompete: false,
+      // Fields the edit did not send stay as they were.
+      description: "Tell people about the solar park.",
+      startsAt: stored.startsAt,
+    });
 
     const listed = await callRoute(campaignsRoute.GET, { userId: a.admin.user.id });
     expect((listed.json.campaigns as { id: string }[]).map((c) => c.id)).toContain(id);

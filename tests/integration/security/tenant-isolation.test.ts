@@ -670,6 +670,8 @@ const RECORD_LABELS: Record<string, (id: string) => Promise<string | null>> = {
     null,
   Team: async (id) =>
     (await getDb().team.findUnique({ where: { id }, select: { name: true } }))?.name ?? null,
+  Campaign: async (id) =>
+    (await getDb().campaign.findUnique({ where: { id }, select: { name: true } }))?.name ?? null,
   "User.handle": async (handle) =>
     (
       await getDb().membership.findFirst({
