@@ -34,7 +34,8 @@ test("an admin runs a campaign; an employee sees it atop the feed, shares its po
   await page.getByLabel("Description (optional)").fill("Everyone shares the launch.");
   await page.getByLabel("Target (shares)").fill("40");
   await page.getByLabel("Filter posts in the campaign").fill(title.slice(0, 30));
-  await page.getByRole("checkbox", { name: title, exact: true }).check();
+  // Its accessible name is the title and its status ("… Published").
+  await page.getByRole("checkbox", { name: `${title} Published`, exact: true }).check();
   await page.getByRole("button", { name: "Create campaign" }).click();
   await expect(page).toHaveURL(/\/studio\/campaigns\/cmp_/);
   await expect(page.getByText("Campaign created.")).toBeVisible();
