@@ -38,6 +38,7 @@ export const NAV_GROUPS: NavGroup[] = [
       },
       { href: "/studio/calendar", label: "Calendar", permission: "content:manage" },
       { href: "/admin/topics", label: "Topics", permission: "content:manage" },
+      { href: "/studio/campaigns", label: "Campaigns", permission: "content:manage" },
     ],
   },
   {

@@ -9,6 +9,7 @@ import { seedAuditTrail } from "./seed-audit";
 import { seedTopics } from "./seed-topics";
 import { seedRecognition } from "./seed-recognition";
 import { seedMilestones } from "./seed-milestones";
+import { seedCampaigns } from "./seed-campaigns";
 
 /**
  * The demo organisation, built by steps in order. Each capability adds its own step (content,
@@ -22,6 +23,7 @@ export const SEED_STEPS: SeedStep[] = [
   seedAnalytics,
   seedRecognition,
   seedMilestones,
+  seedCampaigns,
   seedAuditTrail,
 ];
 

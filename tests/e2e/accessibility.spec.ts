@@ -98,13 +98,18 @@ test.afterAll(() => {
 /** Fills the path parameters of an inventory page from the demo data; null when it cannot. */
 function concretePath(entry: PageEntry): string | null {
   const values: Record<string, string> = {
-    id: entry.ids?.id === "Team" ? ids.teamId : ids.itemId,
+    id:
+      entry.ids?.id === "Team"
+        ? ids.teamId
+        : entry.ids?.id === "Campaign"
+          ? ids.campaignId
+          : ids.itemId,
     handle: ids.handle,
     token: BAD_TOKEN,
     org: DEMO_ORG_SLUG,
     slug: ids.itemSlug,
   };
-  if (entry.ids?.id && !["Team", "ContentItem"].includes(entry.ids.id)) return null;
+  if (entry.ids?.id && !["Team", "ContentItem", "Campaign"].includes(entry.ids.id)) return null;
   let unknown = false;
   const path = entry.path.replace(/\[([^\]]+)\]/g, (_, name: string) => {
     if (!(name in values)) unknown = true;

@@ -18,6 +18,8 @@ export interface DemoIds {
   handle: string;
   /** The newest share's tracked-link code. */
   shareCode: string;
+  /** The seeded running campaign. */
+  campaignId: string;
 }
 
 export function e2eDatabase(): pg.Client {
@@ -57,7 +59,12 @@ export async function readDemoIds(): Promise<DemoIds> {
       `SELECT code FROM "Share" WHERE "orgId" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
       [org.id],
     );
+    const campaign = await one<{ id: string }>(
+      `SELECT id FROM "Campaign" WHERE "orgId" = $1 ORDER BY "startsAt" LIMIT 1`,
+      [org.id],
+    );
     return {
+      campaignId: campaign.id,
       orgSlug: DEMO_ORG_SLUG,
       teamId: team.id,
       itemId: item.id,

@@ -177,7 +177,11 @@ function concretePath(pattern: string): string {
     nextauth: "session",
     key: "logos/missing.png",
     imageId: "img_missing0000000000",
-    id: pattern.includes("/teams/") ? ids.teamId : ids.itemId,
+    id: pattern.includes("/teams/")
+      ? ids.teamId
+      : pattern.includes("/campaigns/")
+        ? ids.campaignId
+        : ids.itemId,
   };
   return pattern.replace(/\[\[?(?:\.\.\.)?([^\]]+?)\]\]?/g, (_m, name: string) => values[name]!);
 }

@@ -51,7 +51,14 @@ function concretePath(pattern: string): string {
     .replace("[slug]", ids.itemSlug)
     .replace("[token]", BAD_TOKEN)
     .replace("[handle]", ids.handle)
-    .replace("[id]", pattern.startsWith("/admin/teams") ? ids.teamId : ids.itemId);
+    .replace(
+      "[id]",
+      pattern.startsWith("/admin/teams")
+        ? ids.teamId
+        : pattern.includes("/campaigns/")
+          ? ids.campaignId
+          : ids.itemId,
+    );
 }
 
 function cspDirectives(csp: string): Map<string, string> {

@@ -187,6 +187,30 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   },
   {
     type: "route",
+    file: "api/campaigns/route.ts",
+    path: "/api/campaigns",
+    methods: { GET: org("content:manage"), POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/campaigns/[id]/route.ts",
+    path: "/api/campaigns/[id]",
+    methods: {
+      GET: org("content:manage"),
+      PATCH: org("content:manage"),
+      DELETE: org("content:manage"),
+    },
+    ids: { id: "Campaign" },
+  },
+  {
+    type: "route",
+    file: "api/campaigns/[id]/export/route.ts",
+    path: "/api/campaigns/[id]/export",
+    methods: { GET: org("analytics:export") },
+    ids: { id: "Campaign" },
+  },
+  {
+    type: "route",
     file: "api/content/route.ts",
     path: "/api/content",
     methods: { GET: org("content:manage"), POST: org("content:manage") },
@@ -690,6 +714,25 @@ export const PAGES: readonly PageEntry[] = [
     file: "(app)/studio/new/page.tsx",
     path: "/studio/new",
     guard: org("content:manage"),
+  },
+  {
+    type: "page",
+    file: "(app)/studio/campaigns/page.tsx",
+    path: "/studio/campaigns",
+    guard: org("content:manage"),
+  },
+  {
+    type: "page",
+    file: "(app)/studio/campaigns/new/page.tsx",
+    path: "/studio/campaigns/new",
+    guard: org("content:manage"),
+  },
+  {
+    type: "page",
+    file: "(app)/studio/campaigns/[id]/page.tsx",
+    path: "/studio/campaigns/[id]",
+    guard: org("content:manage"),
+    ids: { id: "Campaign" },
   },
   {
     type: "page",

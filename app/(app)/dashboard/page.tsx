@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { DashboardView } from "@/components/analytics/dashboard-view";
+import { CampaignResultsSection } from "@/components/campaigns/campaign-results-section";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { loadDashboard } from "@/lib/domains/analytics/load-dashboard";
 import type { SearchParams } from "@/lib/domains/analytics/analytics-params";
@@ -15,5 +16,10 @@ export default async function DashboardPage({
   const access = await requirePageAccess("dashboard:read");
   const data = await loadDashboard(access, await searchParams);
   const { locale } = await requestDateFormat(access.org.timeZone);
-  return <DashboardView data={data} locale={locale} />;
+  return (
+    <>
+      <DashboardView data={data} locale={locale} />
+      <CampaignResultsSection access={access} />
+    </>
+  );
 }

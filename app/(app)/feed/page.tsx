@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ActiveCampaigns } from "@/components/campaigns/active-campaigns";
 import { FeedCard } from "@/components/feed/feed-card";
 import { FeedFilters } from "@/components/feed/feed-filters";
 import { buttonClass } from "@/components/ui/button";
@@ -65,6 +66,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         }
       />
       {askTopics ? <OnboardingTopicsPanel topics={askTopics} /> : null}
+      <ActiveCampaigns access={access} />
       <div className="mb-section">
         <FeedFilters state={{ valueType, goal, order }} />
       </div>

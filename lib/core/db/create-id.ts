@@ -14,6 +14,7 @@ export type IdPrefix =
   | "pwr" // password reset token
   | "aud"
   | "cnt" // content item
+  | "cmp" // campaign
   | "cap" // caption
   | "ctr" // content translation
   | "ctt" // content transition

@@ -168,6 +168,14 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} added an image to ${entry.targetType === "suggestion" ? named("suggestion", target) : post}`;
     case "content.image_remove":
       return `${who} removed an image from ${post}`;
+    case "campaign.create":
+      return `${who} created ${named("campaign", text(m.name) ?? target)}`;
+    case "campaign.update":
+      return `${who} changed ${named("campaign", target ?? text(m.name))}`;
+    case "campaign.archive":
+      return `${who} archived ${named("campaign", target ?? text(m.name))}`;
+    case "campaign.export":
+      return `${who} exported the results of ${named("campaign", target ?? text(m.name))}`;
     case "suggestion.create":
       return `${who} suggested ${target ? `the story “${target}”` : "a story"}`;
     case "suggestion.accept":

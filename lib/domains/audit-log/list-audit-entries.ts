@@ -282,6 +282,12 @@ const RESOLVERS: Record<string, (where: Where) => Promise<Resolved[]>> = {
       label: c.title,
       href: `/studio/${c.id}`,
     })),
+  campaign: async (where) =>
+    (await db.campaign.findMany({ where, select: { id: true, name: true } })).map((c) => ({
+      id: c.id,
+      label: c.name,
+      href: `/studio/campaigns/${c.id}`,
+    })),
   suggestion: async (where) =>
     (await db.suggestion.findMany({ where, select: { id: true, title: true } })).map((s) => ({
       id: s.id,

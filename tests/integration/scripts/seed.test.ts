@@ -426,3 +426,36 @@ describe("recognition in the demo", () => {
     ).toBeGreaterThan(0);
   });
 });
+
+describe("demo campaign seed", () => {
+  it("runs a campaign with some progress and two teams competing", async () => {
+    const [campaign] = await db.campaign.findMany({
+      where: { orgId: ctx.org.id },
+      include: { items: true, teams: { include: { team: true } } },
+    });
+    expect(campaign).toBeDefined();
+    expect(campaign!.startsAt.getTime()).toBeLessThan(now.getTime());
+    expect(campaign!.endsAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(campaign!.teams.map((t) => t.team.name).sort()).toEqual(["Engineering", "Sales"]);
+    expect(campaign!.items.length).toBeGreaterThanOrEqual(2);
+    const shares = await db.share.findMany({
+      where: {
+        orgId: ctx.org.id,
+        itemId: { in: campaign!.items.map((i) => i.itemId) },
+        status: { in: ["SHARED", "POSTED"] },
+        createdAt: { gte: campaign!.startsAt, lt: campaign!.endsAt },
+      },
+      select: { membershipId: true },
+    });
+    expect(shares.length).toBeGreaterThan(0);
+    expect(shares.length).toBeLessThan(campaign!.goalTarget);
+    const sharers = new Set(shares.map((s) => s.membershipId));
+    for (const { teamId } of campaign!.teams) {
+      const members = await db.teamMember.findMany({ where: { teamId } });
+      expect(
+        members.some((m) => sharers.has(m.membershipId)),
+        teamId,
+      ).toBe(true);
+    }
+  });
+});

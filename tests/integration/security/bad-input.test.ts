@@ -37,6 +37,7 @@ import { formAction, type ActionState } from "@/lib/domains/access/action";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
 import { createOrganizationFormSchema } from "@/lib/domains/auth/auth-form-schemas";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
+import { createCampaign } from "@/lib/domains/campaigns/save-campaign";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
 import { getDb } from "@/lib/core/db/client";
@@ -119,6 +120,7 @@ interface Fixture {
   revocableKeyId: string;
   secretKey: string;
   badgeId: string;
+  campaignId: string;
 }
 let f: Fixture;
 
@@ -309,6 +311,22 @@ function specs(x: Fixture): Record<string, RouteSpec> {
       },
     },
     "POST /api/suggestions/[id]/reject": { body: { reason: "Not now" } },
+    "GET /api/campaigns": { query: { archived: ["true", "false"] } },
+    "POST /api/campaigns": {
+      body: {
+        name: "Green week",
+        description: "Share the solar park",
+        startDate: "2026-03-01",
+        endDate: "2026-03-14",
+        goal: "SHARES",
+        goalTarget: 50,
+        itemIds: [x.itemId],
+        teamIds: [team],
+      },
+    },
+    "PATCH /api/campaigns/[id]": {
+      body: { name: "Green month", endDate: "2026-03-31", goal: "VISITS", teamIds: [] },
+    },
     "POST /api/locations": { body: { name: "Lisbon" } },
     "PATCH /api/locations/[id]": { body: { name: "Porto" } },
     "POST /api/topics": { body: { name: "Hydrogen" } },
@@ -338,6 +356,8 @@ function realParam(name: string, model: string | undefined, catchAll: boolean, x
       return x.itemId;
     case "Team":
       return x.fx.teamB.id;
+    case "Campaign":
+      return x.campaignId;
     case "Membership":
       return x.fx.employee.membership.id;
     case "Invitation":
@@ -727,6 +747,18 @@ beforeAll(async () => {
     invitationId: invitation.id,
     revocableKeyId: revocable.apiKey.id,
     secretKey: secret.key,
+    campaignId: (
+      await createCampaign(admin, {
+        name: "Fuzzed campaign",
+        description: null,
+        startDate: "2026-03-01",
+        endDate: "2026-03-14",
+        goal: "SHARES",
+        goalTarget: 10,
+        itemIds: [item.id],
+        teamIds: [],
+      })
+    ).id,
   };
   // The write watch sees the app's statements, and the fingerprint sees a change to the org: a
   // refused request found writing nothing means something.

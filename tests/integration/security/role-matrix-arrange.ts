@@ -15,6 +15,7 @@ import { randomString } from "@/lib/core/db/create-id";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
 import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-badges";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
+import { createCampaign } from "@/lib/domains/campaigns/save-campaign";
 import { addContentImage } from "@/lib/domains/content/content-images";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
@@ -168,6 +169,20 @@ async function draftItem(fx: OrgFixture) {
   return createContentItem(adminAccess(fx), contentInput());
 }
 
+async function newCampaign(fx: OrgFixture) {
+  const item = await draftItem(fx);
+  return createCampaign(adminAccess(fx), {
+    name: `Campaign ${randomString(6)}`,
+    description: null,
+    startDate: "2026-03-01",
+    endDate: "2026-03-31",
+    goal: "SHARES",
+    goalTarget: 10,
+    itemIds: [item.id],
+    teamIds: [fx.teamA.id],
+  });
+}
+
 async function pendingSuggestion(fx: OrgFixture, member: Member) {
   return createSuggestion(accessFor(fx.org, member), {
     title: `Story ${randomString(5)}`,
@@ -273,6 +288,26 @@ export const ARRANGE: Record<string, Arrange> = {
   // ── Content studio and suggestions ────────────────────────────────────────────────────────
   "GET /api/content": async () => ({}),
   "POST /api/content": async () => ({ body: contentInput() }),
+  "GET /api/campaigns": async () => ({}),
+  "POST /api/campaigns": async ({ fx }) => ({
+    body: {
+      name: `Campaign ${randomString(6)}`,
+      startDate: "2026-03-01",
+      endDate: "2026-03-31",
+      goal: "VISITS",
+      goalTarget: 100,
+      itemIds: [(await draftItem(fx)).id],
+    },
+  }),
+  "GET /api/campaigns/[id]": async ({ fx }) => ({ params: { id: (await newCampaign(fx)).id } }),
+  "PATCH /api/campaigns/[id]": async ({ fx }) => ({
+    params: { id: (await newCampaign(fx)).id },
+    body: { goalTarget: 25 },
+  }),
+  "DELETE /api/campaigns/[id]": async ({ fx }) => ({ params: { id: (await newCampaign(fx)).id } }),
+  "GET /api/campaigns/[id]/export": async ({ fx }) => ({
+    params: { id: (await newCampaign(fx)).id },
+  }),
   "GET /api/content/mix": async () => ({}),
   "POST /api/content/link-preview": async () => ({ body: { url: env().previewUrl } }),
   "GET /api/content/[id]": async ({ fx }) => ({ params: { id: (await draftItem(fx)).id } }),

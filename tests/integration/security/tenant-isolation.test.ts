@@ -165,6 +165,7 @@ function imageForm(): FormData {
  * POST/PUT/PATCH route added to the inventory with `ids` fails the suite until it is listed here.
  */
 const BODIES: Record<string, Payload | null> = {
+  "PATCH /api/campaigns/[id]": { body: { name: "Taken over", goalTarget: 7 } },
   "PATCH /api/content/[id]": { body: { title: "Taken over", hashtags: ["taken"] } },
   "PATCH /api/locations/[id]": { body: { name: "Taken over" } },
   "PATCH /api/topics/[id]": { body: { name: "Taken over" } },
@@ -698,6 +699,8 @@ const RECORD_LABELS: Record<string, (id: string) => Promise<string | null>> = {
     null,
   Team: async (id) =>
     (await getDb().team.findUnique({ where: { id }, select: { name: true } }))?.name ?? null,
+  Campaign: async (id) =>
+    (await getDb().campaign.findUnique({ where: { id }, select: { name: true } }))?.name ?? null,
   "User.handle": async (handle) =>
     (
       await getDb().membership.findFirst({

@@ -38,6 +38,8 @@ import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
 import { createNotification } from "@/lib/domains/notifications/create-notification";
+import { createCampaign } from "@/lib/domains/campaigns/save-campaign";
+import { zonedDateKey } from "@/lib/core/time/zoned-time";
 import { encryptSecret } from "@/lib/core/crypto/token-cipher";
 import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { newClickId } from "@/lib/domains/tracking/click-id";
@@ -112,6 +114,8 @@ export interface SeededNames {
   otherLocation: string;
   /** A topic the published item carries and the employee follows. */
   topic: string;
+  /** A running campaign of the published and team-only items, both teams competing. */
+  campaign: string;
 }
 
 export interface SeededOrg {
@@ -548,6 +552,17 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
     },
   });
 
+  const campaign = await createCampaign(admin, {
+    name: `Green week ${randomString(4)}`,
+    description: "Share the solar park.",
+    startDate: zonedDateKey(days(-3), org.timeZone),
+    endDate: zonedDateKey(days(10), org.timeZone),
+    goal: "SHARES",
+    goalTarget: 20,
+    itemIds: [publishedItem, teamOnlyItem],
+    teamIds: [managed.id, other.id],
+  });
+
   const ids = await collectIds(org.id);
   ids["User.handle"] = (
     await db.membership.findMany({ where: { orgId: org.id }, select: { handle: true } })
@@ -595,6 +610,7 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       location: location.id,
       otherLocation: otherLocation.id,
       topic: topic.id,
+      campaign: campaign.id,
     },
     secrets: {
       secretApiKey: secretKey.key,

@@ -146,6 +146,14 @@ describe("describeAuditEntry", () => {
       "Sofia Lindqvist shared the post “Solar park live” with the reward disclosure “#employee”",
     ],
     [
+      { action: "campaign.create", targetType: "campaign", metadata: { name: "Green week" } },
+      "Priya Raman created the campaign “Green week”",
+    ],
+    [
+      { action: "campaign.export", targetType: "campaign", targetLabel: "Green week" },
+      "Priya Raman exported the results of the campaign “Green week”",
+    ],
+    [
       { action: "something.new", targetType: "team", targetLabel: "A" },
       "Priya Raman: something.new (team “A”)",
     ],

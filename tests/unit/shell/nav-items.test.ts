@@ -34,6 +34,7 @@ describe("sidebar navigation", () => {
     expect(activeHref("/admin/members/import", hrefs)).toBe("/admin/members");
     expect(activeHref("/studio/suggestions", hrefs)).toBe("/studio/suggestions");
     expect(activeHref("/studio/cnt_123", hrefs)).toBe("/studio");
+    expect(activeHref("/studio/campaigns/cmp_123", hrefs)).toBe("/studio/campaigns");
     expect(activeHref("/profile", hrefs)).toBeNull();
     expect(activeHref("/feedback", hrefs)).toBeNull();
   });
