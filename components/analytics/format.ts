@@ -1,6 +1,6 @@
 /** Number formatting for the dashboard: one locale, figures in tabular digits. Day labels follow
  * the person's locale (formatDay, as every other date of the app: lib/core/time/format-date.ts). */
-import { FALLBACK_LOCALE, formatDay as formatCalendarDay } from "@/lib/core/time/format-date";
+import { formatDay as formatCalendarDay } from "@/lib/core/time/format-date";
 
 const LOCALE = "en";
 
@@ -91,14 +91,11 @@ export function pointsChange(current: number | null, previous: number | null): C
  * "2026-11-05" → "5 Nov" (or "5 Nov 2026") in the person's locale ("5. Nov." / "05.11.2026" in
  * de-DE, "Nov 5" in en-US). Days are calendar days of the organisation, so read them as UTC.
  */
-export function formatDay(day: string, withYear = false, locale: string = FALLBACK_LOCALE): string {
+export function formatDay(day: string, withYear: boolean, locale: string): string {
   return formatCalendarDay(day, withYear ? "date" : "dayMonth", locale);
 }
 
-export function formatRange(
-  range: { from: string; to: string },
-  locale: string = FALLBACK_LOCALE,
-): string {
+export function formatRange(range: { from: string; to: string }, locale: string): string {
   return range.from === range.to
     ? formatDay(range.from, true, locale)
     : `${formatDay(range.from, range.from.slice(0, 4) !== range.to.slice(0, 4), locale)} – ${formatDay(range.to, true, locale)}`;

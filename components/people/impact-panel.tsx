@@ -45,10 +45,12 @@ export function ImpactPeriodNav({
   basePath,
   preset,
   range,
+  locale,
 }: {
   basePath: string;
   preset: RangePreset;
   range: MyImpact["range"];
+  locale: string;
 }) {
   const presets = Object.keys(PRESET_DAYS) as Exclude<RangePreset, "custom">[];
   return (
@@ -71,7 +73,7 @@ export function ImpactPeriodNav({
           </li>
         ))}
       </ul>
-      <span className={muted}>{formatRange(range)}</span>
+      <span className={muted}>{formatRange(range, locale)}</span>
     </nav>
   );
 }
@@ -227,7 +229,7 @@ export function ImpactPanel({
   const best = impact.best;
   return (
     <div className="space-y-5">
-      <ImpactPeriodNav basePath={basePath} preset={preset} range={impact.range} />
+      <ImpactPeriodNav basePath={basePath} preset={preset} range={impact.range} locale={locale} />
       <ImpactTotals impact={impact} />
       {best ? (
         <p className="text-sm" data-testid="impact-best">

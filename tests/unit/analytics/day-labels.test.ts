@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { formatDay, formatRange } from "@/components/analytics/format";
 import { TrendChart } from "@/components/analytics/trend-chart";
 import { ATTENTION_SERIES } from "@/components/analytics/trend-section";
+import { ImpactPeriodNav } from "@/components/people/impact-panel";
 
 const day = (iso: string, options: Intl.DateTimeFormatOptions, locale: string) =>
   new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" }).format(
@@ -54,5 +55,20 @@ describe("dashboard day labels", () => {
     expect(html).toContain(`>${day("2026-12-05", SHORT, "de-DE")}<`);
     expect(html).toContain("Clicks per day, 05.12.2026 to 07.12.2026.");
     expect(html).not.toContain("Dec 5");
+  });
+
+  it("my impact's period (on /activity and a person's page) is in the reader's locale too", () => {
+    // The merged impact panel printed its period with the fixed fallback locale ("8 Nov – 7 Dec
+    // 2026" for an American reader beside "Nov 28" in the campaign banner above it).
+    const html = renderToStaticMarkup(
+      createElement(ImpactPeriodNav, {
+        basePath: "/activity",
+        preset: "30d",
+        range: { from: "2026-11-08", to: "2026-12-07" },
+        locale: "en-US",
+      }),
+    );
+    expect(html).toContain("Nov 8 – Dec 7, 2026");
+    expect(html).not.toContain("8 Nov");
   });
 });
