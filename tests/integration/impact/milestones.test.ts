@@ -3,7 +3,7 @@
  * the database's clock, drain the markers, announce (announceMilestones). Once each, at most
  * DAILY_MILESTONE_CAP a day per person, the first outcome named, no old news.
  */
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/core/db/client";
 import { randomString } from "@/lib/core/db/create-id";
 import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
@@ -48,6 +48,13 @@ async function titledItem(orgId: string, title: string) {
 }
 
 describe("milestone notifications", () => {
+  // The worker's database is shared by the test files that ran on it before: their unrolled
+  // clicks would be drained — and their milestones announced — by this file's first run, and
+  // counted in its `created` (a failure that depended on which file ran before).
+  beforeEach(async () => {
+    await runRollupJob();
+  });
+
   it("a share's first visit, then 10 visits: once each, linked to the share", async () => {
     const f = await createOrgFixture();
     const item = await titledItem(f.org.id, "Our new wind farm");
