@@ -1,7 +1,7 @@
 /**
  * Retakes the README's screenshots (docs/screenshots/) from a running Chorus with the demo data:
- * the feed, the share composer, the studio, the dashboard and the admin home, each at 1440 × 900
- * and on a 390 × 844 phone.
+ * the feed, the share composer, my activity (impact, badges), the leaderboard, a person's page, the
+ * studio, campaigns, the dashboard and the admin home, each at 1440 × 900 and on a 390 × 844 phone.
  *
  *   npm start                                   # in one terminal (seeds the demo organisation)
  *   npx tsx scripts/screenshots.ts              # in another; BASE_URL=http://host:port if not :3000
@@ -43,7 +43,21 @@ const SHOTS: {
       await page.goto(`${baseUrl}${href}`);
     },
   },
+  { name: "activity", role: "EMPLOYEE", path: "/activity" },
+  { name: "leaderboard", role: "EMPLOYEE", path: "/leaderboard" },
+  {
+    name: "person",
+    role: "EMPLOYEE",
+    path: null,
+    async open(page) {
+      // The person's own page (/people/<handle>): their story, badges, impact and mix.
+      await page.goto(`${baseUrl}/profile`);
+      const href = await page.locator('a[href^="/people/"]').first().getAttribute("href");
+      await page.goto(`${baseUrl}${href}`);
+    },
+  },
   { name: "studio", role: "ADMIN", path: "/studio" },
+  { name: "campaigns", role: "ADMIN", path: "/studio/campaigns" },
   { name: "dashboard", role: "MANAGER", path: "/dashboard" },
   { name: "admin-home", role: "ADMIN", path: "/admin" },
 ];
@@ -54,6 +68,8 @@ async function signedIn(browser: Browser, role: RoleName, viewport: (typeof VIEW
     viewport: { width: viewport.width, height: viewport.height },
     deviceScaleFactor: 1,
     colorScheme: "light",
+    // The demo organisation is European: British English dates, as the e2e suite reads them.
+    locale: "en-GB",
   });
   const page = await context.newPage();
   await page.goto(`${baseUrl}/signin`);
