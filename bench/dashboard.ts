@@ -45,7 +45,7 @@ import {
   type BenchResult,
   type Gate,
 } from "./gate";
-import { benchClient } from "./pg-client";
+import { benchClient, prepareMeteredDatabase } from "./pg-client";
 
 const TIME_ZONE = "Europe/Berlin";
 /** Calibrated on the demo organisation (prisma/seed): 5,445 clicks, 244 shares, 41 members. */
@@ -323,20 +323,8 @@ export async function benchDashboard(ctx: BenchContext): Promise<BenchResult[]> 
   const client = benchClient(ctx.databaseUrl);
   await client.connect();
   try {
-    // CPU time is measured per call (bench/cpu.ts), so in this database: no parallel query (its
-    // workers are short-lived processes the meter cannot see) and no JIT (whether a query gets
-    // compiled flips with the planner's estimates from one run's ANALYZE sample to the next, and
-    // the compilation costs more than the scan: the scan's CPU time swung 7–22 ms between runs).
-    // Set before Prisma's pool opens its first connection (the rollup, below).
-    const { rows: dbRows } = await client.query<{ name: string }>(
-      `SELECT current_database() AS name`,
-    );
-    const dbName = `"${dbRows[0]!.name.replace(/"/g, '""')}"`;
-    for (const setting of ["max_parallel_workers_per_gather = 0", "jit = off"]) {
-      await client.query(`ALTER DATABASE ${dbName} SET ${setting}`);
-      await client.query(`SET ${setting}`);
-    }
-    await client.query(`SELECT setseed(0.2026)`);
+    // CPU time per call: no parallel query, no JIT (bench/pg-client.ts); a fixed seed.
+    await prepareMeteredDatabase(client, 0.2026);
     const range = lastNDays(30, TIME_ZONE);
     const previous = previousRange(range);
     const build = async (events: number, firstId: number) => {

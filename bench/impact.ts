@@ -41,7 +41,7 @@ import {
   type BenchResult,
   type Gate,
 } from "./gate";
-import { benchClient } from "./pg-client";
+import { benchClient, prepareMeteredDatabase } from "./pg-client";
 
 const TIME_ZONE = "Europe/Berlin";
 const EMPLOYEE_SHARES = 500;
@@ -125,16 +125,8 @@ export async function benchImpact(ctx: BenchContext): Promise<BenchResult[]> {
   const client = benchClient(ctx.databaseUrl);
   await client.connect();
   try {
-    // As in the dashboard benchmark: no parallel query, no JIT (CPU time per call; bench/cpu.ts).
-    const { rows: dbRows } = await client.query<{ name: string }>(
-      `SELECT current_database() AS name`,
-    );
-    const dbName = `"${dbRows[0]!.name.replace(/"/g, '""')}"`;
-    for (const setting of ["max_parallel_workers_per_gather = 0", "jit = off"]) {
-      await client.query(`ALTER DATABASE ${dbName} SET ${setting}`);
-      await client.query(`SET ${setting}`);
-    }
-    await client.query(`SELECT setseed(0.1412)`);
+    // CPU time per call: no parallel query, no JIT (bench/pg-client.ts); a fixed seed.
+    await prepareMeteredDatabase(client, 0.1412);
     const range = lastNDays(30, TIME_ZONE);
     const build = async (events: number, firstId: number) => {
       const orgId = await createOrganisation(client, shapeFor(events));

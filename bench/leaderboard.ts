@@ -30,7 +30,7 @@ import {
   type BenchResult,
   type Gate,
 } from "./gate";
-import { benchClient } from "./pg-client";
+import { benchClient, prepareMeteredDatabase } from "./pg-client";
 
 const TIME_ZONE = "Europe/Berlin";
 const MEMBERS = 10_000;
@@ -142,15 +142,8 @@ export async function benchLeaderboard(ctx: BenchContext): Promise<BenchResult[]
   const client = benchClient(ctx.databaseUrl);
   await client.connect();
   try {
-    const { rows: dbRows } = await client.query<{ name: string }>(
-      `SELECT current_database() AS name`,
-    );
-    const dbName = `"${dbRows[0]!.name.replace(/"/g, '""')}"`;
-    for (const setting of ["max_parallel_workers_per_gather = 0", "jit = off"]) {
-      await client.query(`ALTER DATABASE ${dbName} SET ${setting}`);
-      await client.query(`SET ${setting}`);
-    }
-    await client.query(`SELECT setseed(0.14)`);
+    // CPU time per call: no parallel query, no JIT (bench/pg-client.ts); a fixed seed.
+    await prepareMeteredDatabase(client, 0.14);
     const { orgId, ledgerRows } = await buildOrganisation(client, ctx.mode);
     ctx.log(
       `leaderboard: ${MEMBERS} members, ${ledgerRows} ledger rows ready (${((performance.now() - started) / 1000).toFixed(1)} s)`,

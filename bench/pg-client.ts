@@ -13,3 +13,21 @@ export function benchClient(connectionString: string): pg.Client {
   );
   return client;
 }
+
+/**
+ * Makes the run's database fit for CPU time per call (bench/cpu.ts): no parallel query (its workers
+ * are short-lived processes the meter cannot see) and no JIT (whether a query gets compiled flips
+ * with the planner's estimates from one run's ANALYZE sample to the next, and the compilation
+ * costs more than the scan: a scan's CPU time swung 7–22 ms between runs). Set for the database
+ * (so Prisma's pool, opened later, has it) and for this session; then a fixed random seed for the
+ * data the benchmark generates.
+ */
+export async function prepareMeteredDatabase(client: pg.Client, seed: number): Promise<void> {
+  const { rows } = await client.query<{ name: string }>(`SELECT current_database() AS name`);
+  const dbName = `"${rows[0]!.name.replace(/"/g, '""')}"`;
+  for (const setting of ["max_parallel_workers_per_gather = 0", "jit = off"]) {
+    await client.query(`ALTER DATABASE ${dbName} SET ${setting}`);
+    await client.query(`SET ${setting}`);
+  }
+  await client.query(`SELECT setseed($1)`, [seed]);
+}
