@@ -42,7 +42,9 @@ function CampaignCard({
   const titleId = `campaign-${c.id}-title`;
   const mine = new Set(c.myTeamIds);
   return (
-    <article aria-labelledby={titleId} data-campaign={c.id}>
+    // A group, not an article: the feed's articles are its posts (keyboard and e2e paths go to
+    // the first post's "Make it yours"; a campaign card before them was taken for the first post).
+    <div role="group" aria-labelledby={titleId} data-campaign={c.id}>
       <Card className="space-y-4 border-l-4 border-brand-600 dark:border-brand-400">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0">
@@ -116,6 +118,6 @@ function CampaignCard({
           </div>
         ) : null}
       </Card>
-    </article>
+    </div>
   );
 }

@@ -48,7 +48,7 @@ test("an admin runs a campaign; an employee sees it atop the feed, shares its po
   await signInAs(emma, EMPLOYEE);
   await emma.goto("/feed");
   const campaigns = emma.getByRole("region", { name: "Campaigns running now" });
-  const card = campaigns.getByRole("article", { name });
+  const card = campaigns.getByRole("group", { name });
   await expect(card).toBeVisible();
   await expect(card).toContainText("Goal: 40 shares");
   await expect(card).toContainText(/\d+ days left/);
@@ -77,7 +77,7 @@ test("an admin runs a campaign; an employee sees it atop the feed, shares its po
 
   // The campaign moved: for her, and on the comms team's results.
   await emma.goto("/feed");
-  const after = emma.getByRole("article", { name });
+  const after = emma.getByRole("group", { name });
   await expect(after.getByRole("progressbar", { name: "Progress" })).toHaveAttribute(
     "aria-valuenow",
     String(before + 1),

@@ -43,7 +43,11 @@ test("a post targeted at Engineering goes through second-admin approval and reac
     await page.getByRole("radio", { name: /^Education/ }).check();
     await page.getByRole("checkbox", { name: /^HR/ }).check();
     await page.getByRole("radio", { name: "Chosen teams and locations" }).check();
-    await page.getByRole("checkbox", { name: "Engineering", exact: true }).check();
+    // The audience's team (the demo also has a topic called Engineering).
+    await page
+      .getByRole("group", { name: "Teams" })
+      .getByRole("checkbox", { name: "Engineering", exact: true })
+      .check();
 
     await page.getByRole("button", { name: "Add caption" }).click();
     await page.getByLabel("Caption 1: name").fill("formal");

@@ -100,6 +100,9 @@ test("the sixth value type, confirmed by a reader's click, earns the variety bad
   page,
   browser,
 }) => {
+  // The rollup job runs every minute: the visit (and what follows from it) can take up to a
+  // minute and a half to show, past the default 60 s for a whole test.
+  test.setTimeout(150_000);
   const person = await advocateMissingOneType();
   await signIn(page, person.email, PASSWORD);
 

@@ -25,6 +25,9 @@ test("an employee shares, a visitor clicks, and the employee sees the visit on M
   page,
   browser,
 }) => {
+  // The rollup job runs every minute: the visit (and what follows from it) can take up to a
+  // minute and a half to show, past the default 60 s for a whole test.
+  test.setTimeout(150_000);
   await signInAs(page, EMPLOYEE);
   // A post for everyone that they have not shared yet.
   const feed = (await (await page.request.get("/api/feed")).json()) as {
