@@ -4,6 +4,7 @@
  * README "Architecture" explains them. Layers, bottom to top:
  *   lib/core (+ lib/generated, the Prisma client) → lib/integrations → lib/domains → lib/jobs
  *   → app/, components/, scripts/, tests/, bench/, prisma/ (above lib)
+ * Beside the layers, lib/pwa: the service worker (runs in the browser; imports only lib/pwa).
  * A file may import its own layer and the layers below it, never one above.
  */
 const ABOVE_LIB = "^(app|components|scripts|tests|bench|prisma)/|^[^/]+\\.(ts|tsx|mjs)$";
@@ -74,7 +75,15 @@ module.exports = {
       comment:
         "Code in lib/ lives in a layer folder: lib/core, lib/integrations, lib/domains or lib/jobs.",
       from: {},
-      to: { path: "^lib/(?!core/|integrations/|domains/|jobs/|generated/)" },
+      to: { path: "^lib/(?!core/|integrations/|domains/|jobs/|generated/|pwa/)" },
+    },
+    {
+      name: "pwa-is-the-service-worker",
+      severity: "error",
+      comment:
+        "lib/pwa is the service worker's code (bundled for the browser by app/serwist/[path]/route.ts): it imports only lib/pwa, never server code.",
+      from: { path: "^lib/pwa/" },
+      to: { path: "^lib/(?!pwa/)|" + ABOVE_LIB },
     },
     {
       name: "not-to-unresolvable",

@@ -34,6 +34,10 @@ export default defineConfig({
     locale: "en-GB",
     timezoneId: "UTC",
     trace: "retain-on-failure",
+    // The app's service worker (lib/pwa/sw.ts) would register in every context and precache the
+    // build (~1.5 MB) each time: blocked, except where a spec is about it (pwa, push), which
+    // allows it or launches a browser profile of its own.
+    serviceWorkers: "block",
     launchOptions: {
       executablePath,
       args: [
@@ -70,6 +74,14 @@ export default defineConfig({
         E2E_LINKEDIN_CLIENT_ID: E2E.linkedinClient.id,
         E2E_LINKEDIN_CLIENT_SECRET: E2E.linkedinClient.secret,
       },
+    },
+    {
+      // The fake AI service (chat completions, streamed): the app's AI_BASE_URL.
+      command: "npx tsx tests/e2e/servers/fake-openai.ts",
+      url: `${E2E.aiUrl}/__fake/health`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { E2E_AI_PORT: String(E2E.aiPort), E2E_AI_KEY: E2E.aiKey },
     },
     {
       // A real SMTP server that keeps every email in E2E.mailboxFile (password reset links…).

@@ -20,6 +20,8 @@ export default defineConfig({
     env: {
       AUTH_SECRET: process.env.AUTH_SECRET ?? "chorus-integration-tests-secret-0123456789",
       TOKEN_ENCRYPTION_KEYS: "test:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+      // /api/metrics is exposed in tests (tests/integration/metrics/metrics-disabled.test.ts unsets it).
+      METRICS_TOKEN: "chorus-integration-metrics-token-0123456789",
     },
     fileParallelism: true,
     // Two test files at a time (VITEST_MAX_WORKERS or --maxWorkers change it), longest first.

@@ -28,6 +28,7 @@
  * not grow with the organisation (a check: a query per share or person would).
  */
 import pg from "pg";
+import { countStatements } from "../tests/helpers/count-statements";
 import { getDb } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
 import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
@@ -234,8 +235,9 @@ export async function addClicks(client: pg.Client, orgId: string, offset: number
          FROM ins WHERE NOT ins."isBot" AND random() < 0.025
          RETURNING "shareId", "occurredAt" AS "at"
        )
-       INSERT INTO "RollupDirty" ("shareId", "day")
-       SELECT DISTINCT e."shareId", (e."at" AT TIME ZONE $4)::date
+       -- Clicks inserted here, not by the click writer: their days are recounted.
+       INSERT INTO "RollupDirty" ("shareId", "day", "recountClicks")
+       SELECT DISTINCT e."shareId", (e."at" AT TIME ZONE $4)::date, true
        FROM (SELECT "shareId", "at" FROM ins UNION ALL SELECT "shareId", "at" FROM conv) e
        ON CONFLICT ("shareId", "day") DO UPDATE SET "markedAt" = EXCLUDED."markedAt"`,
       [orgId, start, end, TIME_ZONE],
@@ -249,26 +251,6 @@ async function rollUp() {
   const t = performance.now();
   const shareDays = await drainDirtyRollups(getDb(), { limit: 5000 });
   return { ms: performance.now() - t, shareDays };
-}
-
-/**
- * How many SQL statements `fn` sends (every query of any pg client in this process while it runs;
- * nothing else queries meanwhile). Prisma's adapter (@prisma/adapter-pg) uses the same `pg`.
- */
-export async function countStatements(fn: () => Promise<unknown>): Promise<number> {
-  const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
-  const original = proto.query;
-  let n = 0;
-  proto.query = function (this: unknown, ...args: unknown[]) {
-    n++;
-    return original.apply(this, args);
-  };
-  try {
-    await fn();
-  } finally {
-    proto.query = original;
-  }
-  return n;
 }
 
 /** The plain scan: one aggregate (pg, no Prisma) over an organisation's rollup rows of some days. */

@@ -25,14 +25,9 @@ import { getDb } from "@/lib/core/db/client";
 import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
 import type pg from "pg";
 import type { BenchContext } from "./context";
+import { countStatements } from "../tests/helpers/count-statements";
 import { backendPids, CpuMeter } from "./cpu";
-import {
-  addClicks,
-  countStatements,
-  createOrganisation,
-  shapeFor,
-  timeRotating,
-} from "./dashboard";
+import { addClicks, createOrganisation, shapeFor, timeRotating } from "./dashboard";
 import {
   measureConfirmed,
   median,

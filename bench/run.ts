@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --quick] [-- name…]`: the benchmarks, each reported as a ratio against a
  * baseline measured in the same run and judged by a gate (bench/gate.ts; thresholds and their
- * reasoning in each bench file). Names: dashboard, leaderboard, impact, redirect, import-invitations (all
- * when none).
+ * reasoning in each bench file). Names: dashboard, leaderboard, impact, members, digest, scale,
+ * redirect, mail, import-invitations (all when none).
  *
  * --quick: small data and short runs (≤ 60 s in all on a 2-core machine, database set-up
  *          included; a missing or stale production build is built first, as `npm start` does).
@@ -50,7 +50,27 @@ const BENCHES: Record<
     usesApp: false,
     fullOnly: true,
   },
+  // Full mode only, unless named (quick mode runs a small organisation when named).
+  members: {
+    load: async () => (await import("./members")).benchMembers,
+    usesApp: false,
+    fullOnly: true,
+  },
+  digest: {
+    load: async () => (await import("./digest")).benchDigest,
+    usesApp: false,
+    fullOnly: true,
+  },
+  // Full mode only, unless named (CI time): 2,000 members and 200,000 clicks in quick mode (~30 s
+  // with its fixture); full: 50,000 members and 10 M clicks over 13 months (the fixture: minutes).
+  scale: {
+    load: async () => (await import("./scale")).benchScale,
+    usesApp: false,
+    fullOnly: true,
+  },
   redirect: { load: async () => (await import("./redirect")).benchRedirect, usesApp: true },
+  // Email throughput: its own SMTP sink and an email worker in a child process on the run's database.
+  mail: { load: async () => (await import("./mail")).benchMail, usesApp: false },
   "import-invitations": {
     load: async () => (await import("./import-invitations")).benchImportInvitations,
     usesApp: true,

@@ -1,7 +1,7 @@
 /**
  * `npm run tokens:reencrypt`: key rotation for stored secrets (docs/linkedin.md).
  *   1. put the new key FIRST in TOKEN_ENCRYPTION_KEYS, keep the old one after it, restart the app;
- *   2. run this: every LinkedIn token and webhook URL is rewritten with the first key;
+ *   2. run this: every LinkedIn token, webhook URL and connector token is rewritten with the first key;
  *   3. remove the old key and restart.
  * Database: DATABASE_URL, else the embedded one (like the db:* scripts). Exits 1 when a row could
  * not be decrypted (its key is missing from TOKEN_ENCRYPTION_KEYS).
@@ -32,7 +32,10 @@ async function main() {
       console.log(`[tokens] ${table}: ${r.checked} checked, ${r.rewritten} re-encrypted`);
       for (const failure of r.failed) console.error(`[tokens]   could not re-encrypt ${failure}`);
     }
-    const failed = report.linkedInConnections.failed.length + report.webhookEndpoints.failed.length;
+    const failed =
+      report.linkedInConnections.failed.length +
+      report.webhookEndpoints.failed.length +
+      report.connectorConnections.failed.length;
     if (failed) {
       console.error(
         `[tokens] ${failed} row(s) could not be decrypted: keep their key in TOKEN_ENCRYPTION_KEYS, or have those members reconnect.`,

@@ -1,5 +1,6 @@
 /**
- * `npm test`: lint/format/types, unit, integration (real PostgreSQL), end-to-end (Chromium), the quick
+ * `npm test`: lint/format/types, unit, integration (real PostgreSQL; the production build is made
+ * meanwhile), end-to-end (Chromium), the quick
  * benchmarks (a ratio regression fails), then
  * the summary (tests/support/test-summary.ts): the wall time of each phase, the hardening suites
  * (how many routes, probes and fuzzed cases each ran and how many failed) and the e2e retries.
@@ -31,6 +32,7 @@ import {
   type PhaseResult,
   type PlaywrightJsonReport,
 } from "../tests/support/test-summary";
+import { buildIsStale, nextBin } from "./build-state";
 
 /** Where playwright.config.ts's JSON reporter writes. */
 const E2E_REPORT = path.join(process.cwd(), "test-results", "e2e-report.json");
@@ -41,10 +43,24 @@ const E2E_REPORT = path.join(process.cwd(), "test-results", "e2e-report.json");
 const FLAKY_HISTORY =
   process.env.E2E_FLAKY_HISTORY ?? path.join(os.homedir(), ".cache", "chorus", "e2e-flaky.json");
 
+/** The background build (startBuild): declared before the phases run them. */
+const BUILD_LOG = path.join(process.cwd(), "test-results", "next-build.log");
+let building: Promise<boolean> | null = null;
+
 const phases: Array<{ name: string; run: () => Promise<boolean> }> = [
   { name: "check", run: runCheck },
   { name: "unit", run: () => npm(["run", "test:unit"]) },
-  { name: "integration", run: () => npm(["run", "test:integration"]) },
+  {
+    name: "integration",
+    run: () => {
+      // The production build the e2e app and the benchmarks start (when the sources are newer
+      // than it) is made meanwhile: the integration tests wait on PostgreSQL more than on the CPU.
+      startBuild();
+      return npm(["run", "test:integration"]);
+    },
+  },
+  // What is left of the build once the integration tests end (its own time in its log line).
+  { name: "build", run: finishBuild },
   { name: "e2e", run: () => npm(["run", "test:e2e"]) },
   // The quick benchmarks (bench/run.ts --quick): ratios against same-run baselines, gated; after
   // e2e, which has built the app they start.
@@ -136,6 +152,36 @@ function recordFlakyHistory(): string[] {
     console.error(`Could not update ${FLAKY_HISTORY}: ${err instanceof Error ? err.message : err}`);
     return [];
   }
+}
+
+/** Starts `next build` in the background when the build is missing or older than the sources. */
+function startBuild(): void {
+  if (building || !buildIsStale(process.cwd())) return;
+  fs.mkdirSync(path.dirname(BUILD_LOG), { recursive: true });
+  const out = fs.openSync(BUILD_LOG, "w");
+  const started = performance.now();
+  console.log(`[test] building the app in the background (log: ${path.relative(".", BUILD_LOG)})`);
+  building = new Promise<boolean>((resolve) => {
+    const child = spawn(process.execPath, [nextBin(process.cwd()), "build"], {
+      stdio: ["ignore", out, out],
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    child.once("error", () => resolve(false));
+    child.once("exit", (code) => resolve(code === 0));
+  }).then((ok) => {
+    fs.closeSync(out);
+    const took = formatDuration(performance.now() - started);
+    console.log(`[test] the background build ${ok ? "finished" : "FAILED"} in ${took}`);
+    return ok;
+  });
+}
+
+/** Waits for the background build (none started: nothing to wait for); prints its log if it failed. */
+async function finishBuild(): Promise<boolean> {
+  if (!building) return true;
+  const ok = await building;
+  if (!ok) process.stdout.write(fs.readFileSync(BUILD_LOG, "utf8"));
+  return ok;
 }
 
 function npm(args: string[]): Promise<boolean> {

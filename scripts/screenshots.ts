@@ -45,6 +45,7 @@ const SHOTS: {
   },
   { name: "activity", role: "EMPLOYEE", path: "/activity" },
   { name: "leaderboard", role: "EMPLOYEE", path: "/leaderboard" },
+  { name: "profile", role: "EMPLOYEE", path: "/profile" },
   {
     name: "person",
     role: "EMPLOYEE",

@@ -7,6 +7,8 @@
  *   the click is buffered after the response is sent (lib/domains/tracking/click-path.ts). Codes the cache
  *   does not know are handed to Next, whose app/[code]/route.ts renders the friendly 404 (so a real
  *   10-character page route keeps working).
+ * - `GET|HEAD /_next/static/*.{js,css}` with `Accept-Encoding: br`: the build's file, brotli-compressed
+ *   once at start-up (lib/core/http/brotli-static-assets.ts; Next only gzips).
  * - Everything else goes to Next's request handler. With `--links-only` Next is not loaded at all
  *   and anything else answers the friendly 404: an instance that serves only tracked links (a
  *   custom short domain, SHORT_LINK_BASE_URL), starting in well under a second.
@@ -18,6 +20,8 @@
  *   chunked body) and CONNECT get the same headers and page instead of Node's bare answer.
  * - Without TRUST_PROXY, X-Forwarded-For is overwritten with the socket address (and X-Real-IP
  *   dropped) before anything reads it, so per-address rate limits cannot be dodged by a header.
+ * - Background jobs: with JOBS_ENABLED they run in this process, unless `--no-jobs` (what
+ *   `npm start` passes: it runs them in a worker process of its own, scripts/worker.ts).
  * - SIGTERM/SIGINT: stop accepting, let open requests finish (≤ 5 s), write every buffered click
  *   (spool it if the database is down), stop background jobs, exit.
  */
@@ -25,13 +29,14 @@ import http from "node:http";
 import type { Duplex } from "node:stream";
 import path from "node:path";
 import next from "next";
-import { env, EnvError } from "@/lib/core/env";
 import { badRequestHtml } from "@/lib/core/http/bad-request-page";
+import { brotliStaticAssets } from "@/lib/core/http/brotli-static-assets";
 import { findRequestProblem, type RequestProblem } from "@/lib/core/http/find-request-problem";
 import { originFormTarget } from "@/lib/core/http/origin-form-target";
 import { notFoundPage } from "@/lib/core/http/not-found-page";
 import { securityHeaders, servedOverHttps } from "@/lib/core/http/security-headers";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
+import { processConfig } from "./process-config";
 import { LINK_UNAVAILABLE_HTML, TOO_MANY_CLICKS_HTML } from "@/lib/domains/tracking/click-pages";
 import {
   getClickPath,
@@ -39,31 +44,37 @@ import {
   type ClickAnswer,
 } from "@/lib/domains/tracking/click-path";
 import { startLinkListener } from "@/lib/domains/tracking/link-listener";
+import { requestRollup } from "@/lib/domains/analytics/request-rollup";
+import { atMostEvery } from "@/lib/core/time/at-most-every";
+import { observeRequest } from "@/lib/core/metrics/observe-request";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const linksOnly = process.argv.includes("--links-only");
+/**
+ * `--no-jobs`: background jobs run elsewhere even with JOBS_ENABLED (`npm start` runs them in a
+ * worker process of their own, scripts/worker.ts). Without it, JOBS_ENABLED runs them here.
+ */
+const jobsHere = !process.argv.includes("--no-jobs");
 const log = (line: string) => console.log(`[chorus] ${line}`);
 /** A share code, with or without a query string (apps append tracking parameters to links). */
 const CODE_PATH = /^\/([0-9A-Za-z]{10})(?:\?|$)/;
 const GRACE_MS = 5000;
 
-let config: ReturnType<typeof env>;
-try {
-  config = env();
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
-if (!config.DATABASE_URL) {
-  console.error("DATABASE_URL is not set: start the app with `npm start` or `npm run dev`.");
-  process.exit(1);
-}
+const config = processConfig(
+  "DATABASE_URL is not set: start the app with `npm start` or `npm run dev`.",
+);
 const trustProxy = config.TRUST_PROXY;
-const clickPath = getClickPath();
+/**
+ * After clicks are written, a rollup is asked for at once, then at most once per this interval
+ * while clicks keep coming (a burst's last request still goes out at the interval's end): a sharer
+ * sees a visit within seconds, and a viral spike costs at most one rollup run per interval per
+ * instance instead of one per batch. The every-minute schedule stays the safety net.
+ */
+const ROLLUP_REQUEST_INTERVAL_MS = 5000;
+const clickPath = getClickPath({
+  onClicksWritten: atMostEvery(ROLLUP_REQUEST_INTERVAL_MS, () => void requestRollup()),
+});
 /** The small pages served here (429, 503, 404) have one inline style and nothing else. */
 const STATIC_PAGE_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
@@ -98,6 +109,10 @@ const app = linksOnly
   ? null
   : next({ dev, dir: root, hostname: "localhost", port: config.PORT, httpServer: server });
 const handle = app?.getRequestHandler();
+/** The production build's JS and CSS, brotli-compressed once (Next's own compression is gzip). */
+const brotliAssets = app && !dev ? brotliStaticAssets(path.join(root, ".next")) : null;
+/** Next's headers for build assets (content-hashed names), plus next.config.ts's common ones. */
+const STATIC_CACHE_CONTROL = "public, max-age=31536000, immutable";
 const notFoundHtml = notFoundPage().text();
 
 function toNext(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -248,6 +263,7 @@ server.on("connect", (_req: http.IncomingMessage, socket: Duplex) => {
 });
 
 server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+  observeRequest(req, res);
   const problem = findRequestProblem({
     method: req.method ?? "",
     url: req.url ?? "",
@@ -261,8 +277,21 @@ server.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
     req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
     delete req.headers["x-real-ip"];
   }
-  const match =
-    (req.method === "GET" || req.method === "HEAD") && req.url ? CODE_PATH.exec(req.url) : null;
+  const read = req.method === "GET" || req.method === "HEAD";
+  const asset = read ? brotliAssets?.find(req.url!, req.headers["accept-encoding"]) : null;
+  if (asset) {
+    res.writeHead(200, {
+      ...fastPathHeaders(req),
+      "content-type": asset.contentType,
+      "content-encoding": "br",
+      "content-length": asset.body.length,
+      "cache-control": STATIC_CACHE_CONTROL,
+      vary: "Accept-Encoding",
+    });
+    res.end(req.method === "HEAD" ? undefined : asset.body);
+    return;
+  }
+  const match = read && req.url ? CODE_PATH.exec(req.url) : null;
   if (!match) return toNext(req, res);
   try {
     const referer = req.headers.referer;
@@ -302,7 +331,8 @@ async function shutdown(signal: string) {
   clearTimeout(timer);
   server.closeAllConnections();
   await stopListener();
-  if (config.JOBS_ENABLED) await stopJobs().catch((e) => console.error("[chorus] jobs:", e));
+  if (config.JOBS_ENABLED && jobsHere)
+    await stopJobs().catch((e) => console.error("[chorus] jobs:", e));
   const { stats } = clickPath.recorder;
   await clickPath.close();
   log(
@@ -335,7 +365,7 @@ async function main() {
   log(
     `listening on port ${config.PORT}${dev ? " (development)" : ""}${linksOnly ? " (tracked links only)" : ""}`,
   );
-  if (config.JOBS_ENABLED) await startJobs();
+  if (config.JOBS_ENABLED && jobsHere) await startJobs();
 }
 
 main().catch((error) => {

@@ -1,16 +1,20 @@
 /**
  * `npm start` / `npm run dev`: validate the configuration, start the embedded PostgreSQL when no
  * DATABASE_URL is set, apply migrations, seed the demo organisation into an empty database, build
- * when needed, then serve the app on PORT (scripts/server.ts: tracked links, then Next.js). With
+ * when needed, then serve the app on PORT (scripts/server.ts: tracked links, then Next.js) with the
+ * background jobs in a worker process beside it (scripts/worker.ts, when JOBS_ENABLED). With
  * DATABASE_URL set, the same against that server.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import webpush from "web-push";
 import { EnvError, parseEnv } from "@/lib/core/env";
 import { connectOrStartEmbedded } from "@/scripts/db/embedded-postgres";
 import { deployMigrations } from "./db/deploy";
+import { buildIsStale, nextBin } from "./build-state";
+import { superviseProcess } from "./supervise-process";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -53,38 +57,31 @@ function ensureTokenKeys() {
   process.env.TOKEN_ENCRYPTION_KEYS = fs.readFileSync(file, "utf8").trim();
 }
 
-const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public"];
-const SOURCE_FILES = [
-  "next.config.ts",
-  "proxy.ts",
-  "package-lock.json",
-  "postcss.config.mjs",
-  "tsconfig.json",
-];
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) {
-      if (p.endsWith(`${path.sep}generated`)) return;
-      for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
-    } else {
-      newest = Math.max(newest, stat.mtimeMs);
-    }
+/**
+ * Web Push's VAPID key pair (lib/integrations/push), kept under .data like the auth secret so
+ * browsers' subscriptions survive restarts; production sets VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY.
+ */
+function ensureVapidKeys() {
+  if (process.env.VAPID_PUBLIC_KEY?.trim() || process.env.VAPID_PRIVATE_KEY?.trim()) return;
+  const file = path.join(root, ".data", "vapid-keys");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(webpush.generateVAPIDKeys()), { mode: 0o600 });
+    log("generated a local Web Push key pair in .data/vapid-keys (set VAPID_* in production)");
+  }
+  const keys = JSON.parse(fs.readFileSync(file, "utf8")) as {
+    publicKey: string;
+    privateKey: string;
   };
-  for (const entry of [...SOURCE_DIRS, ...SOURCE_FILES]) visit(path.join(root, entry));
-  return newest;
+  process.env.VAPID_PUBLIC_KEY = keys.publicKey;
+  process.env.VAPID_PRIVATE_KEY = keys.privateKey;
 }
 
 /** Builds when there is no production build yet, or when a source file is newer than it. */
 function buildIfNeeded() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceMtime();
-  if (!stale && !forceBuild) return;
+  if (!buildIsStale(root) && !forceBuild) return;
   log("building the app (first start or changed sources; ~1 minute)…");
-  const result = spawnSync(process.execPath, [nextBin(), "build"], {
+  const result = spawnSync(process.execPath, [nextBin(root), "build"], {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
@@ -95,14 +92,11 @@ function buildIfNeeded() {
   }
 }
 
-function nextBin(): string {
-  return path.join(root, "node_modules", "next", "dist", "bin", "next");
-}
-
 async function main() {
   loadDotEnv();
   ensureAuthSecret();
   ensureTokenKeys();
+  ensureVapidKeys();
   let env;
   try {
     env = parseEnv(process.env);
@@ -142,18 +136,28 @@ async function main() {
   if (!dev) buildIfNeeded();
 
   const port = String(env.PORT);
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: port,
+    NODE_ENV: dev ? ("development" as const) : ("production" as const),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   // The app server: tracked links on a fast path, everything else through Next (scripts/server.ts).
+  // Background jobs run beside it in a worker process of their own (scripts/worker.ts), so a rollup
+  // or an email batch never competes with the redirect for its event loop.
   const serverArgs = ["--import", "tsx", path.join(root, "scripts", "server.ts")];
-  const child = spawn(process.execPath, dev ? [...serverArgs, "--dev"] : serverArgs, {
-    cwd: root,
-    stdio: "inherit",
-    env: {
-      ...process.env,
-      PORT: port,
-      NODE_ENV: dev ? "development" : "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  });
+  if (dev) serverArgs.push("--dev");
+  if (env.JOBS_ENABLED) serverArgs.push("--no-jobs");
+  const child = spawn(process.execPath, serverArgs, { cwd: root, stdio: "inherit", env: childEnv });
+  const worker = env.JOBS_ENABLED
+    ? superviseProcess({
+        args: ["--import", "tsx", path.join(root, "scripts", "worker.ts")],
+        cwd: root,
+        env: childEnv,
+        name: "the job worker",
+        log,
+      })
+    : null;
   const url = env.APP_URL ?? `http://localhost:${port}`;
   printBanner(url, env.SEED_DEMO);
 
@@ -162,12 +166,16 @@ async function main() {
     if (stopping) return;
     stopping = true;
     child.kill(signal);
+    worker?.stop(signal);
   };
   process.on("SIGINT", () => shutdown("SIGINT"));
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   child.on("exit", async (code) => {
+    stopping = true;
+    await worker?.stop("SIGTERM");
     await stopDatabase();
-    process.exit(code ?? 0);
+    // Killed by a signal (out of memory…): a failure, so restart policies start it again.
+    process.exit(code ?? 1);
   });
 }
 

@@ -64,7 +64,7 @@ export function CheckboxList({
               <button
                 type="button"
                 onClick={() => onChange([])}
-                className="rounded px-1 font-medium text-brand-700 underline hover:no-underline dark:text-brand-100"
+                className="touch-area rounded px-1 font-medium text-brand-700 underline hover:no-underline dark:text-brand-100"
               >
                 Clear selection
               </button>
@@ -89,7 +89,7 @@ export function CheckboxList({
           <ul className="max-h-64 space-y-0.5 overflow-y-auto rounded-md p-1 ring-1 ring-inset ring-slate-200 dark:ring-slate-700">
             {visible.map((o) => (
               <li key={o.id}>
-                <label className="flex cursor-pointer items-start gap-2 rounded px-2 py-1.5 text-sm hover:bg-slate-50 dark:hover:bg-slate-800">
+                <label className="flex cursor-pointer items-start gap-2 rounded px-2 py-1.5 text-sm pointer-coarse:min-h-11 pointer-coarse:items-center hover:bg-slate-50 dark:hover:bg-slate-800">
                   <input
                     type="checkbox"
                     checked={chosen.has(o.id)}

@@ -23,7 +23,8 @@ import {
 import { pointsSentence } from "@/lib/domains/recognition/describe-points";
 import type { PointsSettings } from "@/lib/domains/recognition/points-rules";
 
-const link = "font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100";
+const link =
+  "touch-area font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100";
 
 /** The figures every breakdown table shows after its own columns. */
 export function figureColumns<T extends BreakdownRow>(

@@ -25,7 +25,8 @@ import type { ContentPerformanceData } from "@/lib/domains/analytics/load-conten
 import type { ContentSharer } from "@/lib/domains/analytics/types";
 import { SHARE_CHANNEL_LABELS } from "@/lib/domains/sharing/share-labels";
 
-const link = "font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100";
+const link =
+  "touch-area font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100";
 const muted = "text-xs text-slate-600 dark:text-slate-400";
 
 /**

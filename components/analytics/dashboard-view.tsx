@@ -12,6 +12,7 @@ import {
   TopContentSection,
   ValueTypesSection,
 } from "@/components/analytics/breakdown-sections";
+import { NetworksSection } from "@/components/analytics/networks-section";
 import { TeamComparisonSection } from "@/components/analytics/team-comparison";
 import { formatRange } from "@/components/analytics/format";
 import { analyticsSearch } from "@/lib/domains/analytics/analytics-params";
@@ -103,6 +104,7 @@ export function DashboardView({
               <TrendSection trend={overview.trend} locale={locale} />
             </DashboardSection>
 
+            <NetworksSection rows={breakdowns.networks} />
             <ValueTypesSection
               rows={breakdowns.valueTypes}
               currency={overview.currency}

@@ -12,7 +12,9 @@ export interface EmvRates {
 export function EstimateNote({ rates, currency }: { rates: EmvRates; currency: string }) {
   return (
     <details className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-200 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-900">
-      <summary className="cursor-pointer font-medium">How are “est.” figures estimated?</summary>
+      <summary className="cursor-pointer pointer-coarse:py-3 font-medium">
+        How are “est.” figures estimated?
+      </summary>
       <div className="mt-2 space-y-2">
         <p>
           <strong>Estimated reach</strong> uses the impressions LinkedIn reports for a post where we

@@ -62,7 +62,7 @@ export function TrendSection({ trend, locale }: { trend: TrendPoint[]; locale: s
 export function DailyFigures({ trend, locale }: { trend: TrendPoint[]; locale: string }) {
   return (
     <details>
-      <summary className="cursor-pointer text-sm font-medium text-brand-700 dark:text-brand-100">
+      <summary className="cursor-pointer pointer-coarse:py-3 text-sm font-medium text-brand-700 dark:text-brand-100">
         Show the daily numbers as a table
       </summary>
       <div className="mt-3 max-h-96 overflow-auto">

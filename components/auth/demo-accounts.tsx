@@ -12,7 +12,9 @@ export async function DemoAccounts() {
   if (!demo) return null;
   return (
     <details className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200 dark:bg-slate-800 dark:ring-slate-700">
-      <summary className="cursor-pointer font-medium">Demo accounts ({demo.name})</summary>
+      <summary className="cursor-pointer pointer-coarse:py-3 font-medium">
+        Demo accounts ({demo.name})
+      </summary>
       <ul className="mt-2 space-y-1">
         {DEMO_ACCOUNTS.map((a) => (
           <li key={a.email}>

@@ -44,7 +44,13 @@ function CampaignCard({
   return (
     // A group, not an article: the feed's articles are its posts (keyboard and e2e paths go to
     // the first post's "Make it yours"; a campaign card before them was taken for the first post).
-    <div role="group" aria-labelledby={titleId} data-campaign={c.id}>
+    <div
+      id={`campaign-${c.id}`}
+      role="group"
+      aria-labelledby={titleId}
+      data-campaign={c.id}
+      className="scroll-mt-24"
+    >
       <Card className="space-y-4 border-l-4 border-brand-600 dark:border-brand-400">
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div className="min-w-0">
@@ -105,7 +111,7 @@ function CampaignCard({
                   {canShare ? (
                     <Link
                       href={`/share/${item.id}`}
-                      className="font-medium text-brand-700 underline hover:no-underline dark:text-brand-100"
+                      className="font-medium text-brand-700 underline hover:no-underline pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center dark:text-brand-100"
                     >
                       Share “{item.title}”
                     </Link>

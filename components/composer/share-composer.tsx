@@ -5,12 +5,17 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { apiFetch } from "@/components/api-fetch";
 import { CopyLink } from "@/components/admin/copy-link";
 import { AuthenticityMeter } from "@/components/composer/authenticity-meter";
+import { MyWordsHelper } from "@/components/ai/my-words-helper";
 import { PostTextArea } from "@/components/content/post-text-area";
 import type { LinkCardData } from "@/components/content/link-card";
 import { LinkedInPreview } from "@/components/linkedin-preview";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmShareButton } from "@/components/sharing/confirm-share-button";
+import { ShareOnButtons, type ShareTarget } from "@/components/composer/share-on-buttons";
+import { RemindLater } from "@/components/composer/remind-later";
+import { networkLabel } from "@/lib/domains/sharing/social-networks";
+import type { SocialNetwork } from "@/lib/generated/prisma/enums";
 import { appendDisclosure } from "@/lib/domains/content/append-disclosure";
 import { evaluateGuardrails, type Guardrails } from "@/lib/domains/content/guardrails";
 import { authenticityScore } from "@/lib/domains/sharing/authenticity";
@@ -28,13 +33,22 @@ interface ComposerItem {
   notes: string | null;
 }
 
-type Channel = "LINKEDIN_DIALOG" | "COPY" | "LINKEDIN_API";
+type Channel = "LINKEDIN_DIALOG" | "COPY" | "LINKEDIN_API" | "INTENT" | "WEB_SHARE";
+
+/** The share-later reminder the composer was opened from (its one-tap link). */
+export interface ComposerReminder {
+  id: string;
+  network: SocialNetwork;
+  text: string;
+  startedFrom: string | null;
+}
 
 interface CreatedShare {
   id: string;
   code: string;
   trackedUrl: string;
   channel: Channel;
+  network: SocialNetwork;
   status: "OPENED" | "SHARED" | "SCHEDULED" | "POSTED" | "FAILED";
   scheduledAt: string | null;
   authenticity: number;
@@ -56,6 +70,9 @@ const SCRATCH = "__scratch__";
 const CONFIRM_HINT =
   "Once it is live on LinkedIn, press “I posted it”: the share counts from then (the first click on your link confirms it too).";
 const SUGGESTED = "__suggested__";
+/** The same for the other networks and the share sheet. */
+const CONFIRM_HINT_ANY =
+  "Once it is live, press “I posted it”: the share counts from then (the first click on your link confirms it too).";
 
 export function ShareComposer({
   item,
@@ -64,6 +81,9 @@ export function ShareComposer({
   minAuthenticity,
   linkedin,
   rewardsNote = null,
+  linkLength = 32,
+  reminder = null,
+  ai = false,
 }: {
   item: ComposerItem;
   author: { name: string; headline: string | null; image: string | null };
@@ -73,6 +93,11 @@ export function ShareComposer({
   linkedin?: ComposerLinkedIn;
   /** What the reward is (rewards on), for "Why this line?". */
   rewardsNote?: string | null;
+  /** Length of the tracked link a share will carry (for the networks' counts). */
+  linkLength?: number;
+  reminder?: ComposerReminder | null;
+  /** AI assistance is on for the organisation ("Help me say it in my words"). */
+  ai?: boolean;
 }) {
   // A caption or the suggested text starts with the required disclosures, so it already passes.
   const withDisclosure = (text: string) =>
@@ -83,10 +108,17 @@ export function ShareComposer({
     { key: SCRATCH, label: "Write from scratch", text: "" },
   ];
   const first = starts[0]!;
-  const [start, setStart] = useState(first.key);
-  const [text, setText] = useState(first.text);
+  const reminderStart = reminder
+    ? (starts.find(
+        (s) =>
+          s.key === reminder.startedFrom ||
+          (s.key === SUGGESTED && reminder.startedFrom === "suggested text"),
+      )?.key ?? SCRATCH)
+    : null;
+  const [start, setStart] = useState(reminderStart ?? first.key);
+  const [text, setText] = useState(reminder?.text ?? first.text);
   const [undo, setUndo] = useState<string | null>(null);
-  const [busy, setBusy] = useState<Channel | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ share: CreatedShare; note: string } | null>(null);
   const [when, setWhen] = useState<"now" | "later">("now");
@@ -99,7 +131,12 @@ export function ShareComposer({
     if (done) confirmation.current?.focus();
   }, [done]);
 
-  const sources = useMemo(() => [item.body, ...item.captions.map((c) => c.text)], [item]);
+  // AI drafts count as suggested text, as the server counts them (lib/domains/ai/list-ai-drafts.ts).
+  const [aiDrafts, setAiDrafts] = useState<string[]>([]);
+  const sources = useMemo(
+    () => [item.body, ...item.captions.map((c) => c.text), ...aiDrafts],
+    [item, aiDrafts],
+  );
   const score = authenticityScore(text, sources, {
     ignore: [rules.disclosureText, rules.rewardDisclosure],
   });
@@ -117,7 +154,9 @@ export function ShareComposer({
     setText(next.text);
   }
 
-  async function share(channel: Channel) {
+  async function share(target: ShareTarget | { channel: "LINKEDIN_API" }) {
+    const channel: Channel = target.channel;
+    const network = target.channel === "INTENT" ? target.network : undefined;
     setError(null);
     setTimeError(null);
     let scheduledAt: string | undefined;
@@ -128,11 +167,12 @@ export function ShareComposer({
         return;
       }
     }
-    setBusy(channel);
-    // The LinkedIn dialog opens in a window prepared during the click (no popup blocker), and the
-    // text goes on the clipboard now, while the click still counts as the person's gesture.
+    setBusy(network ?? channel);
+    // The LinkedIn dialog (and a network's share page) opens in a window prepared during the click
+    // (no popup blocker), and the text goes on the clipboard now, while the click still counts as
+    // the person's gesture.
     let dialog: Window | null = null;
-    if (channel === "LINKEDIN_DIALOG") {
+    if (channel === "LINKEDIN_DIALOG" || (channel === "INTENT" && network !== "EMAIL")) {
       await navigator.clipboard?.writeText(text).catch(() => {});
       dialog = window.open("", "_blank");
     }
@@ -141,6 +181,8 @@ export function ShareComposer({
       body: {
         itemId: item.id,
         channel,
+        ...(network ? { network } : {}),
+        ...(reminder ? { reminderId: reminder.id } : {}),
         text,
         language: item.language,
         startedFrom: start === SCRATCH ? null : start === SUGGESTED ? "suggested text" : start,
@@ -164,7 +206,25 @@ export function ShareComposer({
       } else {
         window.open(action.url, "_blank", "noopener");
       }
-      note = `LinkedIn opened in a new window. Your text is on the clipboard: paste it into the post, then share. ${CONFIRM_HINT}`;
+      note =
+        created.channel === "INTENT"
+          ? `${networkLabel(created.network)} opened in a new window${
+              created.network === "FACEBOOK" || created.network === "XING"
+                ? ". Your text is on the clipboard: paste it into the post, then share."
+                : " with your text and tracked link."
+            } ${CONFIRM_HINT_ANY}`
+          : `LinkedIn opened in a new window. Your text is on the clipboard: paste it into the post, then share. ${CONFIRM_HINT}`;
+    } else if (action.kind === "mailto") {
+      window.location.href = action.url;
+      note = `Your email app opened with your text and tracked link. ${CONFIRM_HINT_ANY}`;
+    } else if (action.kind === "web-share") {
+      const shared = await navigator
+        .share?.(action.data)
+        .then(() => true)
+        .catch(() => false);
+      note = shared
+        ? `Shared through your phone. ${CONFIRM_HINT_ANY}`
+        : `Your share sheet closed. Use “Open the share sheet” to try again, or copy your tracked link below. ${CONFIRM_HINT_ANY}`;
     } else if (action.kind === "copy") {
       const copied = await navigator.clipboard
         ?.writeText(action.clipboard)
@@ -222,6 +282,17 @@ export function ShareComposer({
             }
           />
         ) : null}
+        {done.share.action.kind === "web-share" ? (
+          <Button
+            variant="secondary"
+            onClick={() => {
+              if (done.share.action.kind === "web-share")
+                void navigator.share?.(done.share.action.data).catch(() => undefined);
+            }}
+          >
+            Open the share sheet
+          </Button>
+        ) : null}
         <CopyLink url={done.share.trackedUrl} label="Your tracked link" />
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Clicks on this link count for you. Your own words:{" "}
@@ -254,7 +325,7 @@ export function ShareComposer({
             {starts.map((s) => (
               <label
                 key={s.key}
-                className="cursor-pointer rounded-full px-3 py-1.5 text-sm ring-1 ring-slate-300 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 dark:ring-slate-600"
+                className="cursor-pointer rounded-full px-3 py-1.5 text-sm ring-1 pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center ring-slate-300 has-[:checked]:bg-brand-600 has-[:checked]:text-white has-[:checked]:ring-brand-600 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600 dark:ring-slate-600"
               >
                 <input
                   type="radio"
@@ -273,7 +344,7 @@ export function ShareComposer({
               Your edited text was replaced.{" "}
               <button
                 type="button"
-                className="font-medium text-brand-700 underline dark:text-brand-100"
+                className="touch-area font-medium text-brand-700 underline dark:text-brand-100"
                 onClick={() => {
                   setText(undo);
                   setUndo(null);
@@ -284,6 +355,17 @@ export function ShareComposer({
             </p>
           ) : null}
         </fieldset>
+        {ai ? (
+          <MyWordsHelper
+            itemId={item.id}
+            onUse={(draft) => {
+              if (text.trim()) setUndo(text);
+              setAiDrafts((drafts) => [...drafts, draft]);
+              setStart(SCRATCH);
+              setText(withDisclosure(draft));
+            }}
+          />
+        ) : null}
         <PostTextArea
           label="Your post"
           value={text}
@@ -311,30 +393,27 @@ export function ShareComposer({
             disclosure” above.
           </p>
         ) : null}
-        <div className="flex flex-wrap gap-2">
-          <Button
-            onClick={() => share("LINKEDIN_DIALOG")}
-            disabled={blocked || busy !== null}
-            aria-describedby={missingReward ? "share-paused" : undefined}
-          >
-            {busy === "LINKEDIN_DIALOG" ? "Opening LinkedIn…" : "Share on LinkedIn"}
-          </Button>
-          <Button
-            variant="secondary"
-            onClick={() => share("COPY")}
-            disabled={blocked || busy !== null}
-            aria-describedby={missingReward ? "share-paused" : undefined}
-          >
-            {busy === "COPY" ? "Copying…" : "Copy text and link"}
-          </Button>
-        </div>
+        {reminder ? (
+          <Alert tone="info">
+            Your reminder: this post is ready to share on {networkLabel(reminder.network)}.
+          </Alert>
+        ) : null}
+        <ShareOnButtons
+          text={text}
+          linkLength={linkLength}
+          disabled={blocked}
+          busy={busy}
+          preferred={reminder?.network ?? null}
+          describedBy={missingReward ? "share-paused" : undefined}
+          onShare={(target) => void share(target)}
+        />
         {linkedin?.configured ? (
           <fieldset className="space-y-3 rounded-md p-3 ring-1 ring-slate-200 dark:ring-slate-700">
             <legend className="px-1 text-sm font-medium">Post to LinkedIn for me</legend>
             {canPostViaApi ? (
               <>
                 <div className="flex flex-wrap gap-4 text-sm">
-                  <label className="flex items-center gap-2">
+                  <label className="flex items-center gap-2 pointer-coarse:min-h-11">
                     <input
                       type="radio"
                       name="when"
@@ -344,7 +423,7 @@ export function ShareComposer({
                     />
                     Post now
                   </label>
-                  <label className="flex items-center gap-2">
+                  <label className="flex items-center gap-2 pointer-coarse:min-h-11">
                     <input
                       type="radio"
                       name="when"
@@ -385,7 +464,7 @@ export function ShareComposer({
                   </div>
                 ) : null}
                 <Button
-                  onClick={() => share("LINKEDIN_API")}
+                  onClick={() => share({ channel: "LINKEDIN_API" })}
                   disabled={blocked || busy !== null}
                   aria-describedby={missingReward ? "share-paused" : undefined}
                 >
@@ -407,7 +486,7 @@ export function ShareComposer({
                   <input type="hidden" name="returnTo" value={`/share/${item.id}`} />
                   <button
                     type="submit"
-                    className="font-medium text-brand-700 underline dark:text-brand-100"
+                    className="touch-area font-medium text-brand-700 underline dark:text-brand-100"
                   >
                     {linkedin.state === "expired" ? "Reconnect LinkedIn" : "Connect LinkedIn"}
                   </button>
@@ -415,6 +494,17 @@ export function ShareComposer({
               </p>
             )}
           </fieldset>
+        ) : null}
+        {linkedin && !reminder ? (
+          <RemindLater
+            itemId={item.id}
+            text={text}
+            startedFrom={start === SCRATCH ? null : start === SUGGESTED ? "suggested text" : start}
+            language={item.language}
+            disabled={blocked}
+            timeZone={linkedin.timeZone}
+            locale={linkedin.locale}
+          />
         ) : null}
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Each share gets its own tracked link, so the clicks it brings count for you.
@@ -442,7 +532,7 @@ export function ShareComposer({
 function RewardDisclosureNote({ disclosure, note }: { disclosure: string; note: string | null }) {
   return (
     <details className="rounded-md bg-slate-100 p-3 text-sm dark:bg-slate-800">
-      <summary className="cursor-pointer font-medium">
+      <summary className="cursor-pointer pointer-coarse:py-3 font-medium">
         Your post ends with “{disclosure}”. Why this line?
       </summary>
       <p className="mt-2">

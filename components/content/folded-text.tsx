@@ -18,7 +18,7 @@ export function FoldedText({ text, className = "" }: { text: string; className?:
   }
 
   const linkButton =
-    "rounded-sm font-medium text-slate-600 hover:text-[#0a66c2] hover:underline dark:text-slate-400 dark:hover:text-[#71b7fb]";
+    "touch-area rounded-sm font-medium text-slate-600 hover:text-[#0a66c2] hover:underline dark:text-slate-400 dark:hover:text-[#71b7fb]";
 
   return (
     <div ref={box} tabIndex={-1} className={`whitespace-pre-wrap break-words ${className}`}>

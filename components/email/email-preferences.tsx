@@ -54,7 +54,7 @@ export function EmailPreferences({ optOuts, isAdmin }: { optOuts: string[]; isAd
       <fieldset className="mt-4 space-y-3">
         <legend className="sr-only">Emails you receive</legend>
         {categories.map((category) => (
-          <label key={category} className="flex items-start gap-3">
+          <label key={category} className="flex items-start gap-3 pointer-coarse:min-h-11">
             <input
               type="checkbox"
               className="mt-1 h-4 w-4"

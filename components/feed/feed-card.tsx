@@ -16,12 +16,15 @@ export function FeedCard({
   canShare,
   reason = null,
   sharedCount = 0,
+  campaigns = [],
 }: {
   item: FeedItem;
   /** Why the "for you" order moved it up, e.g. "You haven't shared anything inspiring lately". */
   reason?: string | null;
   /** How often the viewer has shared this post already. */
   sharedCount?: number;
+  /** The running campaigns this post is part of (the banner at the top of the feed). */
+  campaigns?: string[];
   publishedLabel: string | null;
   expiresLabel: string | null;
   /** Links to the share composer (/share/[id]). */
@@ -40,6 +43,16 @@ export function FeedCard({
             </p>
           ) : null}
           <div className="flex flex-wrap items-center gap-2">
+            {campaigns.map((name) => (
+              <span
+                key={name}
+                className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-700"
+              >
+                <span aria-hidden="true">⚑ </span>
+                <span className="sr-only">Part of the campaign </span>
+                {name}
+              </span>
+            ))}
             <ValueTypeChip valueType={item.valueType} />
             <GoalChips goals={item.goals} />
             {item.topics.map((t) => (
@@ -94,7 +107,7 @@ export function FeedCard({
           ) : null}
           {item.captions.length ? (
             <details className="group rounded-md ring-1 ring-slate-200 dark:ring-slate-700">
-              <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
+              <summary className="cursor-pointer pointer-coarse:py-3 list-none rounded-md px-3 py-2 text-sm font-medium hover:bg-slate-50 dark:hover:bg-slate-800 [&::-webkit-details-marker]:hidden">
                 <span
                   aria-hidden="true"
                   className="mr-1 inline-block transition-transform group-open:rotate-90"

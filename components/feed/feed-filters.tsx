@@ -4,7 +4,7 @@ import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
 import { VALUE_TYPE_TONES } from "@/components/content/value-type-style";
 import type { FeedOrder } from "@/lib/domains/sharing/list-for-you-feed";
 
-interface FeedFilterState {
+export interface FeedFilterState {
   valueType?: ValueType;
   goal?: BusinessGoal;
   order: FeedOrder;
@@ -21,7 +21,7 @@ export function feedHref({ valueType, goal, order }: FeedFilterState): string {
 }
 
 const chip =
-  "inline-flex items-center gap-1.5 rounded-full px-3 py-1.5 text-body font-medium ring-1 ring-inset ring-slate-300 bg-white text-slate-700 transition-colors hover:bg-slate-100 aria-[current=true]:bg-brand-600 aria-[current=true]:text-white aria-[current=true]:ring-brand-600 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-800 dark:aria-[current=true]:bg-brand-600 dark:aria-[current=true]:text-white dark:aria-[current=true]:ring-brand-600";
+  "inline-flex items-center gap-1.5 rounded-full px-3 py-1.5 pointer-coarse:min-h-11 pointer-coarse:min-w-11 justify-center text-body font-medium ring-1 ring-inset ring-slate-300 bg-white text-slate-700 transition-colors hover:bg-slate-100 aria-[current=true]:bg-brand-600 aria-[current=true]:text-white aria-[current=true]:ring-brand-600 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-800 dark:aria-[current=true]:bg-brand-600 dark:aria-[current=true]:text-white dark:aria-[current=true]:ring-brand-600";
 
 function ChipGroup({
   label,

@@ -5,7 +5,13 @@ import { AuthenticityMeter } from "@/components/people/authenticity-meter";
 import { ShareStatusBadge } from "@/components/people/share-status-badge";
 import { LinkedInPublishStatus } from "@/components/sharing/linkedin-publish-status";
 import { ConfirmShareButton } from "@/components/sharing/confirm-share-button";
-import type { ShareChannel, ShareStatus, ValueType } from "@/lib/generated/prisma/enums";
+import type {
+  ShareChannel,
+  ShareStatus,
+  SocialNetwork,
+  ValueType,
+} from "@/lib/generated/prisma/enums";
+import { networkLabel } from "@/lib/domains/sharing/social-networks";
 import { SHARE_CHANNEL_LABELS } from "@/lib/domains/sharing/share-labels";
 import { dateFormatter, type DateFormat } from "@/lib/core/time/format-date";
 
@@ -13,6 +19,8 @@ export interface ActivityShare {
   id: string;
   code: string;
   channel: ShareChannel;
+  /** Where it went (LinkedIn for older shares). */
+  network?: SocialNetwork;
   status: ShareStatus;
   text: string;
   authenticity: number;
@@ -34,11 +42,14 @@ export function ActivityShareList({
   shares,
   dates,
   linkBase,
+  highlightId = null,
 }: {
   shares: ActivityShare[];
   dates: DateFormat;
   /** Where tracked links live (`${linkBase}/${code}`). */
   linkBase: string;
+  /** The share a notification pointed at (?share=<id>): marked, scrolled to and focused. */
+  highlightId?: string | null;
 }) {
   const date = dateFormatter("date", dates);
   return (
@@ -48,9 +59,24 @@ export function ActivityShareList({
         return (
           <li key={share.id}>
             <article
+              id={`share-${share.id}`}
               aria-labelledby={titleId}
-              className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800"
+              aria-describedby={share.id === highlightId ? `${titleId}-pointed` : undefined}
+              tabIndex={share.id === highlightId ? -1 : undefined}
+              className={`scroll-mt-4 rounded-lg bg-white p-5 shadow-sm dark:bg-slate-900 ${
+                share.id === highlightId
+                  ? "ring-2 ring-brand-600 dark:ring-brand-300"
+                  : "ring-1 ring-slate-200 dark:ring-slate-800"
+              }`}
             >
+              {share.id === highlightId ? (
+                <p
+                  id={`${titleId}-pointed`}
+                  className="mb-2 text-xs font-semibold uppercase tracking-wide text-brand-700 dark:text-brand-200"
+                >
+                  From your notification
+                </p>
+              ) : null}
               <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
                 <h3 id={titleId} className="font-semibold leading-snug">
                   {share.item.title}
@@ -69,7 +95,11 @@ export function ActivityShareList({
                 text={share.text}
                 className="mt-3 rounded-md bg-slate-50 px-3 py-2 text-sm leading-relaxed dark:bg-slate-800/60"
               />
-              <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
+              <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-5">
+                <div>
+                  <dt className={term}>Network</dt>
+                  <dd className="mt-1">{networkLabel(share.network ?? "LINKEDIN")}</dd>
+                </div>
                 <div>
                   <dt className={term}>Channel</dt>
                   <dd className="mt-1">{SHARE_CHANNEL_LABELS[share.channel]}</dd>

@@ -62,7 +62,7 @@ export function ImpactPeriodNav({
               href={`${basePath}?range=${p}`}
               scroll={false}
               aria-current={p === preset ? "page" : undefined}
-              className={`inline-flex min-h-9 items-center rounded-full px-3 text-sm font-medium ring-1 ring-inset ${
+              className={`inline-flex min-h-9 items-center rounded-full pointer-coarse:min-h-11 px-3 text-sm font-medium ring-1 ring-inset ${
                 p === preset
                   ? "bg-brand-700 text-white ring-brand-700 dark:bg-brand-100 dark:text-slate-900 dark:ring-brand-100"
                   : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600 dark:hover:bg-slate-800"

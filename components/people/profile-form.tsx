@@ -251,7 +251,7 @@ export function ProfileForm({ profile }: { profile: ProfileData }) {
           {savedHandle ? (
             <Link
               href={`/people/${savedHandle}`}
-              className="rounded-sm text-sm font-medium text-brand-700 underline dark:text-brand-100"
+              className="touch-area rounded-sm text-sm font-medium text-brand-700 underline dark:text-brand-100"
             >
               View your page
             </Link>

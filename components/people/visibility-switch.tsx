@@ -40,7 +40,7 @@ export function VisibilitySwitch({
             checked={checked}
             onChange={(e) => onChange(e.target.checked)}
             aria-describedby={`${id}-desc`}
-            className="peer absolute inset-0 z-10 m-0 h-full w-full cursor-pointer opacity-0"
+            className="peer absolute inset-0 z-10 m-0 h-full w-full cursor-pointer opacity-0 pointer-coarse:-top-2.5 pointer-coarse:h-11"
           />
           <span
             aria-hidden="true"

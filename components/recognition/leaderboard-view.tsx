@@ -7,7 +7,7 @@ import {
 } from "@/lib/domains/recognition/leaderboard-period";
 
 const muted = "text-sm text-slate-600 dark:text-slate-400";
-const link = "font-medium text-brand-700 underline dark:text-brand-100";
+const link = "touch-area font-medium text-brand-700 underline dark:text-brand-100";
 
 export interface ScopeOption {
   /** "org" or a team id. */
@@ -28,7 +28,7 @@ export function LeaderboardTabs({
   const href = (s: string, p: LeaderboardPeriod) =>
     `/leaderboard?${new URLSearchParams({ scope: s, period: p }).toString()}`;
   const tab = (current: boolean) =>
-    `rounded-full px-3 py-1 text-sm font-medium ring-1 ring-inset ${
+    `rounded-full px-3 py-1 text-sm pointer-coarse:inline-flex pointer-coarse:min-h-11 pointer-coarse:items-center font-medium ring-1 ring-inset ${
       current
         ? "bg-brand-700 text-white ring-brand-700 dark:bg-brand-100 dark:text-slate-900"
         : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-600"
@@ -135,10 +135,10 @@ export function LeaderboardTable({
                 className={`border-b border-slate-100 last:border-0 dark:border-slate-800 ${mine ? "bg-brand-50 dark:bg-slate-800" : ""}`}
                 aria-current={mine ? "true" : undefined}
               >
-                <td className="py-2 pr-3 tabular-nums">#{row.rank}</td>
+                <td className="py-2 pr-3 tabular-nums pointer-coarse:py-3">#{row.rank}</td>
                 <td className="py-2 pr-3">
                   {row.handle ? (
-                    <Link href={`/people/${row.handle}`} className="hover:underline">
+                    <Link href={`/people/${row.handle}`} className="touch-area hover:underline">
                       {row.name}
                     </Link>
                   ) : (

@@ -96,7 +96,7 @@ export function AppShell({
               </div>
             }
           />
-          <Link href="/" className="rounded-lg p-1 lg:hidden">
+          <Link href="/" className="rounded-lg p-1 pointer-coarse:p-1.5 lg:hidden">
             <LogoMark />
             <span className="sr-only">Chorus home</span>
           </Link>
@@ -104,7 +104,7 @@ export function AppShell({
             <NotificationBell />
             <Link
               href="/profile"
-              className="flex items-center gap-2 rounded-lg px-1.5 py-1 text-body hover:bg-slate-100 dark:hover:bg-slate-800"
+              className="flex items-center gap-2 rounded-lg px-1.5 py-1 text-body pointer-coarse:py-1.5 hover:bg-slate-100 dark:hover:bg-slate-800"
             >
               <Avatar name={access.user.name} size="sm" />
               <span className="hidden min-w-0 flex-col leading-tight sm:flex">

@@ -37,6 +37,7 @@ export const NAV_GROUPS: NavGroup[] = [
         permission: "suggestions:moderate",
       },
       { href: "/studio/calendar", label: "Calendar", permission: "content:manage" },
+      { href: "/studio/sources", label: "Sources", permission: "content:manage" },
       { href: "/admin/topics", label: "Topics", permission: "content:manage" },
       { href: "/studio/campaigns", label: "Campaigns", permission: "content:manage" },
     ],

@@ -10,6 +10,7 @@ import { PostTextArea } from "@/components/content/post-text-area";
 import { GoalPicker, ValueTypePicker } from "@/components/content/value-type-picker";
 import { LinkedInPreview } from "@/components/linkedin-preview";
 import { CaptionsEditor } from "@/components/studio/captions-editor";
+import { AiStudioPanel } from "@/components/ai/ai-studio-panel";
 import type {
   EditorCaption,
   EditorImage,
@@ -41,6 +42,8 @@ export interface ContentEditorProps {
   author: { name: string; headline: string | null; image: string | null };
   /** Just created: say so once (the new page navigated here). */
   justCreated?: boolean;
+  /** AI assistance is on (server configured, organisation switched on): its target languages. */
+  ai?: { languages: string[] } | null;
 }
 
 function keyed<T extends object>(rows: T[]): Keyed<T>[] {
@@ -75,6 +78,7 @@ export function ContentEditor({
   timeZone,
   author,
   justCreated,
+  ai = null,
 }: ContentEditorProps) {
   const router = useRouter();
   const nextKey = useRef(10_000);
@@ -446,6 +450,43 @@ export function ContentEditor({
             </div>
           </Card>
 
+          {item && ai ? (
+            <Card>
+              <AiStudioPanel
+                itemId={item.id}
+                languages={ai.languages.filter((l) => l !== language)}
+                onCaptions={(drafts) =>
+                  setCaptions((rows) => [...rows, ...drafts.map((c) => ({ ...c, key: newKey() }))])
+                }
+                onHashtags={(tags) =>
+                  setHashtags((current) => [
+                    ...current,
+                    ...tags.filter(
+                      (t) => !current.some((c) => c.toLowerCase() === t.toLowerCase()),
+                    ),
+                  ])
+                }
+                onValueType={setValueType}
+                onTranslation={(draft) => {
+                  const row: TranslationRow = {
+                    key: newKey(),
+                    language: draft.language,
+                    title: draft.title,
+                    body: draft.body,
+                    captions: draft.captions.map((c) => ({ ...c, key: newKey() })),
+                  };
+                  setTranslations((rows) =>
+                    rows.some((r) => r.language === draft.language)
+                      ? rows.map((r) =>
+                          r.language === draft.language ? { ...row, key: r.key } : r,
+                        )
+                      : [...rows, row],
+                  );
+                }}
+              />
+            </Card>
+          ) : null}
+
           <Card className="space-y-4">
             <div>
               <h2 className={sectionTitle}>Captions</h2>
@@ -527,6 +568,7 @@ export function ContentEditor({
               publishAt={item.publishAt}
               expireAt={item.expireAt}
               requireApproval={settings?.requireApproval ?? null}
+              approvalChain={item.approvalChain ?? false}
               beforeTransition={async () => (dirty ? save() : true)}
             />
             {dirty ? (

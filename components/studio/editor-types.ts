@@ -34,6 +34,8 @@ export interface EditorHistoryEntry {
   atLabel: string;
   by: string | null;
   comment: string | null;
+  /** A step of the approval chain ("Approved at stage 1 of 2 (Comms)"), shown instead of from → to. */
+  label?: string | null;
 }
 
 /** An existing item as the editor receives it from the server page (dates as ISO strings). */
@@ -66,6 +68,8 @@ export interface EditorItem {
   images: EditorImage[];
   history: EditorHistoryEntry[];
   originator: string | null;
+  /** The organisation has an approval chain: sending back from review needs a comment. */
+  approvalChain?: boolean;
 }
 
 export interface EditorOption {

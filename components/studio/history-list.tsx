@@ -17,7 +17,9 @@ export function HistoryList({ history }: { history: EditorHistoryEntry[] }) {
                 className="absolute -left-[1.3rem] top-1.5 h-2 w-2 rounded-full bg-slate-400 ring-2 ring-white dark:ring-slate-900"
               />
               <p className="font-medium">
-                {entry.from ? (
+                {entry.label ? (
+                  entry.label
+                ) : entry.from ? (
                   <>
                     {STATUS_LABELS[entry.from]} <span aria-hidden="true">→</span>
                     <span className="sr-only"> to </span> {STATUS_LABELS[entry.to]}

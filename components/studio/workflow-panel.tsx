@@ -33,6 +33,7 @@ export function WorkflowPanel({
   publishAt = null,
   expireAt = null,
   requireApproval,
+  approvalChain = false,
   beforeTransition,
 }: {
   itemId: string;
@@ -44,6 +45,8 @@ export function WorkflowPanel({
   publishAt?: string | null;
   expireAt?: string | null;
   requireApproval: boolean | null;
+  /** The organisation's approval chain applies: its stages, a comment to send back. */
+  approvalChain?: boolean;
   /** Saves unsaved edits first; false stops the transition. */
   beforeTransition: () => Promise<boolean>;
 }) {
@@ -104,14 +107,20 @@ export function WorkflowPanel({
           </h2>
           <StatusBadge status={contentDisplayStatus({ status, publishAt, expireAt }, new Date())} />
         </div>
-        {requireApproval ? (
+        {approvalChain ? (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            Publishing needs the approval chain: each stage in turn. Editing restarts it.
+          </p>
+        ) : requireApproval ? (
           <p className="text-xs text-slate-600 dark:text-slate-400">
             Publishing needs approval by a second admin.
           </p>
         ) : null}
         <div className="space-y-1.5">
           <label htmlFor={`${id}-comment`} className="block text-sm font-medium">
-            Comment (optional)
+            {approvalChain && status === "IN_REVIEW"
+              ? "Comment (required to send back)"
+              : "Comment (optional)"}
           </label>
           <textarea
             id={`${id}-comment`}

@@ -94,6 +94,18 @@ export const envSchema = z.object({
     .url({ message: "must be a full URL" })
     .default("https://api.linkedin.com"),
   /**
+   * Outcome connectors: the HubSpot and Greenhouse Harvest API hosts. Only for tests and proxies;
+   * never set per connection or from a request.
+   */
+  HUBSPOT_API_BASE: z
+    .string()
+    .url({ message: "must be a full URL" })
+    .default("https://api.hubapi.com"),
+  GREENHOUSE_API_BASE: z
+    .string()
+    .url({ message: "must be a full URL" })
+    .default("https://harvest.greenhouse.io"),
+  /**
    * LinkedIn serves each monthly version for about a year, then answers 426 NONEXISTENT_VERSION:
    * move it forward at least twice a year (README, "LinkedIn API version").
    */
@@ -125,6 +137,16 @@ export const envSchema = z.object({
     message: "must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587",
   }),
   EMAIL_FROM: z.string().default("Chorus <no-reply@chorus.local>"),
+  /**
+   * Email throughput (lib/domains/email/jobs/send-email.ts): email-send workers per instance, jobs
+   * each fetches and sends at once, and SMTP connections the instance keeps open (a pool shared by
+   * its workers). The defaults sent ~90 emails/s to a loopback SMTP sink on a busy 2-core machine
+   * (`npm run bench -- mail`); ask a hosted provider what rate and connection count it allows
+   * before raising them.
+   */
+  EMAIL_CONCURRENCY: int(1, 32, 2),
+  EMAIL_BATCH_SIZE: int(1, 500, 50),
+  SMTP_POOL_SIZE: int(1, 50, 5),
   LOGIN_MAX_FAILURES: int(1, 100, 5),
   LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60, 15),
   UPLOADS_DIR: optionalString.transform((v) => v ?? ".data/uploads"),
@@ -154,17 +176,86 @@ export const envSchema = z.object({
   CLICK_BATCH_SIZE: int(1, 10_000, 1000),
   CLICK_BUFFER_MAX: int(1000, 10_000_000, 200_000),
   CLICK_SPOOL_DIR: z.string().default(".data/click-spool"),
+  /**
+   * Months of raw click events kept (ClickEvent is partitioned by month): the daily job
+   * click-partitions drops older months once their rollups are final. Dashboards read rollups only.
+   */
+  CLICK_RETENTION_MONTHS: int(1, 120, 13),
   /** Requests per visitor key per minute on one tracked link before answering 429. */
   CLICK_RATE_LIMIT_PER_MINUTE: int(1, 100_000, 120),
   /** Public API requests per API key per minute. */
   API_RATE_LIMIT_PER_MINUTE: int(1, 100_000, 600),
+  /**
+   * Bearer token for GET /api/metrics (Prometheus text). Unset: the endpoint answers 404 and no
+   * request metrics are recorded.
+   */
+  METRICS_TOKEN: optionalString.refine((v) => v === undefined || /^[\x21-\x7e]{32,256}$/.test(v), {
+    message:
+      "must be 32 to 256 visible ASCII characters without spaces (generate one with `openssl rand -hex 32`)",
+  }),
   /** Run background jobs (rollups, …) in this process; turn off on instances that only serve. */
   JOBS_ENABLED: booleanFlag(true),
   LINK_PREVIEW_ALLOWED_HOSTS: commaList(
     isValidAllowListEntry,
     "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",
   ),
+  /**
+   * Content sources (feeds, sitemaps) Chorus may poll although private: hostnames, IPs and CIDRs
+   * (an intranet blog). Empty by default; the end-to-end run sets 127.0.0.1 for its local feed.
+   */
+  CONTENT_SOURCES_ALLOWED_HOSTS: commaList(
+    isValidAllowListEntry,
+    "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",
+  ),
+  /**
+   * Web Push (VAPID, RFC 8292): the application server's P-256 key pair, base64url (the public key
+   * uncompressed, 65 bytes; the private key 32 bytes). Unset: `npm start` keeps a generated pair in
+   * .data/vapid-keys; several instances must share one pair (set both).
+   */
+  VAPID_PUBLIC_KEY: optionalString.refine((v) => v === undefined || isBase64Url(v, 65, 0x04), {
+    message:
+      "must be an uncompressed P-256 public key in base64url (87 characters, generate a pair with `npx web-push generate-vapid-keys`)",
+  }),
+  VAPID_PRIVATE_KEY: optionalString.refine((v) => v === undefined || isBase64Url(v, 32), {
+    message:
+      "must be a P-256 private key in base64url (43 characters, generate a pair with `npx web-push generate-vapid-keys`)",
+  }),
+  /** Who push services can contact about this server: mailto: or https: (default: from APP_URL/EMAIL_FROM). */
+  VAPID_SUBJECT: optionalString.refine(
+    (v) => v === undefined || /^(mailto:\S+@\S+|https:\/\/\S+)$/.test(v),
+    {
+      message: "must be a mailto: address or an https:// URL, e.g. mailto:it@example.com",
+    },
+  ),
+  /**
+   * Push endpoints Chorus may reach although private, or over plain http (a push service inside the
+   * network, the tests' local push server): hostnames, IPs and CIDRs.
+   */
+  PUSH_ALLOWED_HOSTS: commaList(
+    isValidAllowListEntry,
+    "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",
+  ),
+  /**
+   * AI assistance (README "AI assistance"): any OpenAI-compatible chat-completions service —
+   * OpenAI, Azure OpenAI, Mistral, a local Ollama or vLLM. Unset: no AI anywhere in the app.
+   */
+  AI_BASE_URL: httpUrl("the AI service, e.g. https://api.openai.com/v1").transform((v) =>
+    v?.replace(/\/+$/, ""),
+  ),
+  AI_API_KEY: optionalString,
+  AI_MODEL: optionalString.refine((v) => v === undefined || /^[\x21-\x7e]{1,200}$/.test(v), {
+    message: "must be a model name without spaces, e.g. gpt-4o-mini or llama3.1",
+  }),
+  /** Seconds an AI answer may take in all before it is cancelled. */
+  AI_TIMEOUT_SECONDS: int(1, 600, 60),
 });
+
+/** base64url text that decodes to `bytes` bytes (starting with `first`, when given). */
+function isBase64Url(text: string, bytes: number, first?: number): boolean {
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) return false;
+  const decoded = Buffer.from(text, "base64url");
+  return decoded.length === bytes && (first === undefined || decoded[0] === first);
+}
 
 /** Rules across variables, checked on the raw values so they are reported with the others. */
 function crossFieldProblems(source: Record<string, string | undefined>): string[] {
@@ -190,6 +281,16 @@ function crossFieldProblems(source: Record<string, string | undefined>): string[
   if (source.STORAGE_DRIVER?.trim() !== "s3" && [...s3, "S3_ENDPOINT"].some(set)) {
     problems.push(
       'STORAGE_DRIVER: S3 variables are set but STORAGE_DRIVER is not "s3", so files would go to local disk; set STORAGE_DRIVER=s3 or remove them',
+    );
+  }
+  if (set("VAPID_PUBLIC_KEY") !== set("VAPID_PRIVATE_KEY")) {
+    problems.push(
+      "VAPID_PUBLIC_KEY: Web Push needs both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (one pair, from `npx web-push generate-vapid-keys`)",
+    );
+  }
+  if (set("AI_BASE_URL") !== set("AI_MODEL")) {
+    problems.push(
+      "AI_BASE_URL: AI assistance needs both AI_BASE_URL and AI_MODEL (and AI_API_KEY unless the service needs none, e.g. a local Ollama)",
     );
   }
   // `next build` runs with NODE_ENV=production but signs nothing: the secret is needed to serve.

@@ -1,5 +1,5 @@
 import type PgBoss from "pg-boss";
-import type { JobDefinition } from "@/lib/core/jobs/define-job";
+import { resolveJobOption, type JobDefinition } from "@/lib/core/jobs/define-job";
 import { ensureQueue, logJobs, startBoss, stopBoss } from "@/lib/core/jobs/boss";
 import { JobPayloadError, parseJobPayload } from "@/lib/core/jobs/job-payload";
 import { JOB_DEFINITIONS } from "@/lib/jobs/registry";
@@ -25,20 +25,86 @@ async function registerWorkers(boss: PgBoss, definitions: readonly JobDefinition
   for (const definition of definitions) {
     const o = definition.options;
     if (o.cron) await boss.schedule(definition.name, o.cron, {}, { tz: "UTC" });
-    for (let i = 0; i < (o.concurrency ?? 1); i++) {
+    const batchSize = resolveJobOption(o.batchSize, 1);
+    const concurrency = resolveJobOption(o.concurrency, 1);
+    for (let i = 0; i < concurrency; i++) {
       await boss.work<object>(
         definition.name,
         {
-          batchSize: 1,
+          batchSize,
           pollingIntervalSeconds: o.pollingIntervalSeconds ?? 2,
           includeMetadata: true,
         },
-        async ([job]) => {
-          if (job) await runJob(boss, definition, job);
+        async (jobs) => {
+          if (definition.handleBatch && batchSize > 1) await runBatch(boss, definition, jobs);
+          else if (jobs.length === 1) await runJob(boss, definition, jobs[0]!);
+          else await runOneByOne(boss, definition, jobs);
         },
       );
     }
   }
+}
+
+interface FetchedJob {
+  id: string;
+  data: unknown;
+  retryCount: number;
+}
+
+/**
+ * A batch for a definition with `handleBatch`: malformed payloads fail on their own (no retries),
+ * the rest go to the batch handler in one call, and each job it reports failed is failed by id
+ * (`boss.fail`), so only that job is retried. pg-boss completes the others when this returns
+ * (its completion only touches jobs still active). A handler that throws fails the whole batch.
+ */
+export async function runBatch(boss: PgBoss, definition: JobDefinition, jobs: FetchedJob[]) {
+  const parsed = [];
+  for (const job of jobs) {
+    try {
+      parsed.push({ payload: parseJobPayload(definition, job.data ?? {}, job.id), job });
+    } catch (error) {
+      if (!(error instanceof JobPayloadError)) throw error;
+      await failMalformed(boss, definition, job.id, error);
+    }
+  }
+  if (parsed.length === 0) return;
+  const retryLimit = definition.options.retryLimit ?? 3;
+  const failures = await definition.handleBatch!(
+    parsed.map(({ payload, job }) => ({
+      payload,
+      job: { id: job.id, retryCount: job.retryCount, retryLimit },
+    })),
+  );
+  for (const [id, error] of failures) await boss.fail(definition.name, id, error);
+}
+
+/** A batch for a definition without `handleBatch`: one handler call per job, failed one by one. */
+async function runOneByOne(boss: PgBoss, definition: JobDefinition, jobs: FetchedJob[]) {
+  for (const job of jobs) {
+    try {
+      await runJob(boss, definition, job);
+    } catch (error) {
+      await boss.fail(definition.name, job.id, error instanceof Error ? error : { value: error });
+    }
+  }
+}
+
+/** A malformed payload fails its job at once, output naming each bad field, and is not retried. */
+async function failMalformed(
+  boss: PgBoss,
+  definition: JobDefinition,
+  id: string,
+  error: JobPayloadError,
+) {
+  logJobs(error.message);
+  await boss
+    .getDb()
+    .executeSql(
+      `UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2::uuid`,
+      [definition.name, id],
+    )
+    .catch((e: unknown) => logJobs("could not stop the retries of a malformed job", e));
+  await boss.fail(definition.name, id, error);
 }
 
 /**

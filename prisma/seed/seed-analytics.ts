@@ -1,6 +1,7 @@
 import { createId } from "@/lib/core/db/create-id";
 import type { ConversionOutcome, ValueType } from "@/lib/generated/prisma/enums";
 import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
+import { createClickPartition } from "@/lib/domains/tracking/click-partitions";
 import type { SeedContext, SeedStep } from "./context";
 import type { Random } from "./random";
 
@@ -200,6 +201,16 @@ export const seedAnalytics: SeedStep = {
       }
     }
 
+    // Each month of the clicks gets its ClickEvent partition first (a fresh database has the current
+    // month and those ahead; older clicks would wait in the default partition for the daily job).
+    const first = clicks.reduce((min, c) => (c.at < min ? c.at : min), new Date());
+    for (
+      let month = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1));
+      month <= new Date();
+      month = new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 1))
+    ) {
+      await createClickPartition(db, month);
+    }
     // Raw SQL in chunks, marking share-days dirty as the click path does.
     for (let i = 0; i < clicks.length; i += 5000) {
       const chunk = clicks.slice(i, i + 5000);
@@ -214,10 +225,11 @@ export const seedAnalytics: SeedStep = {
             AS t("id", "shareId", "at", "isBot", "visitorKey", "device", "browser", "referrerHost")
           RETURNING "shareId", "at"
         )
-        INSERT INTO "RollupDirty" ("shareId", "day")
-        SELECT DISTINCT ins."shareId", (ins."at" AT TIME ZONE o."timeZone")::date
+        INSERT INTO "RollupDirty" ("shareId", "day", "recountClicks")
+        SELECT DISTINCT ins."shareId", (ins."at" AT TIME ZONE o."timeZone")::date, true
         FROM ins JOIN "Organization" o ON o."id" = ${ctx.org.id}
-        ON CONFLICT ("shareId", "day") DO UPDATE SET "markedAt" = EXCLUDED."markedAt"`;
+        ON CONFLICT ("shareId", "day") DO UPDATE SET "markedAt" = EXCLUDED."markedAt",
+          "recountClicks" = true`;
     }
     if (conversions.length) {
       await db.$executeRaw`

@@ -1,7 +1,7 @@
 import { createId } from "@/lib/core/db/create-id";
 import { env } from "@/lib/core/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ShareChannel } from "@/lib/generated/prisma/enums";
+import type { ShareChannel, SocialNetwork } from "@/lib/generated/prisma/enums";
 import { authenticityScore } from "@/lib/domains/sharing/authenticity";
 import { publicItemUrl } from "@/lib/domains/sharing/create-share";
 import { DEFAULT_UTM, mergeUtm, shareUtm } from "@/lib/domains/sharing/merge-utm";
@@ -24,6 +24,15 @@ const OWN_WORDS = [
   "If you have questions about how we did it, ask me in the comments.",
   "My favourite part: the people who never give up on the hard problems.",
 ];
+
+/** Shares by position modulo 16 that went elsewhere than LinkedIn (the rest: LinkedIn). */
+const OTHER_NETWORKS: Partial<Record<number, SocialNetwork>> = {
+  1: "X",
+  5: "WHATSAPP",
+  9: "X",
+  12: "FACEBOOK",
+  14: "XING",
+};
 
 const ADVOCACY_LEVEL = [0, 0, 1, 1, 2, 3, 3, 4, 6, 9, 12, 16]; // shares per member over 90 days
 
@@ -101,7 +110,11 @@ export const seedShares: SeedStep = {
               : `${start.text}\n\n${own} ${random.pick(OWN_WORDS)}`;
         const code = newShareCode();
         const target = item.linkUrl ?? publicItemUrl(base, ctx.org.slug, item.slug);
-        const channel: ShareChannel = random.chance(0.6) ? "LINKEDIN_DIALOG" : "COPY";
+        const linkedinChannel: ShareChannel = random.chance(0.6) ? "LINKEDIN_DIALOG" : "COPY";
+        // About one share in four goes to another network (by position, not by a random draw: the
+        // rest of the demo stays the same), so "Clicks by network" has something to show.
+        const network = OTHER_NETWORKS[data.length % 16] ?? "LINKEDIN";
+        const channel: ShareChannel = network === "LINKEDIN" ? linkedinChannel : "INTENT";
         const authenticity = authenticityScore(text, [body, ...itemCaptions.map((c) => c.text)]);
         data.push({
           id: createId("shr"),
@@ -111,12 +124,13 @@ export const seedShares: SeedStep = {
           userId: member.userId,
           code,
           channel,
+          network,
           status: "SHARED",
           text,
           language: item.language,
           startedFrom: start ? "caption" : null,
           authenticity,
-          destinationUrl: mergeUtm(target, shareUtm(DEFAULT_UTM, item.slug, code)),
+          destinationUrl: mergeUtm(target, shareUtm(DEFAULT_UTM, item.slug, code, network)),
           createdAt,
           updatedAt: createdAt,
         });

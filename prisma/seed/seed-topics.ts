@@ -62,6 +62,11 @@ export const seedTopics: SeedStep = {
       }));
     });
     await db.topicFollow.createMany({ data: follows });
-    await db.membership.updateMany({ where: { orgId: org.id }, data: { onboardedAt: ctx.now } });
+    // Every demo member has answered the first-visit questions: topics, and push (asked once
+    // after a first share; the seeded people have shared), so no panel or banner stands in the way.
+    await db.membership.updateMany({
+      where: { orgId: org.id },
+      data: { onboardedAt: ctx.now, pushPromptedAt: ctx.now },
+    });
   },
 };

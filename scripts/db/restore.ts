@@ -18,10 +18,12 @@
  * `pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error` (a failure rolls
  * everything back), then applies pending migrations.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import type pg from "pg";
 import PgBoss from "pg-boss";
@@ -475,6 +477,109 @@ export async function restoreEmbedded(
 // Server: pg_restore
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The partitions (and their indexes) a dump attaches to partitioned tables (ClickEvent's months):
+ * `pg_restore --clean` would drop their constraints and indexes one by one, which PostgreSQL
+ * refuses for inherited ones ("cannot drop inherited constraint"); dropping the parent table drops
+ * them anyway.
+ */
+function attachedPartitionObjects(file: string): Set<string> {
+  const list = spawnSync("pg_restore", ["--list", file], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const names = new Set<string>();
+  for (const line of (list.stdout ?? "").split("\n")) {
+    const m = /^\d+; \d+ \d+ (?:TABLE|INDEX) ATTACH \S+ (\S+) /.exec(line);
+    if (m) names.add(m[1]!);
+  }
+  return names;
+}
+
+/**
+ * `pg_restore --clean` as an SQL script through psql in one transaction, without the drops of
+ * attached partitions' constraints and indexes (see attachedPartitionObjects): the script's
+ * DROP TABLE of the parent removes them. On any error nothing is changed.
+ */
+async function restoreWithPartitions(
+  file: string,
+  bareUrl: string,
+  env: NodeJS.ProcessEnv,
+  attached: Set<string>,
+): Promise<void> {
+  const restore = spawn("pg_restore", ["--clean", "--if-exists", "--no-owner", "--file=-", file], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env,
+  });
+  const psql = spawn(
+    "psql",
+    [
+      "--no-psqlrc",
+      "--quiet",
+      "--single-transaction",
+      "-v",
+      "ON_ERROR_STOP=1",
+      `--dbname=${bareUrl}`,
+    ],
+    { stdio: ["pipe", "ignore", "pipe"], env },
+  );
+  let restoreErr = "";
+  let psqlErr = "";
+  restore.stderr.on("data", (d: Buffer) => (restoreErr += d.toString()));
+  psql.stderr.on("data", (d: Buffer) => (psqlErr += d.toString()));
+  const isAttachedDrop = (line: string) => {
+    const m =
+      /^ALTER TABLE IF EXISTS ONLY \S+\."([^"]+)" DROP CONSTRAINT IF EXISTS "([^"]+)";$/.exec(
+        line,
+      ) ?? /^DROP INDEX IF EXISTS \S+\."([^"]+)";$/.exec(line);
+    return m !== null && (attached.has(m[1]!) || (m[2] !== undefined && attached.has(m[2])));
+  };
+  // The drops come first, before any data: lines are filtered until the first COPY.
+  let inData = false;
+  let rest = "";
+  const filter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (inData) return done(null, chunk);
+      const text = rest + chunk.toString("utf8");
+      const lines = text.split("\n");
+      rest = lines.pop() ?? "";
+      const out: string[] = [];
+      for (const line of lines) {
+        if (!inData && line.startsWith("COPY ")) inData = true;
+        if (inData || !isAttachedDrop(line)) out.push(line);
+      }
+      let emitted = out.length ? `${out.join("\n")}\n` : "";
+      if (inData) {
+        emitted += rest;
+        rest = "";
+      }
+      done(null, emitted);
+    },
+    flush(done) {
+      done(null, rest);
+    },
+  });
+  const exited = (proc: ReturnType<typeof spawn>) =>
+    new Promise<number | null>((resolve) => {
+      proc.once("error", () => resolve(-1));
+      proc.once("close", (code) => resolve(code));
+    });
+  const [piped, restoreCode, psqlCode] = await Promise.all([
+    pipeline(restore.stdout, filter, psql.stdin).then(
+      () => null,
+      (error: unknown) => error,
+    ),
+    exited(restore),
+    exited(psql),
+  ]);
+  if (restoreCode !== 0 || psqlCode !== 0 || piped) {
+    const why = (psqlErr || restoreErr).trim() || `exit codes ${restoreCode}, ${psqlCode}`;
+    throw new DbToolError(
+      `pg_restore failed (${why}). It ran in one transaction: the database is unchanged.`,
+    );
+  }
+}
+
 export function pgRestoreCommand(url: string, file: string): string {
   return `PGPASSWORD=… pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error --dbname=${JSON.stringify(splitPassword(url).url)} ${JSON.stringify(file)}`;
 }
@@ -553,27 +658,29 @@ export async function restoreServer(
   }
   const { url: bare, password } = splitPassword(url);
   log(`Restoring ${file} into ${redactUrl(url)}…`);
-  const res = spawnSync(
-    "pg_restore",
-    [
-      "--clean",
-      "--if-exists",
-      "--no-owner",
-      "--single-transaction",
-      "--exit-on-error",
-      `--dbname=${bare}`,
-      file,
-    ],
-    {
-      stdio: ["ignore", "inherit", "pipe"],
-      env: { ...process.env, ...(password !== null ? { PGPASSWORD: password } : {}) },
-      encoding: "utf8",
-    },
-  );
-  if (res.status !== 0) {
-    throw new DbToolError(
-      `pg_restore failed (${(res.stderr ?? "").trim() || `exit code ${res.status}`}). It ran in one transaction: the database is unchanged.`,
+  const env = { ...process.env, ...(password !== null ? { PGPASSWORD: password } : {}) };
+  const attached = attachedPartitionObjects(file);
+  if (attached.size === 0) {
+    const res = spawnSync(
+      "pg_restore",
+      [
+        "--clean",
+        "--if-exists",
+        "--no-owner",
+        "--single-transaction",
+        "--exit-on-error",
+        `--dbname=${bare}`,
+        file,
+      ],
+      { stdio: ["ignore", "inherit", "pipe"], env, encoding: "utf8" },
     );
+    if (res.status !== 0) {
+      throw new DbToolError(
+        `pg_restore failed (${(res.stderr ?? "").trim() || `exit code ${res.status}`}). It ran in one transaction: the database is unchanged.`,
+      );
+    }
+  } else {
+    await restoreWithPartitions(file, bare, env, attached);
   }
   const appliedAfter = await deployMigrations(url, { migrationsDir });
   if (appliedAfter.length > 0)

@@ -16,9 +16,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { can, ROLES } from "../../lib/domains/access/permissions";
-import { PAGES, type PageEntry } from "../support/route-inventory";
-import { DEMO_ACCOUNTS, DEMO_ORG_SLUG } from "../../lib/domains/demo/demo-accounts";
+import { ROLES } from "../../lib/domains/access/permissions";
+import type { PageEntry } from "../support/route-inventory";
+import { DEMO_ACCOUNTS } from "../../lib/domains/demo/demo-accounts";
 import type { Role } from "../../lib/generated/prisma/enums";
 import { ProbeCounter, writeSuiteReport } from "../support/hardening-report";
 import {
@@ -31,6 +31,7 @@ import {
 import { readDemoIds, type DemoIds } from "./demo-ids";
 import { E2E } from "./e2e-config";
 import { sessionFile } from "./helpers";
+import { concretePath, pagesFor, publicPages } from "./inventory-pages";
 
 /**
  * Probes of the running test. Each test saves its own outcome to a file, so the suite's report adds
@@ -58,7 +59,6 @@ test.afterEach(({}, testInfo) => {
 const FOCUS_WALK = 15;
 /** The narrowest phone every page must fit without scrolling sideways. */
 const PHONE_WIDTH = 360;
-const BAD_TOKEN = "not-a-valid-token-0123456789";
 
 let ids: DemoIds;
 
@@ -94,46 +94,6 @@ test.afterAll(() => {
       : undefined,
   });
 });
-
-/** Fills the path parameters of an inventory page from the demo data; null when it cannot. */
-function concretePath(entry: PageEntry): string | null {
-  const values: Record<string, string> = {
-    id:
-      entry.ids?.id === "Team"
-        ? ids.teamId
-        : entry.ids?.id === "Campaign"
-          ? ids.campaignId
-          : ids.itemId,
-    handle: ids.handle,
-    token: BAD_TOKEN,
-    org: DEMO_ORG_SLUG,
-    slug: ids.itemSlug,
-  };
-  if (entry.ids?.id && !["Team", "ContentItem", "Campaign"].includes(entry.ids.id)) return null;
-  let unknown = false;
-  const path = entry.path.replace(/\[([^\]]+)\]/g, (_, name: string) => {
-    if (!(name in values)) unknown = true;
-    return values[name] ?? "";
-  });
-  if (unknown) return null;
-  // Token pages without a token in the path read it from the query: give them a bad one.
-  if (entry.guard.kind === "token" && !entry.path.includes("[token]")) {
-    return `${path}?token=${BAD_TOKEN}`;
-  }
-  return path;
-}
-
-function pagesFor(role: Role): PageEntry[] {
-  return PAGES.filter(
-    (entry) =>
-      (entry.guard.kind === "org" && can(role, entry.guard.permission)) ||
-      entry.guard.kind === "user",
-  );
-}
-
-const publicPages = PAGES.filter(
-  (entry) => entry.guard.kind === "public" || entry.guard.kind === "token",
-);
 
 async function settle(page: Page) {
   await page.waitForLoadState("networkidle").catch(() => undefined);
@@ -328,7 +288,7 @@ for (const role of ROLES) {
     for (const entry of pagesFor(role)) {
       test(entry.path, async ({ page }) => {
         test.setTimeout(240_000);
-        const concrete = concretePath(entry);
+        const concrete = concretePath(entry, ids);
         probe.check(`${entry.path} has demo values for its parameters`, concrete !== null);
         if (concrete) {
           await checkPage(page, `${entry.path} as ${role}`, concrete, {
@@ -347,7 +307,7 @@ test.describe("axe and focus, light and dark, signed out", () => {
   for (const entry of publicPages) {
     test(entry.path, async ({ page }) => {
       test.setTimeout(240_000);
-      const concrete = concretePath(entry);
+      const concrete = concretePath(entry, ids);
       probe.check(`${entry.path} has demo values for its parameters`, concrete !== null);
       if (concrete) {
         // "/" sends visitors on to sign-in; bad tokens answer 404 on purpose.

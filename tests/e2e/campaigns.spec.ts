@@ -63,6 +63,10 @@ test("an admin runs a campaign; an employee sees it atop the feed, shares its po
       .evaluate((el) => el.getBoundingClientRect().top),
   ]);
   expect(campaignTop).toBeLessThan(firstPostTop);
+  // The post's own card in the feed is marked as part of the campaign.
+  await expect(
+    emma.getByRole("article", { name: title }).getByText(`Part of the campaign ${name}`),
+  ).toBeVisible();
 
   // She shares the campaign's post by copying it, and confirms she posted it.
   await card.getByRole("link", { name: `Share “${title}”` }).click();

@@ -7,6 +7,8 @@ const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3199);
 const linkedinPort = Number(process.env.E2E_LINKEDIN_PORT ?? 3198);
 /** Defaults next to the app's port, so runs on other port bases do not collide. */
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? appPort + 97);
+/** The fake AI service (tests/e2e/servers/fake-openai.ts). */
+const aiPort = Number(process.env.E2E_AI_PORT ?? appPort + 20);
 
 export const E2E = {
   appPort,
@@ -23,6 +25,22 @@ export const E2E = {
   linkedinClient: { id: "chorus-linkedin", secret: "chorus-linkedin-secret-for-tests-only" },
   /** Encrypts stored LinkedIn tokens in the e2e app (32 bytes, base64). */
   tokenEncryptionKeys: "e2e:AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+  /**
+   * Web Push's VAPID key pair of the e2e app (test-only). The spec's local push service
+   * (tests/support/push-service.ts) listens on 127.0.0.1, which PUSH_ALLOWED_HOSTS lets it reach.
+   */
+  vapid: {
+    publicKey:
+      "BKbgmQWwrQohdjZn33lJYIvP2WT10hdbs6No3gBF8Utk8YyZpI6Nvfmf8Q2aXvwKyFKm0hCIui4cJZKQTEhE6LE",
+    privateKey: "vuygJ5fH7tFK8I8d99EWGN3rbNWcrsEMrETt_jnV7VQ",
+  },
+  /**
+   * The fake OpenAI-compatible AI service: the app's AI_BASE_URL points at it. AI stays off in the
+   * demo organisation until a spec switches it on (tests/e2e/ai.spec.ts), so other specs see no AI.
+   */
+  aiPort,
+  aiUrl: `http://127.0.0.1:${aiPort}`,
+  aiKey: "sk-fake-chorus-e2e",
   authSecret: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
   /**
    * The mail sink (tests/e2e/servers/mail-sink.ts): the app's SMTP_URL points at it, and every

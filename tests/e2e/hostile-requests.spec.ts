@@ -175,6 +175,7 @@ function concretePath(pattern: string): string {
     handle: ids.handle,
     code: ids.shareCode,
     nextauth: "session",
+    path: "sw.js",
     key: "logos/missing.png",
     imageId: "img_missing0000000000",
     id: pattern.includes("/teams/")

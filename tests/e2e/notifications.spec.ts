@@ -90,13 +90,17 @@ test("admins manage chat webhooks: a clear error for a non-https URL, the log wi
     .click();
   await expect(page.getByRole("heading", { name: "Integrations", level: 1 })).toBeVisible();
 
-  await page.getByLabel("Name").fill("#general");
-  await page.getByLabel("Webhook URL").fill("http://hooks.slack.com/services/T0/B0/x");
-  await page.getByRole("button", { name: "Add webhook" }).click();
+  // The chat-webhook form (the page also has the outcome connectors' form, with its own "Name").
+  const webhookForm = page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Add webhook" }) });
+  await webhookForm.getByLabel("Name").fill("#general");
+  await webhookForm.getByLabel("Webhook URL").fill("http://hooks.slack.com/services/T0/B0/x");
+  await webhookForm.getByRole("button", { name: "Add webhook" }).click();
   await expect(
     page.getByText("Webhook URLs must start with https://", { exact: false }).first(),
   ).toBeVisible();
-  await expect(page.getByLabel("Webhook URL")).toHaveAttribute("aria-invalid", "true");
+  await expect(webhookForm.getByLabel("Webhook URL")).toHaveAttribute("aria-invalid", "true");
 
   const table = page.getByRole("table", { name: "Chat webhooks of your organisation" });
   await expect(table.getByRole("row", { name: /#announcements/ })).toContainText("hooks.slack.com");

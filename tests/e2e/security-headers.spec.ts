@@ -188,6 +188,16 @@ test.describe("security headers", () => {
       checkCommon(url, res);
       probe.check(`${url}: answers 200`, res.status() === 200, String(res.status()));
     }
+    // Metrics are not exposed here (no METRICS_TOKEN: 404) or refused without the token (401):
+    // either way in our JSON error shape with the common headers.
+    const metrics = await request.get("/api/metrics");
+    probe.route("GET /api/metrics");
+    checkCommon("/api/metrics", metrics);
+    probe.check(
+      "/api/metrics: refused without the scrape token",
+      [401, 404].includes(metrics.status()),
+      String(metrics.status()),
+    );
     // The conversion snippet keeps its own caching headers.
     const snippet = await request.get("/chorus.js");
     checkCommon("/chorus.js", snippet);

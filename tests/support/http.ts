@@ -12,7 +12,7 @@ export async function sessionCookie(userId: string): Promise<string> {
 }
 
 // `never` accepts handlers whatever params type they declare (parameters are contravariant).
-type Handler = (req: Request, segment: { params: Promise<never> }) => Promise<Response>;
+export type Handler = (req: Request, segment: { params: Promise<never> }) => Promise<Response>;
 
 export interface CallOptions {
   method?: string;

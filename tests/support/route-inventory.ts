@@ -93,9 +93,30 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   },
   {
     type: "route",
+    file: "serwist/[path]/route.ts",
+    path: "/serwist/[path]",
+    methods: {
+      GET: pub("the service worker script, built once per deploy; the same for everyone"),
+    },
+    notIds: {
+      path: "a file name of the service worker build (sw.js); only names built at deploy time exist",
+    },
+  },
+  {
+    type: "route",
     file: "api/health/route.ts",
     path: "/api/health",
     methods: { GET: pub("liveness for load balancers; says nothing about data") },
+  },
+  {
+    type: "route",
+    file: "api/metrics/route.ts",
+    path: "/api/metrics",
+    methods: {
+      GET: token(
+        "Prometheus scrape: 404 unless METRICS_TOKEN is set, then its bearer token (constant-time compare); counts only, nothing of any organisation",
+      ),
+    },
   },
   {
     type: "route",
@@ -355,6 +376,40 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   },
   {
     type: "route",
+    file: "api/sources/route.ts",
+    path: "/api/sources",
+    methods: { GET: org("content:manage"), POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/sources/[id]/route.ts",
+    path: "/api/sources/[id]",
+    methods: { PATCH: org("content:manage"), DELETE: org("content:manage") },
+    ids: { id: "ContentSource" },
+  },
+  {
+    type: "route",
+    file: "api/sources/[id]/poll/route.ts",
+    path: "/api/sources/[id]/poll",
+    methods: { POST: org("content:manage") },
+    ids: { id: "ContentSource" },
+  },
+  {
+    type: "route",
+    file: "api/source-entries/[id]/draft/route.ts",
+    path: "/api/source-entries/[id]/draft",
+    methods: { POST: org("content:manage") },
+    ids: { id: "SourceEntry" },
+  },
+  {
+    type: "route",
+    file: "api/source-entries/[id]/dismiss/route.ts",
+    path: "/api/source-entries/[id]/dismiss",
+    methods: { POST: org("content:manage") },
+    ids: { id: "SourceEntry" },
+  },
+  {
+    type: "route",
     file: "api/profile/topics/route.ts",
     path: "/api/profile/topics",
     methods: { GET: org("profile:update"), PUT: org("profile:update") },
@@ -403,6 +458,25 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     file: "api/notifications/read-all/route.ts",
     path: "/api/notifications/read-all",
     methods: { POST: org("org:read") },
+  },
+  {
+    type: "route",
+    file: "api/push/subscriptions/route.ts",
+    path: "/api/push/subscriptions",
+    methods: { POST: org("profile:update") },
+  },
+  {
+    type: "route",
+    file: "api/push/subscriptions/[id]/route.ts",
+    path: "/api/push/subscriptions/[id]",
+    methods: { DELETE: org("profile:update") },
+    ids: { id: "PushSubscription" },
+  },
+  {
+    type: "route",
+    file: "api/push/preferences/route.ts",
+    path: "/api/push/preferences",
+    methods: { PATCH: org("profile:update") },
   },
   {
     type: "route",
@@ -456,9 +530,71 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   },
   {
     type: "route",
+    file: "api/settings/ai/route.ts",
+    path: "/api/settings/ai",
+    methods: { GET: org("org:update"), PATCH: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/ai/captions/route.ts",
+    path: "/api/ai/captions",
+    methods: { POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/ai/hashtags/route.ts",
+    path: "/api/ai/hashtags",
+    methods: { POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/ai/value-type/route.ts",
+    path: "/api/ai/value-type",
+    methods: { POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/ai/translate/route.ts",
+    path: "/api/ai/translate",
+    methods: { POST: org("content:manage") },
+  },
+  {
+    type: "route",
+    file: "api/ai/my-words/route.ts",
+    path: "/api/ai/my-words",
+    methods: { POST: org("shares:create") },
+  },
+  {
+    type: "route",
+    file: "api/settings/approval-stages/route.ts",
+    path: "/api/settings/approval-stages",
+    methods: { GET: org("org:update"), POST: org("org:update"), PUT: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/settings/approval-stages/[id]/route.ts",
+    path: "/api/settings/approval-stages/[id]",
+    methods: { PATCH: org("org:update"), DELETE: org("org:update") },
+    ids: { id: "ApprovalStage" },
+  },
+  {
+    type: "route",
     file: "api/settings/guardrails/route.ts",
     path: "/api/settings/guardrails",
     methods: { GET: org("feed:read"), PATCH: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/reminders/route.ts",
+    path: "/api/reminders",
+    methods: { GET: org("shares:create"), POST: org("shares:create") },
+  },
+  {
+    type: "route",
+    file: "api/reminders/[id]/route.ts",
+    path: "/api/reminders/[id]",
+    methods: { DELETE: org("shares:create") },
+    ids: { id: "ShareReminder" },
   },
   {
     type: "route",
@@ -526,6 +662,45 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     path: "/api/teams/[id]",
     methods: { GET: org("teams:read"), PATCH: org("teams:manage"), DELETE: org("teams:manage") },
     ids: { id: "Team" },
+  },
+  {
+    type: "route",
+    file: "api/connectors/route.ts",
+    path: "/api/connectors",
+    methods: { GET: org("connectors:manage"), POST: org("connectors:manage") },
+  },
+  {
+    type: "route",
+    file: "api/connectors/[id]/route.ts",
+    path: "/api/connectors/[id]",
+    methods: { PATCH: org("connectors:manage"), DELETE: org("connectors:manage") },
+    ids: { id: "ConnectorConnection" },
+  },
+  {
+    type: "route",
+    file: "api/connectors/[id]/sync/route.ts",
+    path: "/api/connectors/[id]/sync",
+    methods: { POST: org("connectors:manage") },
+    ids: { id: "ConnectorConnection" },
+  },
+  {
+    type: "route",
+    file: "api/connectors/preview/route.ts",
+    path: "/api/connectors/preview",
+    methods: { POST: org("connectors:manage") },
+  },
+  {
+    type: "route",
+    file: "api/inbound/[id]/route.ts",
+    path: "/api/inbound/[id]",
+    methods: {
+      POST: token(
+        "the inbound webhook's secret (Bearer or HMAC-SHA256 body signature), encrypted at rest",
+      ),
+    },
+    notIds: {
+      id: "the inbound webhook's connection id, authenticated by its secret (not a session): a wrong secret is a 401, an unknown or paused connection a 404",
+    },
   },
   {
     type: "route",
@@ -634,6 +809,18 @@ export const PAGES: readonly PageEntry[] = [
     file: "(app)/admin/settings/page.tsx",
     path: "/admin/settings",
     guard: org("org:update"),
+  },
+  {
+    type: "page",
+    file: "(app)/studio/sources/page.tsx",
+    path: "/studio/sources",
+    guard: org("content:manage"),
+  },
+  {
+    type: "page",
+    file: "(app)/studio/sources/manage/page.tsx",
+    path: "/studio/sources/manage",
+    guard: org("content:manage"),
   },
   {
     type: "page",

@@ -1,7 +1,8 @@
 /**
  * A real SMTP server (the `smtp-server` package) on a free loopback port for tests: every message
  * it accepts is parsed with mailparser and kept. `refuseNext(n, code)` makes it refuse the next n
- * messages at DATA with that reply code (e.g. 421 temporary, 550 permanent).
+ * messages at DATA with that reply code (e.g. 421 temporary, 550 permanent); `refuseTo(address,
+ * code, n)` refuses the next n messages to one recipient, whatever order parallel sends arrive in.
  */
 import type { AddressInfo } from "node:net";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -20,6 +21,7 @@ export interface TestSmtpServer {
   /** Messages refused so far (each attempt counts). */
   refused: number;
   refuseNext(count: number, code?: number): void;
+  refuseTo(address: string, code: number, count?: number): void;
   /** Resolves when at least `count` messages were received (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   clear(): void;
@@ -29,6 +31,7 @@ export interface TestSmtpServer {
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
   let refuse = { count: 0, code: 550 };
+  const refuseByRecipient = new Map<string, { count: number; code: number }>();
   const state = { refused: 0 };
   const server = new SMTPServer({
     secure: false,
@@ -39,11 +42,13 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        if (refuse.count > 0) {
-          refuse.count--;
+        const recipient = refuseByRecipient.get(session.envelope.rcptTo[0]?.address ?? "");
+        const rule = recipient && recipient.count > 0 ? recipient : refuse;
+        if (rule.count > 0) {
+          rule.count--;
           state.refused++;
-          const err = Object.assign(new Error(`Refused by the test server (${refuse.code})`), {
-            responseCode: refuse.code,
+          const err = Object.assign(new Error(`Refused by the test server (${rule.code})`), {
+            responseCode: rule.code,
           });
           callback(err);
           return;
@@ -77,6 +82,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     },
     refuseNext(count, code = 550) {
       refuse = { count, code };
+    },
+    refuseTo(address, code, count = 1) {
+      refuseByRecipient.set(address, { count, code });
     },
     async waitFor(count, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;

@@ -6,6 +6,7 @@ import { StatTiles } from "@/components/people/stat-tiles";
 import { ValueTypeMix } from "@/components/people/value-type-mix";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
+import { ScrollIntoView } from "@/components/ui/scroll-into-view";
 import { MyBadges } from "@/components/recognition/member-badges";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { shortLinkBase } from "@/lib/core/http/app-url";
@@ -13,17 +14,17 @@ import { pageRequest } from "@/lib/core/http/page-request";
 import { personalMixHint } from "@/lib/domains/people/personal-mix-hint";
 import { getProfile } from "@/lib/domains/people/update-profile";
 import { describeAuthenticity } from "@/lib/domains/sharing/authenticity";
-import { getMyActivity } from "@/lib/domains/sharing/get-my-activity";
+import { getMyActivity, myActivityQuery } from "@/lib/domains/sharing/get-my-activity";
+import { Pagination } from "@/components/ui/pagination";
+import { listMyReminders } from "@/lib/domains/sharing/reminders/list-my-reminders";
+import { MyReminders } from "@/components/sharing/my-reminders";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
 import { readAnalyticsParams, type SearchParams } from "@/lib/domains/analytics/analytics-params";
 import { getMyImpact } from "@/lib/domains/impact/get-my-impact";
 
 export const metadata: Metadata = { title: "My activity" };
 
-/** getMyActivity reads at most this many shares. */
-const SHARE_CAP = 500;
-
-const link = "font-medium text-brand-700 underline dark:text-brand-100";
+const link = "touch-area font-medium text-brand-700 underline dark:text-brand-100";
 
 export default async function ActivityPage({
   searchParams,
@@ -32,14 +33,35 @@ export default async function ActivityPage({
 }) {
   const access = await requirePageAccess("shares:create");
   // The period of "Your impact" (?range=7d|30d|90d, or custom dates), as on the dashboard.
-  const { params } = readAnalyticsParams(await searchParams, access.org.timeZone);
-  const [activity, profile, req, impact] = await Promise.all([
-    getMyActivity(access),
+  const query = await searchParams;
+  const { params } = readAnalyticsParams(query, access.org.timeZone);
+  // ?page=<n> of "Your shares"; a milestone notification points at one share (?share=<id>): its
+  // page is shown, and only one of the person's own is highlighted. Unusable values are ignored.
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const paging = myActivityQuery.safeParse({ page: first(query.page), share: first(query.share) });
+  const listQuery = paging.success
+    ? paging.data
+    : (myActivityQuery.safeParse({ share: first(query.share) }).data ?? {});
+  const [activity, profile, req, impact, reminders] = await Promise.all([
+    getMyActivity(access, listQuery),
     getProfile(access),
     pageRequest(),
     getMyImpact(access.orgId, access.membershipId, params.range),
+    listMyReminders(access),
   ]);
-  const { shares, totalClicks, mix, streakWeeks, averageAuthenticity } = activity;
+  const { shares, total, page, pages, highlightId, totalClicks, mix, streakWeeks } = activity;
+  const { averageAuthenticity } = activity;
+  // Page links keep the impact period (?range=…) and drop the pointer to a share.
+  const pageHref = (n: number) => {
+    const next = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (key === "page" || key === "share" || value === undefined) continue;
+      for (const v of Array.isArray(value) ? value : [value]) next.append(key, v);
+    }
+    if (n > 1) next.set("page", String(n));
+    const qs = next.toString();
+    return qs ? `/activity?${qs}#shares-title` : "/activity#shares-title";
+  };
   const hint = personalMixHint(mix);
 
   return (
@@ -74,10 +96,7 @@ export default async function ActivityPage({
             },
             {
               label: "Shares",
-              value:
-                shares.length >= SHARE_CAP
-                  ? `${SHARE_CAP.toLocaleString("en")}+`
-                  : shares.length.toLocaleString("en"),
+              value: total.toLocaleString("en"),
               note: "Everything you have shared from the feed.",
             },
             {
@@ -118,8 +137,22 @@ export default async function ActivityPage({
         </Card>
       </section>
 
+      {reminders.length ? (
+        <section aria-labelledby="reminders-title" className="mb-8">
+          <Card className="space-y-3">
+            <h2 id="reminders-title" className="text-lg font-semibold">
+              Share later
+            </h2>
+            <MyReminders
+              reminders={reminders}
+              dates={await requestDateFormat(access.org.timeZone)}
+            />
+          </Card>
+        </section>
+      ) : null}
+
       <MyBadges access={access} />
-      {shares.length === 0 ? (
+      {total === 0 ? (
         <Card className="text-center">
           <h2 className="text-lg font-medium">You haven&apos;t shared anything yet</h2>
           <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600 dark:text-slate-400">
@@ -161,6 +194,11 @@ export default async function ActivityPage({
               <h2 id="shares-title" className="text-lg font-semibold">
                 Your shares
               </h2>
+              {pages > 1 ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  Page {page} of {pages}, newest first
+                </p>
+              ) : null}
               <p className="text-xs text-slate-600 dark:text-slate-400">
                 Dates in {access.org.timeZone.replaceAll("_", " ")} time. Clicks: clicks on the
                 tracked link, bots not counted, updated every minute.
@@ -170,7 +208,18 @@ export default async function ActivityPage({
               shares={shares}
               dates={await requestDateFormat(access.org.timeZone)}
               linkBase={shortLinkBase(req)}
+              highlightId={highlightId}
             />
+            {shares.length === 0 ? (
+              <p className="text-sm">
+                No shares on this page.{" "}
+                <Link href={pageHref(1)} className={link}>
+                  Back to your latest shares
+                </Link>
+              </p>
+            ) : null}
+            {highlightId ? <ScrollIntoView targetId={`share-${highlightId}`} /> : null}
+            <Pagination page={page} pages={pages} href={pageHref} />
           </section>
         </div>
       )}

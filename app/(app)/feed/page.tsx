@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { ActiveCampaigns } from "@/components/campaigns/active-campaigns";
+import { listItemCampaigns } from "@/lib/domains/campaigns/list-item-campaigns";
 import { FeedCard } from "@/components/feed/feed-card";
-import { FeedFilters } from "@/components/feed/feed-filters";
+import { FeedFilters, type FeedFilterState } from "@/components/feed/feed-filters";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageHeader } from "@/components/ui/card";
 import { can } from "@/lib/domains/access/permissions";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
+import type { Access } from "@/lib/domains/access/resolve-access";
 import { listForYouFeed, type FeedOrder } from "@/lib/domains/sharing/list-for-you-feed";
 import { GOALS, VALUE_TYPES } from "@/lib/domains/content/value-types";
 import { getMemberTeams } from "@/lib/domains/members/get-member-teams";
@@ -14,6 +17,8 @@ import { dateFormatter } from "@/lib/core/time/format-date";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
 import { OnboardingTopicsPanel } from "@/components/topics/onboarding-topics-panel";
 import { onboardingTopics } from "@/lib/domains/topics/complete-onboarding";
+import { PushPrompt } from "@/components/push/push-prompt";
+import { shouldAskForPush } from "@/lib/domains/push/should-ask-for-push";
 
 export const metadata: Metadata = { title: "Feed" };
 
@@ -35,19 +40,14 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
     GOALS.map((g) => g.id),
     params.goal,
   );
-  const filtered = Boolean(valueType || goal);
   const order: FeedOrder = params.order === "newest" ? "newest" : "for-you";
-  const [items, teams] = await Promise.all([
-    listForYouFeed(access, { valueType, goal, order }),
-    getMemberTeams(access.orgId, access.membershipId),
-  ]);
-  const date = dateFormatter("date", await requestDateFormat(access.org.timeZone));
+  const teams = await getMemberTeams(access.orgId, access.membershipId);
   const firstName = access.user.name.split(" ")[0];
   const canSuggest = can(access.role, "suggestions:create");
-  const canShare = can(access.role, "shares:create");
   const teamList = new Intl.ListFormat("en-GB").format(teams.map((t) => t.name));
-  const askTopics = await onboardingTopics(access);
 
+  // The greeting goes out at once; the filters and posts stream in behind it (Suspense), so the
+  // page paints while the feed is still being ranked (phone budget: LCP ≤ 1 s, README "Phone app").
   return (
     <div>
       <PageHeader
@@ -65,7 +65,70 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
           ) : null
         }
       />
+      <Suspense fallback={<FeedSkeleton />}>
+        <FeedPosts
+          access={access}
+          filters={{ valueType, goal, order }}
+          teamList={teams.length ? teamList : null}
+          canSuggest={canSuggest}
+        />
+      </Suspense>
+    </div>
+  );
+}
+
+/** While the posts load: the filters' and cards' outlines, and a status for screen readers. */
+function FeedSkeleton() {
+  return (
+    <div>
+      <p role="status" className="sr-only">
+        Loading your feed…
+      </p>
+      <div aria-hidden="true" className="motion-safe:animate-pulse">
+        <div className="mb-section h-11 w-full max-w-md rounded-lg bg-slate-200 dark:bg-slate-800" />
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
+          {[0, 1].map((i) => (
+            <div key={i} className="h-72 rounded-xl bg-slate-200 dark:bg-slate-800" />
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+async function FeedPosts({
+  access,
+  filters,
+  teamList,
+  canSuggest,
+}: {
+  access: Access;
+  filters: FeedFilterState;
+  teamList: string | null;
+  canSuggest: boolean;
+}) {
+  const { valueType, goal, order } = filters;
+  const filtered = Boolean(valueType || goal);
+  const canShare = can(access.role, "shares:create");
+  const [items, dateFormat, askTopics] = await Promise.all([
+    listForYouFeed(access, { valueType, goal, order }),
+    requestDateFormat(access.org.timeZone),
+    onboardingTopics(access),
+  ]);
+  const date = dateFormatter("date", dateFormat);
+  const [campaignsOf, pushKey] = await Promise.all([
+    listItemCampaigns(
+      access.orgId,
+      items.map((i) => i.id),
+    ),
+    // Asked once, after a first share; never together with the topics question.
+    askTopics ? null : shouldAskForPush(access),
+  ]);
+
+  return (
+    <>
       {askTopics ? <OnboardingTopicsPanel topics={askTopics} /> : null}
+      {pushKey ? <PushPrompt publicKey={pushKey} /> : null}
       <ActiveCampaigns access={access} />
       <div className="mb-section">
         <FeedFilters state={{ valueType, goal, order }} />
@@ -74,7 +137,6 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
         {items.length} post{items.length === 1 ? "" : "s"}
         {filtered ? " match the filters" : " in your feed"}.
       </p>
-
       {items.length === 0 ? (
         <Card className="text-center">
           {filtered ? (
@@ -93,9 +155,8 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
             <>
               <h2 className="text-lg font-medium">Nothing to share yet</h2>
               <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600 dark:text-slate-400">
-                When your comms team publishes posts for{" "}
-                {teams.length ? teamList : "your organisation"}, they appear here, ready for you to
-                put in your own words.
+                When your comms team publishes posts for {teamList ?? "your organisation"}, they
+                appear here, ready for you to put in your own words.
               </p>
               {canSuggest ? (
                 <p className="mt-4">
@@ -118,11 +179,12 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
                 canShare={canShare}
                 reason={item.reason}
                 sharedCount={item.sharedCount}
+                campaigns={campaignsOf.get(item.id)}
               />
             </li>
           ))}
         </ul>
       )}
-    </div>
+    </>
   );
 }

@@ -13,6 +13,8 @@ import { requestDateFormat } from "@/lib/core/http/request-date-format";
 import { FollowTopicsForm } from "@/components/topics/follow-topics-form";
 import { listFollowedTopics } from "@/lib/domains/topics/follow-topics";
 import { listTopics } from "@/lib/domains/topics/list-topics";
+import { PushSettingsSection } from "@/components/push/push-settings";
+import { getPushSettings } from "@/lib/domains/push/get-push-settings";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -52,6 +54,9 @@ export default async function ProfilePage({
           outcome={outcome}
           dates={await requestDateFormat(access.org.timeZone)}
         />
+      </Card>
+      <Card>
+        <PushSettingsSection settings={await getPushSettings(access)} />
       </Card>
       <EmailPreferencesCard access={access} />
       <Card>

@@ -36,7 +36,9 @@ export default async function StudioPage({
 }) {
   const access = await requirePageAccess("content:manage");
   const timeZone = access.org.timeZone;
-  const filters = readStudioFilters(await searchParams);
+  const params = await searchParams;
+  const filters = readStudioFilters(params);
+  const waitingForMe = params.approvals === "mine";
   const [result, mix, pending, teams, locations, approvals] = await Promise.all([
     listContentItems(access.orgId, toListQuery(filters, timeZone, PAGE_SIZE)),
     getLibraryMix(access.orgId),
@@ -76,7 +78,11 @@ export default async function StudioPage({
       />
 
       <div className="space-y-8">
-        <PendingApprovals items={approvals} formatDate={(d) => date.format(d)} />
+        <PendingApprovals
+          items={approvals}
+          waitingForMe={waitingForMe}
+          formatDate={(d) => date.format(d)}
+        />
         <ContentMixPanel mix={mix} />
 
         <section aria-labelledby="library-title" className="space-y-4">

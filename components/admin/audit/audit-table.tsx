@@ -65,7 +65,7 @@ export function AuditTable({
                 </span>
                 {e.metadata !== null && e.metadata !== undefined ? (
                   <details className="mt-1">
-                    <summary className="cursor-pointer text-xs text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
+                    <summary className="cursor-pointer pointer-coarse:py-3 text-xs text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100">
                       Details
                     </summary>
                     <pre className="mt-1 max-w-xl overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-xs text-slate-800 dark:bg-slate-950 dark:text-slate-200">

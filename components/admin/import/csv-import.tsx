@@ -194,7 +194,7 @@ export function CsvImport({ emailConfigured }: { emailConfigured: boolean }) {
           />
         </div>
         <details className="group">
-          <summary className="cursor-pointer rounded text-sm font-medium text-brand-700 dark:text-brand-100">
+          <summary className="cursor-pointer pointer-coarse:py-3 rounded text-sm font-medium text-brand-700 dark:text-brand-100">
             Or paste the CSV text
           </summary>
           <div className="mt-3 space-y-2">

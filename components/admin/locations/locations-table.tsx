@@ -1,48 +1,42 @@
 "use client";
 
-import { useRef, useState } from "react";
-import { focusNoticeSoon, LiveNotice, type Notice } from "@/components/admin/live-notice";
-import { LocationRow } from "@/components/admin/locations/location-row";
+import { LOCATION_KIND, plural } from "@/components/admin/named-records/named-record-kind";
+import { NamedRecordsTable } from "@/components/admin/named-records/named-records-table";
 import type { LocationUsage } from "@/lib/domains/locations/list-location-usage";
 
-/** Every location with its use; one live region reports each rename and deletion. */
+/** What deleting a location does to what uses it, said before the admin confirms. */
+function deleteConsequences(l: LocationUsage): string {
+  const parts = [
+    l.memberCount ? `${plural(l.memberCount, "member", "members")} will have no location` : "",
+    l.invitationCount
+      ? `${plural(l.invitationCount, "pending invitation", "pending invitations")} will no longer set one`
+      : "",
+    l.audienceCount
+      ? `${plural(l.audienceCount, "post", "posts")} aimed at it and other groups keep the others`
+      : "",
+  ].filter(Boolean);
+  return parts.length ? `${parts.join("; ")}.` : "Nobody and nothing uses it.";
+}
+
+/** Every location with its members and the posts aimed at it; delete refused while a post needs it. */
 export function LocationsTable({ locations }: { locations: LocationUsage[] }) {
-  const [notice, setNotice] = useState<Notice>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="space-y-3">
-      <LiveNotice notice={notice} ref={noticeRef} />
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-800">
-        <table className="w-full min-w-[34rem] text-left text-sm">
-          <caption className="sr-only">Locations ({locations.length})</caption>
-          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-4 py-2.5 font-medium">
-                Location
-              </th>
-              <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                Members
-              </th>
-              <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                Posts aimed at it
-              </th>
-              <th scope="col" className="px-4 py-2.5 text-right font-medium">
-                Actions
-              </th>
-            </tr>
-          </thead>
-          {locations.map((l) => (
-            <LocationRow
-              key={l.id}
-              location={l}
-              onNotice={(n, { focus = false } = {}) => {
-                setNotice(n);
-                if (focus) focusNoticeSoon(noticeRef);
-              }}
-            />
-          ))}
-        </table>
-      </div>
-    </div>
+    <NamedRecordsTable
+      kind={LOCATION_KIND}
+      countHeaders={["Members", "Posts aimed at it"]}
+      rows={locations.map((l) => ({
+        id: l.id,
+        name: l.name,
+        detail: l.invitationCount
+          ? plural(l.invitationCount, "pending invitation", "pending invitations")
+          : null,
+        counts: [l.memberCount, l.audienceCount],
+        deleteConsequences: deleteConsequences(l),
+        blockedNote:
+          l.onlyAudienceCount > 0
+            ? `${plural(l.onlyAudienceCount, "post is", "posts are")} aimed only here: change the audience in the studio to delete it.`
+            : null,
+      }))}
+    />
   );
 }

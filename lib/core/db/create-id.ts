@@ -10,6 +10,8 @@ export type IdPrefix =
   | "team"
   | "loc"
   | "top" // topic
+  | "src" // content source (feed, sitemap)
+  | "sen" // source entry (inbox)
   | "inv"
   | "pwr" // password reset token
   | "aud"
@@ -18,9 +20,12 @@ export type IdPrefix =
   | "cap" // caption
   | "ctr" // content translation
   | "ctt" // content transition
+  | "apg" // approval stage
+  | "cas" // content approval step
   | "img" // content image
   | "sug" // suggestion
   | "shr" // share
+  | "rem" // share-later reminder
   | "clk" // click event
   | "cnv" // conversion
   | "key" // API key
@@ -29,7 +34,12 @@ export type IdPrefix =
   | "ntf" // notification
   | "eml" // email delivery
   | "whk" // webhook endpoint
-  | "whd"; // webhook delivery
+  | "whd" // webhook delivery
+  | "psb" // push subscription
+  | "psd" // push delivery
+  | "aic" // AI call
+  | "con" // connector connection
+  | "cnr"; // connector record
 
 /** Random base62 string; rejection sampling keeps every character uniformly likely. */
 export function randomString(length: number): string {

@@ -23,8 +23,18 @@ export interface JobOptions<P = unknown> {
   retryLimit?: number;
   retryDelay?: number;
   retryBackoff?: boolean;
-  /** Jobs a worker runs at once (each job is still one call of the handler; default 1). */
-  concurrency?: number;
+  /**
+   * Workers of this queue per process (default 1), each running one job — or one batch — at a
+   * time. A function is read when the workers start (e.g. from env()), not when the definition is
+   * imported.
+   */
+  concurrency?: number | (() => number);
+  /**
+   * Jobs a worker fetches at once (default 1). Above 1, a definition with `handleBatch` gets them
+   * in one call; without it they still run one by one through `handler`. Fetched highest priority
+   * first, like single jobs.
+   */
+  batchSize?: number | (() => number);
   /** Default priority of sent jobs (higher is fetched first); a send may override it. */
   priority?: number;
   /** A singleton key computed from the payload: pg-boss keeps one job per key (dedupe). */
@@ -53,7 +63,32 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
    * in pg-boss's tables as failed (visible and retryable).
    */
   handler(payload: z.output<S>, job: JobContext): Promise<void>;
+  /**
+   * Runs a batch of jobs at once when `batchSize` is above 1 (e.g. emails sent over pooled SMTP
+   * connections with one database round trip for the batch). Malformed payloads are failed before
+   * it is called; it gets only parsed ones and reports its failures per job.
+   */
+  handleBatch?(jobs: BatchJob<z.output<S>>[]): Promise<BatchFailures>;
 }
+
+/** A numeric option that may be read from configuration when the workers start. */
+export function resolveJobOption(value: number | (() => number) | undefined, fallback: number) {
+  const resolved = typeof value === "function" ? value() : value;
+  return resolved ?? fallback;
+}
+
+/** One job of a batch handed to `handleBatch`. */
+export interface BatchJob<P> {
+  payload: P;
+  job: JobContext;
+}
+
+/**
+ * What a batch handler reports: the jobs that failed, by job id, each with the error that fails
+ * its attempt (retried per the options, like a throwing `handler`). Every other job of the batch
+ * completes. Throwing fails the whole batch.
+ */
+export type BatchFailures = ReadonlyMap<string, Error>;
 
 /** Declares a job (an identity function that gives the definition its payload type). */
 export function defineJob<S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> {

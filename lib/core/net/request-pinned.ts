@@ -10,19 +10,34 @@ const HEADERS = {
   "accept-language": "en;q=0.9, *;q=0.5",
 };
 
+/** What to send (GET with the link-preview headers unless told otherwise). */
+export interface PinnedRequestOptions {
+  method?: "GET" | "POST";
+  /** Replaces the default headers (the Host header is always the URL's). */
+  headers?: Record<string, string | number>;
+  body?: Buffer;
+  signal?: AbortSignal;
+  /** Socket inactivity limit: the request fails with `timeoutMessage` after it. */
+  timeoutMs?: number;
+  timeoutMessage?: string;
+}
+
 /**
- * GET `url` over a connection to `target`, the address that was checked: the socket's DNS lookup
- * is replaced by one that returns it, so a second answer from DNS (rebinding) is never used.
- * Host header, TLS SNI and certificate checks still use the link's hostname.
+ * A request to `url` over a connection to `target`, the address that was checked: the socket's DNS
+ * lookup is replaced by one that returns it, so a second answer from DNS (rebinding) is never used.
+ * Host header, TLS SNI and certificate checks still use the URL's hostname. Used by link previews
+ * (GET) and Web Push deliveries (POST).
  */
 export function requestPinned(
   url: URL,
   target: ResolvedAddress,
-  signal: AbortSignal,
+  signalOrOptions: AbortSignal | PinnedRequestOptions,
 ): Promise<IncomingMessage> {
+  const options: PinnedRequestOptions =
+    signalOrOptions instanceof AbortSignal ? { signal: signalOrOptions } : signalOrOptions;
   const hostname = bareHostname(url);
-  const lookup: net.LookupFunction = (_host, options, callback) => {
-    if (options.all) callback(null, [target]);
+  const lookup: net.LookupFunction = (_host, lookupOptions, callback) => {
+    if (lookupOptions.all) callback(null, [target]);
     else callback(null, target.address, target.family);
   };
   const client = url.protocol === "https:" ? https : http;
@@ -33,16 +48,22 @@ export function requestPinned(
         host: hostname,
         port: url.port || undefined,
         path: `${url.pathname}${url.search}`,
-        method: "GET",
-        headers: { ...HEADERS, host: url.host },
+        method: options.method ?? "GET",
+        headers: { ...(options.headers ?? HEADERS), host: url.host },
         servername: net.isIP(hostname) ? undefined : hostname,
         lookup,
         agent: false,
-        signal,
+        signal: options.signal,
+        timeout: options.timeoutMs,
       },
       resolve,
     );
+    if (options.timeoutMs) {
+      request.on("timeout", () =>
+        request.destroy(new Error(options.timeoutMessage ?? "The server did not answer in time.")),
+      );
+    }
     request.on("error", reject);
-    request.end();
+    request.end(options.body);
   });
 }

@@ -1,11 +1,23 @@
 /** ISO week key (e.g. "2026-W48") of a date in a time zone. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone: making one costs far more than formatting a date with it. */
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 export function isoWeekKey(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  })
+  const parts = dayFormat(timeZone)
     .formatToParts(date)
     .reduce<Record<string, string>>((acc, p) => ({ ...acc, [p.type]: p.value }), {});
   const local = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)));

@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   "shares:create",
   "analytics:export",
   "apikeys:manage",
+  "connectors:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

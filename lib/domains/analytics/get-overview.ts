@@ -50,10 +50,11 @@ export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
     shareIds: await scopeShareIds(query.orgId, members),
   };
   // The two periods' rollups are read by two queries at once (two connections, two cores).
-  const [currentStats, previousStats, shares, eligible] = await Promise.all([
+  const [currentStats, previousStats, shares, advocates, eligible] = await Promise.all([
     statsByDay(scope, query.range),
     statsByDay(scope, previous),
-    sharesByDayAndMember(scope, whole, settings),
+    sharesByDay(scope, whole, settings),
+    activeAdvocates(scope, { current: query.range, previous }, settings.timeZone),
     eligibleAdvocates(scope),
   ]);
   const stats = [...currentStats, ...previousStats];
@@ -88,7 +89,6 @@ export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
     }
   }
 
-  const advocates = { current: new Set<string>(), previous: new Set<string>() };
   const authenticity = { current: 0, previous: 0 };
   for (const row of shares) {
     const isCurrent = inCurrent(row.day);
@@ -96,7 +96,6 @@ export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
     k.shares += row.shares;
     k.estimatedReach += row.reach;
     if (row.anyEstimate) k.reachIsEstimate = true;
-    (isCurrent ? advocates.current : advocates.previous).add(row.membershipId);
     authenticity[isCurrent ? "current" : "previous"] += row.authenticity;
     const point = trend.get(row.day);
     if (point) {
@@ -109,7 +108,7 @@ export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
     [current, "current"],
     [before, "previous"],
   ] as const) {
-    k.activeAdvocates = advocates[key].size;
+    k.activeAdvocates = advocates[key];
     k.authenticityAverage = k.shares ? authenticity[key] / k.shares : null;
     k.conversionValue = Math.round(k.conversionValue * 100) / 100;
     k.emv = earnedMediaValue({ impressions: k.estimatedReach, clicks: k.humanClicks }, settings);
@@ -174,14 +173,14 @@ async function statsByDay(scope: MemberScope, range: DayRange): Promise<StatsRow
 
 interface SharesRow {
   day: string;
-  membershipId: string;
   shares: number;
   authenticity: number;
   reach: number;
   anyEstimate: boolean;
 }
 
-async function sharesByDayAndMember(
+/** Shares, authenticity and reach per day of the share (a row per day, whatever the headcount). */
+async function sharesByDay(
   scope: MemberScope,
   range: DayRange,
   settings: { timeZone: string; reachRate: number; defaultNetworkSize: number },
@@ -189,7 +188,7 @@ async function sharesByDayAndMember(
   if (scope.members?.length === 0) return [];
   const { start, end } = rangeBounds(range, settings.timeZone);
   return db.$queryRaw<SharesRow[]>`
-    SELECT ${shareDaySql(settings.timeZone)} AS "day", sh."membershipId",
+    SELECT ${shareDaySql(settings.timeZone)} AS "day",
       COUNT(*)::int AS "shares", SUM(sh."authenticity")::float8 AS "authenticity",
       SUM(${impressionsSql(settings.reachRate, settings.defaultNetworkSize)})::float8 AS "reach",
       BOOL_OR(sh."impressions" IS NULL) AS "anyEstimate"
@@ -199,7 +198,31 @@ async function sharesByDayAndMember(
       AND sh."createdAt" < (${end.toISOString()}::timestamptz AT TIME ZONE 'UTC')
       AND ${sharedStatusSql()}
       ${scopeFilter(scope.members, Prisma.sql`sh."membershipId"`)}
-    GROUP BY 1, 2`;
+    GROUP BY 1`;
+}
+
+/** The members with a share in each period (counted by the database). */
+async function activeAdvocates(
+  scope: MemberScope,
+  ranges: { current: DayRange; previous: DayRange },
+  timeZone: string,
+): Promise<{ current: number; previous: number }> {
+  if (scope.members?.length === 0) return { current: 0, previous: 0 };
+  const current = rangeBounds(ranges.current, timeZone);
+  const previous = rangeBounds(ranges.previous, timeZone);
+  const at = (d: Date) => Prisma.sql`(${d.toISOString()}::timestamptz AT TIME ZONE 'UTC')`;
+  const [row] = await db.$queryRaw<{ current: number; previous: number }[]>`
+    SELECT
+      COUNT(DISTINCT sh."membershipId") FILTER (WHERE sh."createdAt" >= ${at(current.start)})::int
+        AS "current",
+      COUNT(DISTINCT sh."membershipId") FILTER (WHERE sh."createdAt" < ${at(current.start)})::int
+        AS "previous"
+    FROM "Share" sh
+    WHERE sh."orgId" = ${scope.orgId}
+      AND sh."createdAt" >= ${at(previous.start)} AND sh."createdAt" < ${at(current.end)}
+      AND ${sharedStatusSql()}
+      ${scopeFilter(scope.members, Prisma.sql`sh."membershipId"`)}`;
+  return { current: row?.current ?? 0, previous: row?.previous ?? 0 };
 }
 
 async function eligibleAdvocates(scope: MemberScope): Promise<number> {

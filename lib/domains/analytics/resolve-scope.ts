@@ -21,7 +21,7 @@ export async function resolveAnalyticsScope(
   if (access.role !== "ADMIN" && access.role !== "MANAGER") {
     throw forbidden("Only admins and managers can read the dashboard.");
   }
-  const teams = (await listManagedTeams(access)).map((t) => ({ id: t.id, name: t.name }));
+  const teams = await listManagedTeams(access);
   if (teamId) {
     if (!teams.some((t) => t.id === teamId)) throw notFound("Team");
     return { orgId: access.orgId, teamIds: [teamId], teams };

@@ -4,6 +4,7 @@ import type {
   ConversionOutcome,
   ShareChannel,
   ShareStatus,
+  SocialNetwork,
   ValueType,
 } from "@/lib/generated/prisma/enums";
 
@@ -124,7 +125,17 @@ export interface Funnel {
   conversions: number;
 }
 
+/** Clicks by network (from the daily rollups, by the day the clicks happened). */
+export interface NetworkRow {
+  network: SocialNetwork;
+  humanClicks: number;
+  uniqueVisits: number;
+  conversions: number;
+}
+
 export interface Breakdowns {
+  /** Every network with clicks or conversions in the period, most human clicks first. */
+  networks: NetworkRow[];
   valueTypes: ValueTypeRow[];
   goals: GoalRow[];
   topContent: ContentRow[];

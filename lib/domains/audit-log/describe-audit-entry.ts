@@ -138,8 +138,18 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       if (after.rewardsEnabled === false) return `${who} turned off rewards for sharing`;
       return `${who} changed the rewards settings${fieldList(m, ["before"])}`;
     }
+    case "settings.ai_update": {
+      const after = m.after && typeof m.after === "object" ? (m.after as Meta) : {};
+      if (after.enabled === true) return `${who} turned on AI assistance`;
+      if (after.enabled === false) return `${who} turned off AI assistance`;
+      return `${who} changed the AI settings${fieldList(m, ["before"])}`;
+    }
+    case "ai.call":
+      return `${who} used AI assistance (${text(m.feature) ?? "?"}, ${typeof m.totalTokens === "number" ? m.totalTokens : 0} tokens${text(m.status) && m.status !== "ok" ? `, ${text(m.status)}` : ""})`;
     case "settings.badge_update":
       return `${who} switched the badge “${text(m.badge) ?? "?"}” ${m.enabled === true ? "on" : "off"}`;
+    case "settings.approval_stages_update":
+      return `${who} changed the approval stages${text(m.stage) ? ` (“${text(m.stage)}”)` : ""}`;
     case "content.create":
       return `${who} created ${post}`;
     case "content.update":
@@ -152,6 +162,10 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} published ${post}`;
     case "content.approve":
       return `${who} approved and published ${post}`;
+    case "content.approve_stage":
+      return `${who} approved ${post}${text(m.stage) ? ` at the stage “${text(m.stage)}”` : ""}`;
+    case "content.approval_restarted":
+      return `${who} edited ${post}, which restarted its approval`;
     case "content.request_changes":
       return `${who} asked for changes to ${post}`;
     case "content.archive":
@@ -198,6 +212,12 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} removed ${named("webhook", text(m.name) ?? target)}`;
     case "webhook.test":
       return `${who} sent a test message to ${named("webhook", target ?? text(m.name))}`;
+    case "connector.create":
+      return `${who} added ${named("connector", text(m.name) ?? target)}`;
+    case "connector.update":
+      return `${who} changed ${named("connector", text(m.name) ?? target)}`;
+    case "connector.delete":
+      return `${who} removed ${named("connector", text(m.name) ?? target)}`;
     case "webhook.retry":
       return `${who} resent a failed webhook message`;
     case "email.retry":

@@ -21,6 +21,7 @@ export const AUDIT_CATEGORIES = {
   email: "Emails",
   analytics: "Analytics exports",
   audit: "Audit log",
+  ai: "AI assistance",
 } as const;
 
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
@@ -52,12 +53,16 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "settings.analytics_update": "Analytics settings changed",
   "settings.rewards_update": "Rewards settings changed",
   "settings.badge_update": "Badge switched on or off",
+  "settings.ai_update": "AI settings changed",
+  "settings.approval_stages_update": "Approval stages changed",
   "content.create": "Post created",
   "content.update": "Post edited",
   "content.delete": "Post deleted",
   "content.submit": "Post sent for review",
   "content.publish": "Post published",
   "content.approve": "Post approved",
+  "content.approve_stage": "Post approved at a stage",
+  "content.approval_restarted": "Approval restarted by an edit",
   "content.request_changes": "Changes requested",
   "content.archive": "Post archived",
   "content.unpublish": "Post unpublished",
@@ -83,6 +88,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "email.retry": "Email resent",
   "analytics.export": "Analytics exported",
   "audit.export": "Audit log exported",
+  "ai.call": "AI assistance used",
 };
 
 /** Target types entries point at, with a label for the filter. */

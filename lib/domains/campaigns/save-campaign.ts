@@ -8,12 +8,13 @@ import type {
   CreateCampaignInput,
   UpdateCampaignInput,
 } from "@/lib/domains/campaigns/campaign-schemas";
+import { announceCampaignStartSafely } from "@/lib/domains/campaigns/announce-campaign";
 import { campaignDays, campaignInstants } from "@/lib/domains/campaigns/campaign-window";
 
 /** Creates a campaign with its posts and competing teams, in one transaction with its audit entry. */
 export async function createCampaign(access: Access, input: CreateCampaignInput) {
   const { startsAt, endsAt } = campaignInstants(input, access.org.timeZone);
-  return withNameCheck(input.name, () =>
+  const created = await withNameCheck(input.name, () =>
     db.$transaction(async (tx) => {
       const id = createId("cmp");
       const itemIds = await orgItems(tx, access.orgId, input.itemIds);
@@ -52,6 +53,8 @@ export async function createCampaign(access: Access, input: CreateCampaignInput)
       return { id, name: input.name };
     }),
   );
+  if (startsAt <= new Date()) await announceCampaignStartSafely(access.orgId, created.id);
+  return created;
 }
 
 /** Changes any of a campaign's fields; lists sent replace the stored ones. Archived: 409. */
@@ -60,7 +63,7 @@ export async function updateCampaign(
   campaignId: string,
   input: UpdateCampaignInput,
 ) {
-  return withNameCheck(input.name, () =>
+  const updated = await withNameCheck(input.name, () =>
     db.$transaction(async (tx) => {
       const campaign = await tx.campaign.findFirst({
         where: { id: campaignId, orgId: access.orgId },
@@ -110,9 +113,12 @@ export async function updateCampaign(
         targetId: campaignId,
         metadata: { name: input.name ?? campaign.name, changed },
       });
-      return { id: campaignId };
+      return { id: campaignId, startsAt: window.startsAt };
     }),
   );
+  // Moving the start to today or earlier starts the campaign now.
+  if (updated.startsAt <= new Date()) await announceCampaignStartSafely(access.orgId, campaignId);
+  return { id: updated.id };
 }
 
 /** Archives a campaign: it leaves the feed and the lists, its results stay readable. */

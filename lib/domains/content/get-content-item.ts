@@ -13,6 +13,7 @@ export async function getContentItem(orgId: string, itemId: string) {
       audienceLocations: { select: { locationId: true } },
       topics: { select: { topicId: true } },
       transitions: { orderBy: { createdAt: "desc" }, take: 50 },
+      approvalSteps: { orderBy: { createdAt: "desc" }, take: 50 },
       suggestion: {
         select: { id: true, membership: { select: { user: { select: { name: true } } } } },
       },
@@ -20,15 +21,33 @@ export async function getContentItem(orgId: string, itemId: string) {
   });
   if (!item) throw notFound("Content item");
   const actorIds = [
-    ...new Set(item.transitions.map((t) => t.actorId).filter((v): v is string => !!v)),
+    ...new Set(
+      [...item.transitions, ...item.approvalSteps]
+        .map((t) => t.actorId)
+        .filter((v): v is string => !!v),
+    ),
   ];
   const actors = await db.user.findMany({
     where: { id: { in: actorIds } },
     select: { id: true, name: true },
   });
   const actorName = new Map(actors.map((a) => [a.id, a.name]));
-  const { captions, translations, audienceTeams, audienceLocations, topics, transitions, ...rest } =
-    item;
+  const {
+    captions,
+    translations,
+    audienceTeams,
+    audienceLocations,
+    topics,
+    transitions,
+    approvalSteps,
+    ...rest
+  } = item;
+  const by = (actorId: string | null) =>
+    actorId ? (actorName.get(actorId) ?? "A former member") : null;
+  // A step of the approval chain that came with a status change is shown instead of that change.
+  const stepOf = new Map(
+    approvalSteps.flatMap((s) => (s.transitionId ? [[s.transitionId, s]] : [])),
+  );
   return {
     ...rest,
     captions: captions
@@ -62,15 +81,56 @@ export async function getContentItem(orgId: string, itemId: string) {
       alt: i.alt,
       contentType: i.contentType,
     })),
-    history: transitions.map((t) => ({
-      from: t.fromStatus,
-      to: t.toStatus,
-      at: t.createdAt,
-      by: t.actorId ? (actorName.get(t.actorId) ?? "A former member") : null,
-      comment: t.comment,
-    })),
+    history: [
+      ...transitions
+        .filter((t) => !stepOf.has(t.id))
+        .map((t) => ({
+          from: t.fromStatus,
+          to: t.toStatus,
+          at: t.createdAt,
+          by: by(t.actorId),
+          comment: t.comment,
+          label: null as string | null,
+        })),
+      ...approvalSteps.map((s) => {
+        const moved = transitions.find((t) => t.id === s.transitionId);
+        return {
+          from: moved?.fromStatus ?? ("IN_REVIEW" as const),
+          to: moved?.toStatus ?? ("IN_REVIEW" as const),
+          at: s.createdAt,
+          by: by(s.actorId),
+          comment: s.comment,
+          label: approvalStepLabel(s, Boolean(moved)),
+        };
+      }),
+    ].sort((x, y) => y.at.getTime() - x.at.getTime()),
     originator: item.suggestion?.membership.user.name ?? null,
   };
 }
 
 export type ContentItemDetail = Awaited<ReturnType<typeof getContentItem>>;
+
+/** "Approved at stage 1 of 2 (Comms)", "Sent back to draft at stage 2 of 2 (Legal)"… */
+function approvalStepLabel(
+  step: {
+    kind: string;
+    stageName: string | null;
+    stageNumber: number | null;
+    stageCount: number | null;
+  },
+  moved: boolean,
+): string {
+  const stage = `stage ${step.stageNumber ?? "?"} of ${step.stageCount ?? "?"} (${step.stageName ?? "removed"})`;
+  switch (step.kind) {
+    case "submitted":
+      return `Submitted for approval, starting at ${stage}`;
+    case "approved":
+      return `Approved at ${stage}${moved ? ", and published" : ""}`;
+    case "sent_back":
+      return `Sent back to draft at ${stage}`;
+    case "restarted":
+      return `Edited: approval restarted at ${stage}`;
+    default:
+      return step.kind;
+  }
+}

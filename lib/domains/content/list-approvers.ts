@@ -12,7 +12,8 @@ export interface Approver {
 /**
  * The active members, other than `exceptUserId` (the submitter), who may approve this item now:
  * their role has content:approve and the workflow rule lets them publish it (so neither its author
- * nor whoever edited or submitted this version, when the organisation requires a second admin).
+ * nor whoever edited or submitted this version, when the organisation requires a second admin;
+ * under an approval chain: the approvers of the item's current stage, never its writers).
  * Empty when the item is not in review. Approval emails and the bell ask exactly these people.
  */
 export async function listApprovers(
@@ -33,7 +34,17 @@ export async function listApprovers(
     .filter(
       (m) =>
         can(m.role, "content:approve") &&
-        checkTransition({ ...context, to: "PUBLISHED", actorId: m.userId }).ok,
+        checkTransition({
+          ...context,
+          to: "PUBLISHED",
+          actorId: m.userId,
+          // Under an approval chain: whether this member approves at the item's current stage.
+          chain: context.chain && {
+            ...context.chain,
+            actorRole: m.role,
+            actorMayApprove: can(m.role, "content:approve"),
+          },
+        }).ok,
     )
     .map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email }));
 }

@@ -43,7 +43,7 @@ export async function visibleItemsWhere(
   };
 }
 
-const feedSelect = {
+export const feedSelect = {
   id: true,
   slug: true,
   title: true,
@@ -67,9 +67,9 @@ const feedSelect = {
   topics: { select: { topic: { select: { id: true, name: true } } } },
 } satisfies Prisma.ContentItemSelect;
 
-type FeedRow = Prisma.ContentItemGetPayload<{ select: typeof feedSelect }>;
+export type FeedRow = Prisma.ContentItemGetPayload<{ select: typeof feedSelect }>;
 
-function toFeedItem(row: FeedRow, locale: string) {
+export function toFeedItem(row: FeedRow, locale: string) {
   const text = localizeItem(row, locale);
   return {
     id: row.id,

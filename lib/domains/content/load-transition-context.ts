@@ -2,10 +2,12 @@ import { db, type Db, type Tx } from "@/lib/core/db/client";
 import { notFound } from "@/lib/core/errors/app-error";
 import type { TransitionContext } from "@/lib/domains/content/workflow";
 import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
+import { loadChainState } from "@/lib/domains/content/load-approval-chain";
 
 /**
  * What the workflow rule needs to judge a move of one item by one person: its status, whether the
- * organisation requires approval, its author and who edited or last submitted it. The studio page
+ * organisation requires approval, its author and who edited or last submitted it, and where it
+ * stands in the organisation's approval chain (when stages are configured). The studio page
  * (which moves to offer) and the transition itself (which to allow) read it the same way.
  */
 export async function loadTransitionContext(
@@ -26,6 +28,7 @@ export async function loadTransitionContext(
     orderBy: { createdAt: "desc" },
     select: { actorId: true },
   });
+  const chain = await loadChainState(orgId, itemId, actorId, client);
   return {
     title: item.title,
     publishedAt: item.publishedAt,
@@ -35,6 +38,8 @@ export async function loadTransitionContext(
       actorId,
       authorId: item.authorId,
       contributorIds: [item.lastEditedById, submission?.actorId ?? null],
+      lastEditedById: item.lastEditedById,
+      chain,
     },
   };
 }

@@ -11,6 +11,9 @@ import { assertPublicLink } from "@/lib/domains/content/assert-public-link";
 import type { CreateContentInput, UpdateContentInput } from "@/lib/domains/content/content-schemas";
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
 import { assertTopicsInOrg } from "@/lib/domains/topics/assert-topics-in-org";
+import { listChainStages } from "@/lib/domains/content/load-approval-chain";
+import { restartApprovalChain } from "@/lib/domains/content/restart-approval-chain";
+import { refreshChainRequestsSafely } from "@/lib/domains/content/refresh-chain-requests";
 
 /** Each text with the label people read and the API path of its field (for the form to mark). */
 type Texts = { label: string; field: string; text: string }[];
@@ -175,7 +178,7 @@ function linkColumns(input: UpdateContentInput) {
 
 /** A new draft, written whole in one transaction (item, captions, translations, audience, audit). */
 export async function createContentItem(
-  access: Access,
+  access: Pick<Access, "orgId" | "userId">,
   input: CreateContentInput,
   { originatorMembershipId = null }: { originatorMembershipId?: string | null } = {},
   tx?: Tx,
@@ -244,13 +247,20 @@ export async function createContentItem(
 /** Edits an item of the caller's organisation (404 otherwise); lists given are replaced whole. */
 export async function updateContentItem(access: Access, itemId: string, input: UpdateContentInput) {
   if (input.linkUrl) await assertPublicLink(input.linkUrl);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
+    // Row lock: an edit and an approval of the same item take turns (the chain restarts cleanly).
+    await tx.$queryRaw`SELECT id FROM "ContentItem" WHERE id = ${itemId} AND "orgId" = ${access.orgId} FOR UPDATE`;
     const item = await tx.contentItem.findFirst({
       where: { id: itemId, orgId: access.orgId },
       select: { id: true, language: true, publishAt: true, expireAt: true, status: true },
     });
     if (!item) throw notFound("Content item");
-    if (await lockedByApproval(tx, access.orgId, item.status))
+    // Under an approval chain an edit in review or after approval restarts the chain at stage 1;
+    // under the single-step rule, what is in review or approved cannot change.
+    const stages = await listChainStages(access.orgId, tx);
+    const restarts =
+      stages.length > 0 && (item.status === "IN_REVIEW" || item.status === "PUBLISHED");
+    if (!stages.length && (await lockedByApproval(tx, access.orgId, item.status)))
       throw approvalLockedError(item.status);
     const language = input.language ?? item.language;
     if (input.language && input.language !== item.language && !input.translations) {
@@ -317,8 +327,11 @@ export async function updateContentItem(access: Access, itemId: string, input: U
       targetId: itemId,
       metadata: { fields: Object.keys(input) },
     });
-    return { id: itemId };
+    if (restarts) await restartApprovalChain(tx, access, itemId, item.status, stages);
+    return { id: itemId, restarted: restarts };
   });
+  if (result.restarted) await refreshChainRequestsSafely(access, itemId);
+  return { id: result.id };
 }
 
 /**

@@ -14,6 +14,8 @@ import { queueApprovalRequestsSafely } from "@/lib/domains/content/approval-emai
 import { notifyApprovalRequest } from "@/lib/domains/content/notify-approval-request";
 import { settleApprovalRequests } from "@/lib/domains/content/settle-approval-requests";
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
+import { recordChainStep } from "@/lib/domains/content/record-chain-step";
+import { refreshChainRequestsSafely } from "@/lib/domains/content/refresh-chain-requests";
 
 export const transitionSchema = z
   .object({
@@ -69,6 +71,9 @@ export async function transitionContentItem(
   input: TransitionInput,
 ) {
   const result = await db.$transaction(async (tx) => {
+    // The item's row lock makes moves of one item take turns: two approvers clicking at once are
+    // judged one after the other (the second sees the first one's approval).
+    await tx.$queryRaw`SELECT id FROM "ContentItem" WHERE id = ${itemId} AND "orgId" = ${access.orgId} FOR UPDATE`;
     const { context, publishedAt } = await loadTransitionContext(
       access.orgId,
       itemId,
@@ -84,6 +89,28 @@ export async function transitionContentItem(
     if (input.to === "IN_REVIEW" || input.to === "PUBLISHED") {
       await assertStillCompliant(tx, access.orgId, itemId);
     }
+    const chain = context.chain ?? null;
+    if (chain && item.status === "IN_REVIEW" && input.to === "DRAFT" && !input.comment) {
+      throw badRequest("Say why you send it back: a comment is required.", {
+        comment: "Required when sending an item back.",
+      });
+    }
+    // An approval that does not finish the chain records the step and leaves the item in review.
+    const step =
+      chain && item.status === "IN_REVIEW" && input.to === "PUBLISHED"
+        ? await recordChainStep(tx, access, itemId, chain, "approved")
+        : null;
+    if (step && !step.completes) {
+      await recordAudit(tx, {
+        orgId: access.orgId,
+        actorId: access.userId,
+        action: "content.approve_stage",
+        targetType: "content",
+        targetId: itemId,
+        metadata: { stage: step.stageName, comment: input.comment ?? null },
+      });
+      return { id: itemId, status: item.status, action: check.action, from: item.status, chain };
+    }
     // Conditional update: if another admin moved the item meanwhile, this one changes nothing.
     const moved = await tx.contentItem.updateMany({
       where: { id: itemId, status: item.status },
@@ -94,9 +121,10 @@ export async function transitionContentItem(
     });
     if (moved.count !== 1)
       throw conflict("Someone else changed this item just now. Reload and try again.");
+    const transitionId = createId("ctt");
     await tx.contentTransition.create({
       data: {
-        id: createId("ctt"),
+        id: transitionId,
         orgId: access.orgId,
         itemId,
         fromStatus: item.status,
@@ -105,6 +133,13 @@ export async function transitionContentItem(
         comment: input.comment || null,
       },
     });
+    if (step) await step.attach(transitionId);
+    if (chain && item.status === "IN_REVIEW" && input.to === "DRAFT") {
+      await recordChainStep(tx, access, itemId, chain, "sent_back", { transitionId, ...input });
+    }
+    if (chain && input.to === "IN_REVIEW") {
+      await recordChainStep(tx, access, itemId, chain, "submitted", { transitionId, ...input });
+    }
     await recordAudit(tx, {
       orgId: access.orgId,
       actorId: access.userId,
@@ -113,11 +148,16 @@ export async function transitionContentItem(
       targetId: itemId,
       metadata: { from: item.status, to: input.to, comment: input.comment ?? null },
     });
-    return { id: itemId, status: input.to, action: check.action, from: item.status };
+    return { id: itemId, status: input.to, action: check.action, from: item.status, chain };
   });
-  const { from, ...outcome } = result;
+  const { from, chain, ...outcome } = result;
   // Slack/Teams webhooks (after commit; a scheduled item is announced when its publishAt passes).
   if (input.to === "PUBLISHED") await announceContentItemSafely(access.orgId, itemId);
+  if (chain) {
+    // The chain's requests: the current stage's approvers are asked, answered ones settled.
+    await refreshChainRequestsSafely(access, itemId);
+    return outcome;
+  }
   // Approval requests to the other admins (after commit; only when approval is required).
   if (input.to === "IN_REVIEW") await queueApprovalRequestsSafely(access, itemId);
   // The reviewers' bells: asked on submission, answered when the item leaves review.

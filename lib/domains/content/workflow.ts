@@ -1,4 +1,10 @@
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
+import {
+  checkChainApproval,
+  checkChainSendBack,
+  stageLabel,
+  type ChainState,
+} from "@/lib/domains/content/approval-chain";
 
 /**
  * The content workflow as data. Each allowed transition names the action a person takes; anything
@@ -29,6 +35,10 @@ export interface TransitionContext {
   authorId: string | null;
   /** Everyone who wrote, edited or submitted this version: none of them may approve it. */
   contributorIds?: (string | null)[];
+  /** Who saved this version last (the approval chain never lets them approve it). */
+  lastEditedById?: string | null;
+  /** The organisation's approval chain, when it configured stages (else the single-step rule). */
+  chain?: ChainState | null;
 }
 
 /** Whether a status change is allowed, and if not, a sentence saying why. */
@@ -43,7 +53,8 @@ export function checkTransition(ctx: TransitionContext): TransitionCheck {
       reason: `An item that is ${STATUS_LABELS[ctx.from].toLowerCase()} cannot move to ${STATUS_LABELS[ctx.to].toLowerCase()} (it can move to: ${allowed.join(", ").toLowerCase()}).`,
     };
   }
-  if (ctx.to === "PUBLISHED" && ctx.requireApproval) {
+  if (ctx.chain && ctx.from === "IN_REVIEW") return checkChainMove(ctx, ctx.chain, action);
+  if (ctx.to === "PUBLISHED" && (ctx.requireApproval || ctx.chain)) {
     if (ctx.from === "DRAFT") {
       return {
         ok: false,
@@ -65,6 +76,35 @@ export function checkTransition(ctx: TransitionContext): TransitionCheck {
     }
   }
   return { ok: true, action };
+}
+
+/** Approving or sending back an item in review, under the organisation's approval chain. */
+function checkChainMove(
+  ctx: TransitionContext,
+  chain: ChainState,
+  action: string,
+): TransitionCheck {
+  const who = {
+    actorId: ctx.actorId,
+    authorId: ctx.authorId,
+    lastEditedById: ctx.lastEditedById ?? null,
+    contributorIds: ctx.contributorIds ?? [],
+  };
+  if (ctx.to === "PUBLISHED") {
+    const check = checkChainApproval(chain, who);
+    if (!check.ok) return check;
+    return {
+      ok: true as const,
+      action: check.completes
+        ? "approve and publish"
+        : `approve at ${stageLabel(check.stageIndex, chain.stages)}`,
+    };
+  }
+  if (ctx.to === "DRAFT") {
+    const check = checkChainSendBack(chain, who);
+    return check.ok ? { ok: true as const, action } : check;
+  }
+  return { ok: true as const, action };
 }
 
 /** A next step the workflow knows from a status, and whether this person may take it. */

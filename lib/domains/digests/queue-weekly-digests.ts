@@ -1,6 +1,6 @@
 import { db } from "@/lib/core/db/client";
-import { buildDigest } from "@/lib/domains/digests/build-digest";
-import { queueEmail } from "@/lib/domains/email/queue-email";
+import { buildDigests, DIGEST_BATCH_SIZE } from "@/lib/domains/digests/build-digest";
+import { queueEmails } from "@/lib/domains/email/queue-email";
 import { digestEmail } from "@/lib/integrations/email/templates/digest";
 
 /** ISO week of a date, e.g. "2026-W48" (the dedupe key of one member's digest). */
@@ -15,48 +15,83 @@ export function isoWeek(date: Date): string {
 
 /**
  * Queues the weekly digest of every active member of every organisation (the `email-digest` cron
- * job), one `queueEmail` each with dedupe key `digest:<membershipId>:<ISO week>`: a rerun of the
- * job in the same week queues nothing twice. Members who opted out are skipped here already.
+ * job) with dedupe key `digest:<membershipId>:<ISO week>`: a rerun of the job in the same week
+ * queues nothing twice. Members who opted out are skipped here already.
+ *
+ * In batches of DIGEST_BATCH_SIZE members of one organisation, each in a fixed number of
+ * statements whatever its size: the page of members, the dedupe keys already used, buildDigests,
+ * one multi-row insert of the deliveries and one insert of their jobs (queueEmails).
  */
 export async function queueWeeklyDigests(
   now = new Date(),
-  { orgId }: { orgId?: string } = {},
+  { orgId, batchSize = DIGEST_BATCH_SIZE }: { orgId?: string; batchSize?: number } = {},
 ): Promise<{ queued: number; skipped: number }> {
   const week = isoWeek(now);
   let queued = 0;
   let skipped = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const members = await db.membership.findMany({
-      where: {
-        status: "ACTIVE",
-        ...(orgId ? { orgId } : {}),
-        user: { NOT: { emailOptOuts: { has: "digest" } } },
-      },
-      select: { id: true, orgId: true },
-      orderBy: { id: "asc" },
-      take: 200,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-    });
-    if (members.length === 0) break;
-    cursor = members[members.length - 1]!.id;
-    for (const m of members) {
-      const digest = await buildDigest(m.orgId, m.id, now);
-      if (!digest) {
-        skipped++;
-        continue;
-      }
-      const result = await queueEmail({
-        orgId: m.orgId,
-        userId: digest.userId,
-        to: digest.email,
-        category: "digest",
-        ...digestEmail(digest),
-        dedupeKey: `digest:${m.id}:${week}`,
+  const orgs = await db.organization.findMany({
+    where: orgId ? { id: orgId } : {},
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  for (const org of orgs) {
+    let cursor: string | undefined;
+    for (;;) {
+      const members = await db.membership.findMany({
+        where: {
+          orgId: org.id,
+          status: "ACTIVE",
+          user: { NOT: { emailOptOuts: { has: "digest" } } },
+          ...(cursor ? { id: { gt: cursor } } : {}),
+        },
+        select: { id: true },
+        orderBy: { id: "asc" },
+        take: batchSize,
       });
-      if (result.created) queued++;
-      else skipped++;
+      if (members.length === 0) break;
+      cursor = members[members.length - 1]!.id;
+      const result = await queueDigestBatch(
+        org.id,
+        members.map((m) => m.id),
+        now,
+        week,
+      );
+      queued += result.queued;
+      skipped += result.skipped;
+      if (members.length < batchSize) break;
     }
   }
   return { queued, skipped };
+}
+
+/**
+ * One batch of the fan-out: the members of one organisation whose digest of `week` is not queued
+ * yet get it. Throws when the jobs could not be sent (their deliveries are removed, so the job's
+ * retry queues them again).
+ */
+export async function queueDigestBatch(
+  orgId: string,
+  membershipIds: string[],
+  now: Date,
+  week = isoWeek(now),
+): Promise<{ queued: number; skipped: number }> {
+  const keyOf = (id: string) => `digest:${id}:${week}`;
+  const done = await db.emailDelivery.findMany({
+    where: { dedupeKey: { in: membershipIds.map(keyOf) } },
+    select: { dedupeKey: true },
+  });
+  const doneKeys = new Set(done.map((d) => d.dedupeKey));
+  const todo = membershipIds.filter((id) => !doneKeys.has(keyOf(id)));
+  const digests = await buildDigests(orgId, todo, now);
+  const inputs = [...digests.values()].map((digest) => ({
+    orgId,
+    userId: digest.userId,
+    to: digest.email,
+    category: "digest" as const,
+    ...digestEmail(digest),
+    dedupeKey: keyOf(digest.membershipId),
+  }));
+  const { created, failed } = await queueEmails(inputs);
+  if (failed.length) throw new Error(`Could not queue ${failed.length} weekly digests.`);
+  return { queued: created.length, skipped: membershipIds.length - created.length };
 }

@@ -6,7 +6,7 @@
 export const OPTIONAL_EMAIL_CATEGORIES = ["digest", "share-results", "approvals"] as const;
 export type OptionalEmailCategory = (typeof OPTIONAL_EMAIL_CATEGORIES)[number];
 
-export const TRANSACTIONAL_EMAIL_CATEGORIES = ["invitation", "account"] as const;
+export const TRANSACTIONAL_EMAIL_CATEGORIES = ["invitation", "account", "reminder"] as const;
 export type TransactionalEmailCategory = (typeof TRANSACTIONAL_EMAIL_CATEGORIES)[number];
 
 export type EmailCategory = OptionalEmailCategory | TransactionalEmailCategory;
@@ -28,6 +28,11 @@ export const EMAIL_CATEGORY_LABELS: Record<EmailCategory, { label: string; descr
     invitation: {
       label: "Invitations",
       description: "Sent when an admin invites you; you cannot unsubscribe from these.",
+    },
+    reminder: {
+      label: "Share-later reminders",
+      description:
+        "The reminders you set yourself to share a post; cancel a reminder in My activity to stop its email.",
     },
     account: {
       label: "Account security",

@@ -84,7 +84,10 @@ export async function retryEmailDelivery(
     });
   });
   try {
-    await enqueueDelivery({ deliveryId, text: content.text, html: content.html });
+    await enqueueDelivery(
+      { deliveryId, text: content.text, html: content.html },
+      delivery.category,
+    );
   } catch (error) {
     await db.emailDelivery.update({
       where: { id: deliveryId },

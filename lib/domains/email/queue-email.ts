@@ -1,12 +1,12 @@
 import { db } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
-import { sendJob } from "@/lib/core/jobs/send-job";
+import { sendJob, sendJobs } from "@/lib/core/jobs/send-job";
 import type { EmailCategory } from "@/lib/domains/email/categories";
 import { isEmailConfigured } from "@/lib/domains/email/email-configured";
 import { subjectLine } from "@/lib/integrations/email/templates/layout";
 import {
+  emailPriority,
   sendEmailJob,
-  URGENT_EMAIL_PRIORITY,
   type EmailJobData,
 } from "@/lib/domains/email/jobs/send-email";
 import { warnEmailNotConfigured } from "@/lib/integrations/email/transport";
@@ -78,10 +78,7 @@ export async function queueEmail(input: QueueEmailInput): Promise<QueuedEmail> {
     return { id, status: "PENDING", created: true };
   }
   try {
-    await enqueueDelivery(
-      { deliveryId: id, text: input.text, html: input.html },
-      { urgent: input.category === "account" },
-    );
+    await enqueueDelivery({ deliveryId: id, text: input.text, html: input.html }, input.category);
   } catch (error) {
     // No job means no email: remove the row so the caller's retry (same dedupe key) queues again.
     await db.emailDelivery.delete({ where: { id } }).catch(() => undefined);
@@ -92,9 +89,11 @@ export async function queueEmail(input: QueueEmailInput): Promise<QueuedEmail> {
 
 /**
  * `queueEmail` for many emails at once (CSV invitation imports): one multi-row insert of the
- * deliveries (duplicate dedupe keys are skipped), then one job per new delivery. Returns the ids
- * of the deliveries created. A job that cannot be sent removes its delivery and is reported in
- * `failed`, so nothing is left PENDING without a job.
+ * deliveries (duplicate dedupe keys are skipped), then their jobs in a few multi-row inserts
+ * (`sendJobs`, each at its category's priority). Returns the ids of the deliveries created. When
+ * the jobs cannot be sent, the new deliveries are removed and reported in `failed`, so nothing is
+ * left PENDING without a job (a job already inserted for a removed delivery finds it missing and
+ * sends nothing).
  */
 export async function queueEmails(
   inputs: QueueEmailInput[],
@@ -117,28 +116,39 @@ export async function queueEmails(
     ON CONFLICT ("dedupeKey") DO NOTHING
     RETURNING id`;
   const created = new Set(inserted.map((r) => r.id));
-  const failed: string[] = [];
-  if (!configured) warnEmailNotConfigured();
-  if (configured) {
-    for (const row of rows) {
-      if (!created.has(row.id)) continue;
-      try {
-        await enqueueDelivery({ deliveryId: row.id, text: row.input.text, html: row.input.html });
-      } catch (error) {
-        console.error(`[email] could not queue ${row.id}`, error);
-        await db.emailDelivery.delete({ where: { id: row.id } }).catch(() => undefined);
-        created.delete(row.id);
-        failed.push(row.id);
-      }
-    }
+  const fresh = rows.filter((r) => created.has(r.id));
+  if (!configured) {
+    warnEmailNotConfigured();
+    return { created: fresh.map((r) => r.id), failed: [] };
   }
-  return { created: rows.filter((r) => created.has(r.id)).map((r) => r.id), failed };
+  try {
+    await sendJobs(
+      sendEmailJob,
+      fresh.map((row) => {
+        const priority = emailPriority(row.input.category);
+        return {
+          payload: { deliveryId: row.id, text: row.input.text, html: row.input.html },
+          options: priority ? { priority } : {},
+        };
+      }),
+    );
+  } catch (error) {
+    const ids = fresh.map((r) => r.id);
+    console.error(`[email] could not queue ${ids.length} emails`, error);
+    await db.emailDelivery.deleteMany({ where: { id: { in: ids } } }).catch(() => undefined);
+    return { created: [], failed: ids };
+  }
+  return { created: fresh.map((r) => r.id), failed: [] };
 }
 
-/** Sends the email-send job of a delivery; account emails go first (URGENT_EMAIL_PRIORITY). */
+/**
+ * Sends the email-send job of a delivery at its category's priority: account emails first, then
+ * reminders, then the rest (`emailPriority`).
+ */
 export async function enqueueDelivery(
   data: EmailJobData,
-  { urgent = false }: { urgent?: boolean } = {},
+  category: EmailCategory | (string & {}),
 ): Promise<string | null> {
-  return sendJob(sendEmailJob, data, urgent ? { priority: URGENT_EMAIL_PRIORITY } : {});
+  const priority = emailPriority(category);
+  return sendJob(sendEmailJob, data, priority ? { priority } : {});
 }

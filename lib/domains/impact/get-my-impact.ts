@@ -1,3 +1,4 @@
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/core/db/client";
 import type { BusinessGoal, ConversionOutcome, ValueType } from "@/lib/generated/prisma/enums";
 import type { DayRange, TrendPoint } from "@/lib/domains/analytics/types";
@@ -5,7 +6,10 @@ import { assertDayRange, daysIn } from "@/lib/domains/analytics/day-range";
 import { estimatedImpressions } from "@/lib/domains/analytics/emv";
 import { OUTCOME_COLUMN } from "@/lib/domains/analytics/get-overview";
 import { CONVERSION_OUTCOMES } from "@/lib/domains/analytics/outcomes";
-import { getOrgAnalyticsSettings } from "@/lib/domains/analytics/org-analytics-settings";
+import {
+  getOrgAnalyticsSettings,
+  type AnalyticsSettings,
+} from "@/lib/domains/analytics/org-analytics-settings";
 import { sharedStatusSql } from "@/lib/domains/analytics/scope-sql";
 import { zonedDateKey } from "@/lib/core/time/zoned-time";
 import {
@@ -111,6 +115,14 @@ function emptyFigures(): ImpactFigures {
 const addNullable = (a: number | null, b: number | null) =>
   a === null ? b : b === null ? a : a + b;
 
+/** The rollup columns summed for a person's impact (getMyImpact and getMyImpacts alike). */
+const STATS_SUMS = Prisma.sql`
+  SUM(d."humanClicks")::int AS "humanClicks", SUM(d."uniqueVisits")::int AS "uniqueVisits",
+  SUM(d."conversions")::int AS "conversions", SUM(d."visits")::int AS "visits",
+  SUM(d."signups")::int AS "signups", SUM(d."applications")::int AS "applications",
+  SUM(d."hires")::int AS "hires", SUM(d."leads")::int AS "leads",
+  SUM(d."opportunities")::int AS "opportunities", SUM(d."deals")::int AS "deals"`;
+
 /**
  * A member's own impact for a period, read like the dashboards: visits, human clicks and outcomes
  * count on the day they happened, from the daily rollups (ShareDailyStats, never raw click
@@ -141,11 +153,7 @@ export async function getMyImpact(
       ORDER BY sh."createdAt" DESC`,
     db.$queryRaw<StatsRow[]>`
       SELECT to_char(d."day", 'YYYY-MM-DD') AS "day", d."shareId",
-        SUM(d."humanClicks")::int AS "humanClicks", SUM(d."uniqueVisits")::int AS "uniqueVisits",
-        SUM(d."conversions")::int AS "conversions", SUM(d."visits")::int AS "visits",
-        SUM(d."signups")::int AS "signups", SUM(d."applications")::int AS "applications",
-        SUM(d."hires")::int AS "hires", SUM(d."leads")::int AS "leads",
-        SUM(d."opportunities")::int AS "opportunities", SUM(d."deals")::int AS "deals"
+        ${STATS_SUMS}
       FROM "Share" sh
       JOIN "ShareDailyStats" d ON d."shareId" = sh."id"
         AND d."day" BETWEEN ${range.from}::date AND ${range.to}::date
@@ -153,7 +161,63 @@ export async function getMyImpact(
         AND ${sharedStatusSql()}
       GROUP BY GROUPING SETS ((d."day"), (d."shareId"))`,
   ]);
+  return assembleMyImpact(range, settings, shares, stats);
+}
 
+/**
+ * The impact of many members of one organisation for one period, in a fixed number of statements
+ * whatever the number of members (the weekly digest's batches): the settings, the members' shares
+ * that can count in the period (made from two days before it — time zones — or with rollup rows in
+ * it) and one aggregate of their rollup rows by member and day and by member and share. Each
+ * member's figures are exactly getMyImpact's (the same assembly).
+ */
+export async function getMyImpacts(
+  orgId: string,
+  membershipIds: readonly string[],
+  range: DayRange,
+): Promise<Map<string, MyImpact>> {
+  assertDayRange(range);
+  const ids = [...membershipIds];
+  const since = new Date(Date.parse(`${range.from}T00:00:00Z`) - 2 * 86_400_000);
+  const [settings, shares, stats] = await Promise.all([
+    getOrgAnalyticsSettings(orgId),
+    db.$queryRaw<(ShareRow & { membershipId: string })[]>`
+      SELECT sh."membershipId", sh."id", sh."createdAt", sh."networkSize", sh."impressions",
+        sh."reactions", sh."comments", sh."reshares", i."title", i."valueType"::text AS "valueType",
+        i."goals"::text[] AS "goals"
+      FROM "Share" sh JOIN "ContentItem" i ON i."id" = sh."itemId"
+      WHERE sh."orgId" = ${orgId} AND sh."membershipId" = ANY(${ids}::text[])
+        AND ${sharedStatusSql()}
+        AND (sh."createdAt" >= ${since} OR EXISTS (
+          SELECT 1 FROM "ShareDailyStats" d WHERE d."shareId" = sh."id"
+            AND d."day" BETWEEN ${range.from}::date AND ${range.to}::date))
+      ORDER BY sh."createdAt" DESC`,
+    db.$queryRaw<(StatsRow & { membershipId: string })[]>`
+      SELECT sh."membershipId", to_char(d."day", 'YYYY-MM-DD') AS "day", d."shareId",
+        ${STATS_SUMS}
+      FROM "Share" sh
+      JOIN "ShareDailyStats" d ON d."shareId" = sh."id"
+        AND d."day" BETWEEN ${range.from}::date AND ${range.to}::date
+      WHERE sh."orgId" = ${orgId} AND sh."membershipId" = ANY(${ids}::text[])
+        AND d."orgId" = ${orgId} AND ${sharedStatusSql()}
+      GROUP BY GROUPING SETS ((sh."membershipId", d."day"), (sh."membershipId", d."shareId"))`,
+  ]);
+  const sharesOf = new Map<string, ShareRow[]>(ids.map((id) => [id, []]));
+  for (const row of shares) sharesOf.get(row.membershipId)?.push(row);
+  const statsOf = new Map<string, StatsRow[]>(ids.map((id) => [id, []]));
+  for (const row of stats) statsOf.get(row.membershipId)?.push(row);
+  return new Map(
+    ids.map((id) => [id, assembleMyImpact(range, settings, sharesOf.get(id)!, statsOf.get(id)!)]),
+  );
+}
+
+/** One member's impact from their shares (newest first) and their rollup aggregate. */
+function assembleMyImpact(
+  range: DayRange,
+  settings: AnalyticsSettings,
+  shares: ShareRow[],
+  stats: StatsRow[],
+): MyImpact {
   const trend = new Map<string, TrendPoint>(
     daysIn(range).map((day) => [
       day,

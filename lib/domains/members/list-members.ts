@@ -49,7 +49,8 @@ export async function listMembers(
     db.membership.count({ where }),
     db.membership.findMany({
       where,
-      orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+      // The user's name copied onto the membership (triggers): index (orgId, sortName, id).
+      orderBy: [{ sortName: "asc" }, { id: "asc" }],
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
       select: {

@@ -1,5 +1,6 @@
 import { db, type Db, type Tx } from "@/lib/core/db/client";
 import { createId } from "@/lib/core/db/create-id";
+import { queuePushFanOut } from "@/lib/domains/push/queue-push-fan-out";
 
 export interface NewNotification {
   orgId: string;
@@ -21,7 +22,9 @@ function clip(text: string, max: number): string {
 
 /**
  * One in-app notification for one member of one organisation (the bell in the header). Pass a
- * transaction to write it together with the change it announces. Returns the new id.
+ * transaction to write it together with the change it announces. Kinds with a push category also
+ * go to the member's subscribed devices (queuePushFanOut; in the same transaction). Returns the
+ * new id.
  */
 export async function createNotification(
   input: NewNotification,
@@ -39,18 +42,22 @@ export async function createNotification(
       url: input.url ?? null,
     },
   });
+  await queuePushFanOut(client, [
+    { id, orgId: input.orgId, userId: input.userId, kind: input.kind },
+  ]);
   return id;
 }
 
-/** Several notifications at once (e.g. every admin of an organisation). */
+/** Several notifications at once (e.g. every admin of an organisation), pushed alike. */
 export async function createNotifications(
   inputs: NewNotification[],
   client: Db | Tx = db,
 ): Promise<number> {
   if (inputs.length === 0) return 0;
+  const rows = inputs.map((input) => ({ ...input, id: createId("ntf") }));
   const result = await client.notification.createMany({
-    data: inputs.map((input) => ({
-      id: createId("ntf"),
+    data: rows.map((input) => ({
+      id: input.id,
       orgId: input.orgId,
       userId: input.userId,
       kind: input.kind,
@@ -59,5 +66,6 @@ export async function createNotifications(
       url: input.url ?? null,
     })),
   });
+  await queuePushFanOut(client, rows);
   return result.count;
 }

@@ -87,28 +87,42 @@ async function awardStreakBadges(
   now: Date,
 ): Promise<NewAward[]> {
   const candidates = await tx.$queryRaw<
-    { membershipId: string; badgeId: string; threshold: number; timeZone: string }[]
+    {
+      membershipId: string;
+      orgId: string;
+      badgeId: string;
+      threshold: number;
+      timeZone: string;
+    }[]
   >`
-    SELECT m."id" AS "membershipId", b."id" AS "badgeId", b."threshold", o."timeZone"
+    SELECT m."id" AS "membershipId", m."orgId", b."id" AS "badgeId", b."threshold", o."timeZone"
     FROM "Membership" m
     JOIN "Organization" o ON o."id" = m."orgId"
     JOIN "BadgeDefinition" b ON b."orgId" = m."orgId" AND b."enabled" AND b."rule" = 'WEEK_STREAK'
     WHERE m."id" = ANY(${members}::text[])
       AND NOT EXISTS (
         SELECT 1 FROM "BadgeAward" a WHERE a."membershipId" = m."id" AND a."badgeId" = b."id")`;
+  if (candidates.length === 0) return [];
+  // Every candidate's recent shares in one query, by the (orgId, membershipId, createdAt) index: a
+  // query per person (without its org) scanned the shares once each, and a rollup of thousands
+  // of share-days outlived its transaction.
+  const weeks = Math.max(...candidates.map((c) => Math.max(1, Math.ceil(c.threshold))));
+  const since = new Date(now.getTime() - (weeks + 1) * 7 * 86_400_000);
+  const shares = await tx.$queryRaw<{ membershipId: string; createdAt: Date }[]>`
+    SELECT sh."membershipId", sh."createdAt"
+    FROM unnest(${candidates.map((c) => c.orgId)}::text[],
+                ${candidates.map((c) => c.membershipId)}::text[]) AS c("orgId", "membershipId")
+    JOIN "Share" sh ON sh."orgId" = c."orgId" AND sh."membershipId" = c."membershipId"
+    WHERE ${countedShareSql} AND sh."createdAt" >= ${since} AND sh."createdAt" <= ${now}`;
+  const sharedAt = new Map<string, Date[]>();
+  for (const row of shares) {
+    const list = sharedAt.get(row.membershipId) ?? [];
+    list.push(row.createdAt);
+    sharedAt.set(row.membershipId, list);
+  }
   const won: NewAward[] = [];
   for (const c of candidates) {
-    const weeks = Math.max(1, Math.ceil(c.threshold));
-    const since = new Date(now.getTime() - (weeks + 1) * 7 * 86_400_000);
-    const shares = await tx.$queryRaw<{ createdAt: Date }[]>`
-      SELECT sh."createdAt" FROM "Share" sh
-      WHERE sh."membershipId" = ${c.membershipId} AND ${countedShareSql}
-        AND sh."createdAt" >= ${since} AND sh."createdAt" <= ${now}`;
-    const streak = weeklyStreak(
-      shares.map((s) => s.createdAt),
-      now,
-      c.timeZone,
-    );
+    const streak = weeklyStreak(sharedAt.get(c.membershipId) ?? [], now, c.timeZone);
     if (streak < c.threshold) continue;
     const rows = await tx.$queryRaw<NewAward[]>`
       INSERT INTO "BadgeAward" ("id", "orgId", "membershipId", "badgeId", "shareId", "awardedAt")

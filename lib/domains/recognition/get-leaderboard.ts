@@ -39,7 +39,8 @@ const TOP = 10;
  * by points in the ledger, plus the viewer's own points and rank. People who opted out
  * (Membership.leaderboardOptOut) and inactive members appear in nobody's ranking; an opted-out
  * viewer still sees their points and where they would stand. Only people with points are ranked.
- * One aggregate over PointsAward (orgId, day, membershipId) for the period. With leaderboards
+ * One aggregate for the period: over the PointsAward ledger for a week, over PointsMonthly (kept
+ * from the ledger by triggers) for a month, a quarter or all time. With leaderboards
  * switched off, nobody is ranked: the viewer gets their own points only.
  */
 export async function getLeaderboard(
@@ -63,23 +64,30 @@ export async function getLeaderboard(
     if (!member) throw notFound("Team");
   }
   const from = periodStart(period, now, access.org.timeZone);
-  const dayFilter = from === null ? Prisma.empty : Prisma.sql`AND p."day" >= ${from}::date`;
   const teamFilter =
     teamId === null
       ? Prisma.empty
       : Prisma.sql`AND p."membershipId" IN (
           SELECT tm."membershipId" FROM "TeamMember" tm
           WHERE tm."orgId" = ${access.orgId} AND tm."teamId" = ${teamId})`;
+  // A week sums its days in the ledger; a month, a quarter and all time start on the first of a
+  // month, so they sum the monthly totals the ledger's triggers keep (one row per person and month).
+  const totals =
+    period === "week"
+      ? Prisma.sql`SELECT p."membershipId", SUM(p."points")::int AS "points"
+          FROM "PointsAward" p
+          WHERE p."orgId" = ${access.orgId} AND p."day" >= ${from}::date ${teamFilter}
+          GROUP BY p."membershipId"`
+      : Prisma.sql`SELECT p."membershipId", SUM(p."points")::int AS "points"
+          FROM "PointsMonthly" p
+          WHERE p."orgId" = ${access.orgId}
+            ${from === null ? Prisma.empty : Prisma.sql`AND p."month" >= ${from}::date`} ${teamFilter}
+          GROUP BY p."membershipId"`;
 
   const rows = await db.$queryRaw<
     (LeaderboardEntry & { ranked: number; isMe: boolean; optOut: boolean })[]
   >`
-    WITH totals AS (
-      SELECT p."membershipId", SUM(p."points")::int AS "points"
-      FROM "PointsAward" p
-      WHERE p."orgId" = ${access.orgId} ${dayFilter} ${teamFilter}
-      GROUP BY p."membershipId"
-    ),
+    WITH totals AS (${totals}),
     eligible AS (
       SELECT t."membershipId", t."points", m."leaderboardOptOut" AS "optOut", m."handle",
         m."userId"

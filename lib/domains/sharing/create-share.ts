@@ -4,12 +4,11 @@ import { createId } from "@/lib/core/db/create-id";
 import { AppError, badRequest, conflict } from "@/lib/core/errors/app-error";
 import type { Access } from "@/lib/domains/access/resolve-access";
 import { languageField, postTextField } from "@/lib/domains/content/content-schemas";
-import { evaluateGuardrails, violationSummary } from "@/lib/domains/content/guardrails";
 import { visibleItemsWhere } from "@/lib/domains/content/list-feed-items";
 import { notFound } from "@/lib/core/errors/app-error";
-import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
-import { getRewardsSettings } from "@/lib/domains/settings/get-rewards-settings";
-import { requiredIncentiveDisclosure } from "@/lib/domains/settings/rewards-rules";
+import { checkShareText } from "@/lib/domains/sharing/check-share-text";
+import { markReminderShared } from "@/lib/domains/sharing/reminders/mark-reminder-shared";
+import { SOCIAL_NETWORKS, INTENT_NETWORKS } from "@/lib/domains/sharing/social-networks";
 import {
   assertIncentiveDisclosure,
   recordDisclosedShare,
@@ -18,6 +17,7 @@ import { isUniqueViolation } from "@/lib/core/db/is-unique-violation";
 import { zonedDateKey, zonedLocalToDate } from "@/lib/core/time/zoned-time";
 import { idField } from "@/lib/core/validation";
 import { authenticityScore } from "@/lib/domains/sharing/authenticity";
+import { listAiDrafts } from "@/lib/domains/ai/list-ai-drafts";
 import { mergeUtm, shareUtm } from "@/lib/domains/sharing/merge-utm";
 import { newShareCode } from "@/lib/domains/tracking/share-code";
 import {
@@ -30,7 +30,7 @@ import {
   newPublishJobId,
   sendPublishJob,
 } from "@/lib/domains/linkedin-publish/schedule-publish-job";
-import type { ShareStatus } from "@/lib/generated/prisma/enums";
+import type { ShareStatus, SocialNetwork } from "@/lib/generated/prisma/enums";
 
 /**
  * Sends the job that posts an API share at its time. Should the queue be unreachable, the share
@@ -57,9 +57,15 @@ async function startPublishing(shareId: string, jobId: string, at: Date): Promis
 export const createShareSchema = z
   .object({
     itemId: idField,
-    channel: z.enum(["LINKEDIN_DIALOG", "COPY", "LINKEDIN_API"], {
-      error: "channel must be LINKEDIN_DIALOG, COPY or LINKEDIN_API.",
+    channel: z.enum(["LINKEDIN_DIALOG", "COPY", "LINKEDIN_API", "INTENT", "WEB_SHARE"], {
+      error: "channel must be LINKEDIN_DIALOG, COPY, LINKEDIN_API, INTENT or WEB_SHARE.",
     }),
+    /** Where it goes: required with INTENT (X, FACEBOOK, XING, BLUESKY, WHATSAPP, EMAIL). */
+    network: z
+      .enum(SOCIAL_NETWORKS, { error: `network must be one of ${SOCIAL_NETWORKS.join(", ")}.` })
+      .optional(),
+    /** The share-later reminder this share comes from (marked SHARED with it). */
+    reminderId: idField.optional(),
     text: postTextField("post text"),
     startedFrom: z.string().trim().max(40).nullable().default(null),
     /** The language version the person started from (the item's own language when omitted). */
@@ -74,7 +80,24 @@ export const createShareSchema = z
   .refine((v) => v.scheduledAt === undefined || v.channel === "LINKEDIN_API", {
     path: ["scheduledAt"],
     error: "scheduledAt only applies when posting through LinkedIn (channel LINKEDIN_API).",
-  });
+  })
+  .refine(
+    (v) =>
+      v.channel === "INTENT"
+        ? (INTENT_NETWORKS as readonly string[]).includes(v.network ?? "")
+        : v.network === undefined || v.network === shareNetwork(v.channel, undefined),
+    {
+      path: ["network"],
+      error: `Pick the network to share on: with channel INTENT one of ${INTENT_NETWORKS.join(", ")}; the LinkedIn channels and copy go to LINKEDIN, the phone's share sheet (WEB_SHARE) to OTHER.`,
+    },
+  );
+
+/** The network a share goes to: the intent's own, the share sheet's OTHER, else LinkedIn. */
+export function shareNetwork(channel: string, network: SocialNetwork | undefined): SocialNetwork {
+  if (channel === "INTENT") return network ?? "OTHER";
+  if (channel === "WEB_SHARE") return "OTHER";
+  return "LINKEDIN";
+}
 
 export type CreateShareInput = z.infer<typeof createShareSchema>;
 
@@ -132,6 +155,7 @@ export async function createShare(
     select: {
       id: true,
       slug: true,
+      title: true,
       body: true,
       language: true,
       linkUrl: true,
@@ -141,24 +165,30 @@ export async function createShare(
   });
   if (!item) throw notFound("Post");
 
-  const [settings, rewards] = await Promise.all([
-    getOrgSettings(access.orgId),
-    getRewardsSettings(access.orgId),
-  ]);
-  // While sharing is rewarded, the incentive disclosure is a second required text.
-  const incentive = requiredIncentiveDisclosure(rewards);
-  const violations = evaluateGuardrails(input.text, {
-    ...settings,
-    rewardDisclosure: incentive,
-  });
-  if (violations.length)
-    throw badRequest(violationSummary(violations), { text: violationSummary(violations) });
+  const network = shareNetwork(input.channel, input.network);
+  // Guardrails on every network alike (the incentive disclosure while sharing is rewarded), and
+  // the length the network allows.
+  const { settings, incentive } = await checkShareText(
+    access.orgId,
+    input.text,
+    network,
+    urls.shortLinkBase,
+  );
 
+  // Words an AI drafted for this person count as suggested text, never as their own words.
+  const aiDrafts = await listAiDrafts(access, item.id, now);
+  const ignore = [settings.disclosureText, incentive];
   const authenticity = authenticityScore(
     input.text,
-    [item.body, ...item.captions.map((c) => c.text), ...item.translations.map((t) => t.body)],
-    { ignore: [settings.disclosureText, incentive] },
+    [
+      item.body,
+      ...item.captions.map((c) => c.text),
+      ...item.translations.map((t) => t.body),
+      ...aiDrafts,
+    ],
+    { ignore },
   );
+  const aiAssisted = aiDrafts.length > 0 && authenticityScore(input.text, aiDrafts, { ignore }) < 1;
   if (settings.minAuthenticity !== null && authenticity * 100 < settings.minAuthenticity) {
     throw badRequest(
       `Make it more your own: at least ${settings.minAuthenticity} % of the text should be your own words (now ${Math.round(authenticity * 100)} %).`,
@@ -198,12 +228,14 @@ export async function createShare(
             userId: access.userId,
             code,
             channel: input.channel,
+            network,
             status: channel.initialStatus,
             text: input.text,
             language,
             startedFrom: input.startedFrom,
             authenticity,
-            destinationUrl: mergeUtm(target, shareUtm(settings, item.slug, code)),
+            aiAssisted,
+            destinationUrl: mergeUtm(target, shareUtm(settings, item.slug, code, network)),
             // Reach estimates use the network size at the time of sharing.
             networkSize: sharer.networkSize,
             incentiveDisclosure: disclosure,
@@ -214,7 +246,9 @@ export async function createShare(
             code: true,
             destinationUrl: true,
             authenticity: true,
+            aiAssisted: true,
             channel: true,
+            network: true,
             status: true,
             scheduledAt: true,
             publishJobId: true,
@@ -230,6 +264,9 @@ export async function createShare(
             disclosure,
           });
         }
+        if (input.reminderId) {
+          await markReminderShared(tx, access, input.reminderId, item.id, created.id);
+        }
         return created;
       });
       if (publishAt && share.publishJobId) {
@@ -239,7 +276,10 @@ export async function createShare(
       return {
         ...share,
         trackedUrl,
-        action: channelAction(share.channel as ShareChannelId, trackedUrl, input.text),
+        action: channelAction(share.channel as ShareChannelId, trackedUrl, input.text, {
+          network,
+          title: item.title,
+        }),
       };
     } catch (error) {
       // A code collision (≈ never at 59 bits) gets a new code; anything else is a real error.

@@ -1,13 +1,18 @@
 import { AppError } from "@/lib/core/errors/app-error";
 import type { Access } from "@/lib/domains/access/resolve-access";
-import type { ShareStatus } from "@/lib/generated/prisma/enums";
+import type { ShareStatus, SocialNetwork } from "@/lib/generated/prisma/enums";
+import { intentUrl, isIntentNetwork } from "@/lib/domains/sharing/social-networks";
 
-export type ShareChannelId = "LINKEDIN_DIALOG" | "COPY" | "LINKEDIN_API";
+export type ShareChannelId = "LINKEDIN_DIALOG" | "COPY" | "LINKEDIN_API" | "INTENT" | "WEB_SHARE";
 
 /** What the browser does after the share is recorded. */
 export type ChannelAction =
   | { kind: "open-window"; url: string; clipboard: string }
+  /** A mailto: link: followed in the same window (the mail app opens, the page stays). */
+  | { kind: "mailto"; url: string }
   | { kind: "copy"; clipboard: string }
+  /** The phone's share sheet: navigator.share(data). */
+  | { kind: "web-share"; data: { title: string; text: string; url: string } }
   | { kind: "posted" };
 
 /**
@@ -45,6 +50,20 @@ const CHANNELS: Record<ShareChannelId, ShareChannel> = {
     initialStatus: "OPENED",
     assertAvailable: async () => {},
   },
+  // A network's share page, or the phone's share sheet: like the dialog, nothing is known to be
+  // posted until the person confirms it (or the first human click does).
+  INTENT: {
+    id: "INTENT",
+    label: "Share on another network",
+    initialStatus: "OPENED",
+    assertAvailable: async () => {},
+  },
+  WEB_SHARE: {
+    id: "WEB_SHARE",
+    label: "Share…",
+    initialStatus: "OPENED",
+    assertAvailable: async () => {},
+  },
   LINKEDIN_API: {
     id: "LINKEDIN_API",
     label: "Post to LinkedIn for me",
@@ -72,8 +91,21 @@ export function registerShareChannel(channel: ShareChannel): void {
   CHANNELS[channel.id] = channel;
 }
 
-export function channelAction(id: ShareChannelId, trackedUrl: string, text: string): ChannelAction {
+export function channelAction(
+  id: ShareChannelId,
+  trackedUrl: string,
+  text: string,
+  { network = "LINKEDIN", title = "" }: { network?: SocialNetwork; title?: string } = {},
+): ChannelAction {
   switch (id) {
+    case "INTENT": {
+      if (!isIntentNetwork(network)) return { kind: "copy", clipboard: `${text}\n\n${trackedUrl}` };
+      const url = intentUrl(network, { text, trackedUrl, subject: title });
+      if (network === "EMAIL") return { kind: "mailto", url };
+      return { kind: "open-window", url, clipboard: text };
+    }
+    case "WEB_SHARE":
+      return { kind: "web-share", data: { title, text, url: trackedUrl } };
     case "LINKEDIN_DIALOG":
       // LinkedIn ignores pre-filled text in this dialog: the text goes on the clipboard to paste.
       return { kind: "open-window", url: linkedinShareDialogUrl(trackedUrl), clipboard: text };

@@ -5,6 +5,8 @@ export const SHARE_CHANNEL_LABELS: Record<ShareChannel, string> = {
   LINKEDIN_DIALOG: "LinkedIn dialog",
   COPY: "Copied",
   LINKEDIN_API: "LinkedIn API",
+  INTENT: "Network's share page",
+  WEB_SHARE: "Phone's share sheet",
 };
 
 export const SHARE_STATUS_LABELS: Record<ShareStatus, string> = {

@@ -57,9 +57,18 @@ export interface ClickPath {
 
 const KEY = Symbol.for("chorus.clickPath");
 
-export function getClickPath(): ClickPath {
+export interface ClickPathHooks {
+  /** After clicks were written (the server asks for a rollup: scripts/server.ts). */
+  onClicksWritten?: (rows: number) => void;
+}
+
+/**
+ * This process's click path, created on first use; `hooks` count only for that first call (the
+ * server makes it before Next.js loads, so Next's copy of this module gets the same one).
+ */
+export function getClickPath(hooks: ClickPathHooks = {}): ClickPath {
   const holder = globalThis as unknown as Record<symbol, ClickPath | undefined>;
-  holder[KEY] ??= createClickPath();
+  holder[KEY] ??= createClickPath(hooks);
   return holder[KEY];
 }
 
@@ -68,7 +77,7 @@ export function existingClickPath(): ClickPath | undefined {
   return (globalThis as unknown as Record<symbol, ClickPath | undefined>)[KEY];
 }
 
-function createClickPath(): ClickPath {
+function createClickPath(hooks: ClickPathHooks): ClickPath {
   const config = env();
   if (!config.DATABASE_URL) throw new Error("DATABASE_URL is not set.");
   const pool = new pg.Pool({
@@ -94,6 +103,7 @@ function createClickPath(): ClickPath {
     flushMs: config.CLICK_FLUSH_MS,
     batchSize: config.CLICK_BATCH_SIZE,
     bufferMax: config.CLICK_BUFFER_MAX,
+    onWritten: hooks.onClicksWritten,
   });
   recorder.start();
   const salts = new VisitorSalts(pool);

@@ -9,6 +9,14 @@ const CLAIMED = ".claimed";
 const TMP_PREFIX = ".tmp-";
 const DEAD = ".dead";
 
+export interface SpoolSize {
+  /** Batches waiting for a replay (or being replayed). */
+  files: number;
+  bytes: number;
+  /** Batches set aside because they can never be written (for a person to look at). */
+  dead: number;
+}
+
 /**
  * Clicks that could not be written to the database, on disk until they are: one NDJSON file per
  * batch, written to a temporary name, fsynced, then renamed into place (a file is either complete
@@ -86,6 +94,33 @@ export class ClickSpool {
       }
     }
     return out;
+  }
+
+  /**
+   * What the directory holds (for monitoring; reads nothing but names and sizes): files waiting
+   * for a replay or being replayed, their bytes, and files set aside as unwritable.
+   */
+  async size(): Promise<SpoolSize> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.dir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return { files: 0, bytes: 0, dead: 0 };
+      throw err;
+    }
+    const size: SpoolSize = { files: 0, bytes: 0, dead: 0 };
+    for (const name of names) {
+      if (name.startsWith(TMP_PREFIX) || !name.includes(READY)) continue;
+      if (name.endsWith(DEAD)) {
+        size.dead++;
+        continue;
+      }
+      const stat = await fs.stat(path.join(this.dir, name)).catch(() => null);
+      if (!stat) continue; // replayed (or claimed) meanwhile
+      size.files++;
+      size.bytes += stat.size;
+    }
+    return size;
   }
 
   /** Claims a pending file for this instance; null when another instance was faster. */

@@ -1,4 +1,4 @@
-import { decodeHtmlEntities } from "@/lib/integrations/link-preview/decode-html-entities";
+import { decodeHtmlEntities } from "@/lib/core/text/decode-html-entities";
 
 export interface OpenGraphFields {
   title: string | null;

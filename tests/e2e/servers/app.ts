@@ -42,6 +42,8 @@ function recordSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     "SMTP_URL",
     "S3_ACCESS_KEY_ID",
     "S3_SECRET_ACCESS_KEY",
+    "VAPID_PRIVATE_KEY",
+    "AI_API_KEY",
   ];
   const secrets = names.flatMap((name) => (env[name] ? [[name, env[name]]] : []));
   fs.writeFileSync(E2E.appSecretsFile, JSON.stringify(Object.fromEntries(secrets)), {
@@ -78,6 +80,18 @@ const child = spawn(
       TOKEN_ENCRYPTION_KEYS: E2E.tokenEncryptionKeys,
       // Emails go to the mail sink (tests/e2e/servers/mail-sink.ts); tests read E2E.mailboxFile.
       SMTP_URL: E2E.smtpUrl,
+      // Web Push: a fixed key pair; push messages may go to the spec's local push service.
+      VAPID_PUBLIC_KEY: E2E.vapid.publicKey,
+      VAPID_PRIVATE_KEY: E2E.vapid.privateKey,
+      VAPID_SUBJECT: "mailto:e2e@chorus.test",
+      PUSH_ALLOWED_HOSTS: "127.0.0.1",
+      // AI assistance goes to the fake AI service (tests/e2e/servers/fake-openai.ts).
+      AI_BASE_URL: `${E2E.aiUrl}/v1`,
+      AI_API_KEY: E2E.aiKey,
+      AI_MODEL: "fake-gpt",
+      // Content sources may poll the spec's local feed server (tests/e2e/sources.spec.ts); in
+      // production this allow-list is empty unless an admin of the server sets it.
+      CONTENT_SOURCES_ALLOWED_HOSTS: "127.0.0.1",
     }),
   },
 );

@@ -6,6 +6,8 @@ import { drainDirtyRollups } from "@/lib/domains/analytics/rollup";
 import { loadDashboard } from "@/lib/domains/analytics/load-dashboard";
 import { addDays } from "@/lib/domains/analytics/day-range";
 import { EXPORT_TABLES, type ExportTable } from "@/lib/domains/analytics/types";
+import { EXPORT_CHUNK_ROWS } from "@/lib/domains/analytics/export-shares";
+import { exportConversionRows } from "@/lib/domains/analytics/export-conversions";
 import { parseCsv } from "@/lib/core/csv/parse-csv";
 import { zonedDateKey } from "@/lib/core/time/zoned-time";
 import { accessFor, addMember, createOrgFixture, type OrgFixture } from "../../support/factories";
@@ -226,12 +228,12 @@ describe("GET /api/analytics/export", () => {
     }
   });
 
-  it("streams a large range page by page: 3,000 shares, all rows, in order, ties kept", async () => {
+  it("streams a large range chunk by chunk: 3,000 shares, all rows, in order, ties kept", async () => {
     const c = await createOrgFixture();
     const item = await createItem(c.org.id);
     const db = getDb();
     // 3,000 shares over ~215 days, seven at the very same instant every 12 hours: ties on createdAt
-    // fall across the 1,000-row page boundaries (keyset on createdAt and id).
+    // fall across the chunk boundaries (ordered by createdAt, then id).
     const rows = Array.from({ length: 3000 }, (_, i) => ({
       id: createId("shr"),
       orgId: c.org.id,
@@ -267,8 +269,9 @@ describe("GET /api/analytics/export", () => {
       text += decoder.decode(value, { stream: true });
     }
     expect(text.startsWith("\uFEFFshared_at_utc,")).toBe(true);
-    // Header, then one chunk per page of 1,000 rows.
-    expect(chunks).toBeGreaterThanOrEqual(4);
+    // Header, then one chunk per EXPORT_CHUNK_ROWS rows read from the database cursor.
+    expect(EXPORT_CHUNK_ROWS).toBeLessThan(3000);
+    expect(chunks).toBeGreaterThanOrEqual(1 + Math.ceil(3000 / EXPORT_CHUNK_ROWS));
     const parsed = parseCsv(text).map((r) => r.cells);
     const header = parsed[0]!;
     const codes = parsed.slice(1).map((r) => r[header.indexOf("share_code")]);
@@ -281,6 +284,55 @@ describe("GET /api/analytics/export", () => {
     // A manager of Alpha (c.manager's own team) sees only Alpha members' shares: c.manager's.
     const managed = await download(c.manager.user.id, query);
     expect(managed.rows).toHaveLength(1500);
+  });
+});
+
+describe("conversions export, streamed from a database cursor", () => {
+  it("is complete and ordered over more rows than one chunk, ties on the instant kept by id", async () => {
+    const c = await createOrgFixture();
+    const item = await createItem(c.org.id);
+    const share = await createShare(c.org.id, item.id, c.admin, { createdAt: daysAgo(40) });
+    // 2,500 conversions, five at each instant: ties fall across the 1,000-row chunks.
+    const data = Array.from({ length: 2500 }, (_, i) => ({
+      id: createId("cnv"),
+      orgId: c.org.id,
+      shareId: share.id,
+      outcome: "SIGNUP" as const,
+      occurredAt: new Date(daysAgo(30).getTime() + Math.floor(i / 5) * 60_000),
+      value: i % 2 ? "10.50" : null,
+      currency: "EUR",
+    }));
+    await getDb().conversion.createMany({ data });
+    const today = zonedDateKey(new Date(), "UTC");
+    const query = {
+      orgId: c.org.id,
+      teamIds: null,
+      range: { from: addDays(today, -60), to: today },
+    };
+    const chunks: unknown[][][] = [];
+    for await (const chunk of exportConversionRows(query, { timeZone: "UTC" }, { chunkSize: 1000 }))
+      chunks.push(chunk);
+    expect(chunks.map((ch) => ch.length)).toEqual([1000, 1000, 500]);
+    const rows = chunks.flat();
+    const expected = [...data].sort(
+      (x, y) => x.occurredAt.getTime() - y.occurredAt.getTime() || (x.id < y.id ? -1 : 1),
+    );
+    expect(rows.map((r) => r[0])).toEqual(
+      expected.map((d) => d.occurredAt.toISOString().replace(/\.\d{3}Z$/, "Z")),
+    );
+    expect(rows.map((r) => r[4])).toEqual(expected.map((d) => (d.value === null ? "" : 10.5)));
+
+    // Stopping half-way (a download cancelled) returns the connection: more exports than the
+    // stream pool has connections still run to the end.
+    for (let i = 0; i < 6; i++) {
+      const it = exportConversionRows(query, { timeZone: "UTC" }, { chunkSize: 100 });
+      expect((await it.next()).value).toHaveLength(100);
+      await it.return(undefined);
+    }
+    let total = 0;
+    for await (const chunk of exportConversionRows(query, { timeZone: "UTC" }))
+      total += chunk.length;
+    expect(total).toBe(2500);
   });
 });
 

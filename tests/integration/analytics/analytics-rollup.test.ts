@@ -119,13 +119,13 @@ describe("processDirtyRollups", () => {
     expect(after.get(key)!.byOutcome.HIRE).toBe((before.get(key)?.byOutcome.HIRE ?? 0) + 1);
   });
 
-  it("removes a day whose events are gone", async () => {
+  it("a repair (recount of clicks) removes a day whose events are gone", async () => {
     const db = getDb();
     await db.clickEvent.deleteMany({ where: { shareId: shareIds[2] } });
     await db.conversion.deleteMany({ where: { shareId: shareIds[2] } });
     await db.$executeRaw`
-      INSERT INTO "RollupDirty" ("shareId", "day")
-      SELECT "shareId", "day" FROM "ShareDailyStats" WHERE "shareId" = ${shareIds[2]}`;
+      INSERT INTO "RollupDirty" ("shareId", "day", "recountClicks")
+      SELECT "shareId", "day", true FROM "ShareDailyStats" WHERE "shareId" = ${shareIds[2]}`;
     const { deleted } = await processDirtyRollups(db);
     expect(deleted).toBeGreaterThan(0);
     expect(await db.shareDailyStats.count({ where: { shareId: shareIds[2] } })).toBe(0);

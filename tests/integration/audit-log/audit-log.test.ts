@@ -584,7 +584,7 @@ const ACTIONS: [string, () => Promise<Expected>][] = [
           lastError: "550 refused",
         },
       });
-      await enqueueEmail({ deliveryId: id, text: "Hello", html: "<p>Hello</p>" });
+      await enqueueEmail({ deliveryId: id, text: "Hello", html: "<p>Hello</p>" }, "invitation");
       ok(
         await callRoute(emailRetryRoute, {
           method: "POST",

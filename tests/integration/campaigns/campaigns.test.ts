@@ -13,6 +13,7 @@ import { zonedDateKey } from "@/lib/core/time/zoned-time";
 import { campaignInstants } from "@/lib/domains/campaigns/campaign-window";
 import { getCampaignProgress } from "@/lib/domains/campaigns/get-campaign-progress";
 import { listActiveCampaigns } from "@/lib/domains/campaigns/list-active-campaigns";
+import { listItemCampaigns } from "@/lib/domains/campaigns/list-item-campaigns";
 import { loadCampaignResults } from "@/lib/domains/campaigns/load-campaign-results";
 import { createCampaign } from "@/lib/domains/campaigns/save-campaign";
 import type { CreateCampaignInput } from "@/lib/domains/campaigns/campaign-schemas";
@@ -372,6 +373,14 @@ describe("where campaigns show", () => {
     // Another organisation's members see none of it.
     const elsewhere = await listActiveCampaigns(accessFor(b.org, b.employee));
     expect(elsewhere.map((c) => c.id)).not.toContain(running.id);
+
+    // Feed cards carry the running campaign's name only (not the future, ended or archived ones),
+    // and only within the organisation asked about.
+    const other = await createItem(fx.org.id);
+    const marks = await listItemCampaigns(fx.org.id, [item.id, other.id]);
+    expect(marks.get(item.id)).toEqual([running.name]);
+    expect(marks.has(other.id)).toBe(false);
+    expect((await listItemCampaigns(b.org.id, [item.id])).size).toBe(0);
   });
 
   it("managers see results with only their teams' people, in the dashboard and the CSV", async () => {

@@ -10,6 +10,7 @@ import { sendDelivery } from "@/lib/domains/email/send-delivery";
 import {
   EMAIL_RETRY_LIMIT,
   sendEmailJob,
+  TIMELY_EMAIL_PRIORITY,
   URGENT_EMAIL_PRIORITY,
 } from "@/lib/domains/email/jobs/send-email";
 import { shareResultEmail } from "@/lib/integrations/email/templates/share-result";
@@ -387,7 +388,7 @@ describe("wired-up emails", () => {
     await waitForMail(email);
   });
 
-  it("account emails (password reset) jump the queue: their job has a higher priority", async () => {
+  it("account emails (password reset), then reminders, jump the queue: their jobs have higher priorities", async () => {
     const bulk = await queueEmail({
       to: uniqueEmail("bulk"),
       category: "invitation",
@@ -402,16 +403,29 @@ describe("wired-up emails", () => {
       text: "x",
       html: "<p>x</p>",
     });
+    // A share-later reminder is due at a time its person chose: it must not wait behind a bulk
+    // import either (an e2e reminder waited behind 1,200 invitations and timed out).
+    const reminder = await queueEmail({
+      to: uniqueEmail("remind"),
+      category: "reminder",
+      subject: "Ready to share",
+      text: "x",
+      html: "<p>x</p>",
+    });
     const priorities = await getDb().$queryRawUnsafe<{ deliveryId: string; priority: number }[]>(
       `SELECT data->>'deliveryId' AS "deliveryId", priority FROM pgboss.job
        WHERE name = $1 AND data->>'deliveryId' = ANY($2::text[])`,
       sendEmailJob.name,
-      [bulk.id, urgent.id],
+      [bulk.id, urgent.id, reminder.id],
     );
     const byId = Object.fromEntries(priorities.map((p) => [p.deliveryId, p.priority]));
     expect(byId[urgent.id]).toBe(URGENT_EMAIL_PRIORITY);
+    expect(byId[reminder.id]).toBe(TIMELY_EMAIL_PRIORITY);
+    expect(TIMELY_EMAIL_PRIORITY).toBeGreaterThan(0);
+    expect(TIMELY_EMAIL_PRIORITY).toBeLessThan(URGENT_EMAIL_PRIORITY);
     expect(byId[bulk.id]).toBe(0);
     await waitForStatus(urgent.id, "SENT");
+    await waitForStatus(reminder.id, "SENT");
   });
 
   it("a CSV import emails each invited row once (bulk insert, one job each)", async () => {

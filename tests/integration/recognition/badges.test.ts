@@ -17,6 +17,7 @@ import { VALUE_TYPES } from "@/lib/domains/content/value-types";
 import type { ValueType } from "@/lib/generated/prisma/enums";
 import { accessFor, addMember, createOrgFixture, type OrgFixture } from "../../support/factories";
 import { createItem, insertConversions } from "../../support/analytics";
+import { countStatements } from "../../helpers/count-statements";
 
 let f: OrgFixture;
 const items = new Map<ValueType, string>();
@@ -143,6 +144,36 @@ describe("badges", () => {
       "/activity#badge-first-hire",
       "/activity#badge-first-outcome",
     ]);
+  });
+
+  it("a rollup that counts many people's shares checks their streaks in the same number of statements", async () => {
+    // Per person, a query without the organisation scanned every share: a rollup of thousands of
+    // share-days outlived its transaction (2 minutes) and never progressed.
+    const statementsForRollupOf = async (people: number) => {
+      for (let i = 0; i < people; i++) {
+        const m = await addMember(f.org.id, "EMPLOYEE");
+        // Confirmed by a click on its link: the rollup gives its share points and checks badges.
+        const s = await share(m, "EDUCATION", { status: "SHARED" });
+        await insertConversions(f.org.id, [
+          { shareId: s.id, outcome: "SIGNUP", occurredAt: new Date() },
+        ]);
+      }
+      return countStatements(() => drainDirtyRollups(getDb()));
+    };
+    // Nobody earns a badge here (each award rings a bell: work per award, rightly).
+    await ensureDefaultBadges([f.org.id]);
+    const firstOutcome = await getDb().badgeDefinition.findFirstOrThrow({
+      where: { orgId: f.org.id, key: "first-outcome" },
+    });
+    await setBadgeEnabled(accessFor(f.org, f.admin), firstOutcome.id, false);
+    try {
+      const few = await statementsForRollupOf(2);
+      const many = await statementsForRollupOf(12);
+      expect(few).toBeGreaterThan(0);
+      expect(many).toBe(few);
+    } finally {
+      await setBadgeEnabled(accessFor(f.org, f.admin), firstOutcome.id, true);
+    }
   });
 
   it("another organisation's badge cannot be switched (404) and definitions are created once", async () => {

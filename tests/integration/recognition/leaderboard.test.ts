@@ -67,6 +67,10 @@ beforeAll(async () => {
   await give(other.org.id, other.employee, 10_000, today, otherItem.id);
 });
 
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const byMonthThenPerson = (x: (string | number)[], y: (string | number)[]) =>
+  String(x[1]).localeCompare(String(y[1])) || String(x[0]).localeCompare(String(y[0]));
+
 const names = (rows: { membershipId: string }[]) => rows.map((r) => r.membershipId);
 
 describe("leaderboard", () => {
@@ -134,6 +138,90 @@ describe("leaderboard", () => {
     } finally {
       await updateAnalyticsSettings(admin, { leaderboardsEnabled: true });
     }
+  });
+
+  it("the monthly totals follow every change of the ledger (insert, upsert, move, delete, cascade)", async () => {
+    const db = getDb();
+    const g = await createOrgFixture();
+    const item = (await createItem(g.org.id)).id;
+    const [a, b] = [await addMember(g.org.id, "EMPLOYEE"), await addMember(g.org.id, "EMPLOYEE")];
+    const shareA = (await createShare(g.org.id, item, a)).id;
+    const shareB = (await createShare(g.org.id, item, b)).id;
+    const row = (shareId: string, m: Member, day: string, points: number) => ({
+      id: createId("shr").replace("shr", "pts"),
+      orgId: g.org.id,
+      membershipId: m.membership.id,
+      shareId,
+      reason: "VISITS" as const,
+      day: new Date(`${day}T00:00:00Z`),
+      points,
+    });
+    const monthly = async () =>
+      (
+        await db.pointsMonthly.findMany({
+          where: { orgId: g.org.id },
+          orderBy: [{ month: "asc" }, { membershipId: "asc" }],
+        })
+      )
+        .map((r) => [r.membershipId === a.membership.id ? "a" : "b", iso(r.month), r.points])
+        // by label, not by the random membership ids (the order flipped with the ids: flaky)
+        .sort(byMonthThenPerson);
+    const ledger = async () =>
+      (
+        await db.$queryRaw<{ m: string; month: Date; points: number }[]>`
+          SELECT "membershipId" AS m, date_trunc('month', "day")::date AS month,
+            SUM("points")::int AS points
+          FROM "PointsAward" WHERE "orgId" = ${g.org.id}
+          GROUP BY 1, 2 HAVING SUM("points") <> 0 ORDER BY 2, 1`
+      )
+        .map((r) => [r.m === a.membership.id ? "a" : "b", iso(r.month), r.points])
+        .sort(byMonthThenPerson);
+
+    // Several rows in one statement, two months, two people.
+    await db.pointsAward.createMany({
+      data: [
+        row(shareA, a, "2026-03-02", 5),
+        row(shareA, a, "2026-03-20", 7),
+        row(shareA, a, "2026-04-01", 3),
+        row(shareB, b, "2026-03-05", 4),
+      ],
+    });
+    expect(await monthly()).toEqual(
+      [
+        ["a", "2026-03-01", 12],
+        ["b", "2026-03-01", 4],
+        ["a", "2026-04-01", 3],
+      ].sort(byMonthThenPerson),
+    );
+    // The rollup's upsert: points change, and a row moves to another person and month.
+    await db.$executeRaw`
+      UPDATE "PointsAward" SET "points" = 10 WHERE "shareId" = ${shareA} AND "day" = '2026-03-02'`;
+    await db.$executeRaw`
+      UPDATE "PointsAward" SET "membershipId" = ${b.membership.id}, "day" = '2026-04-09'
+      WHERE "shareId" = ${shareA} AND "day" = '2026-04-01'`;
+    expect(await monthly()).toEqual(await ledger());
+    expect(await monthly()).toContainEqual(["a", "2026-03-01", 17]);
+    expect(await monthly()).toContainEqual(["b", "2026-04-01", 3]);
+    // A month that empties leaves no row; a deleted share takes its points out.
+    await db.pointsAward.deleteMany({ where: { shareId: shareB } });
+    expect(await monthly()).toEqual(await ledger());
+    expect((await monthly()).filter(([, month]) => month === "2026-03-01")).toEqual([
+      ["a", "2026-03-01", 17],
+    ]);
+    // Concurrent writers: the totals still equal the ledger's sums.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        db.pointsAward.create({
+          data: row(shareA, a, `2026-05-${String(i + 1).padStart(2, "0")}`, i + 1),
+        }),
+      ),
+    );
+    expect(await monthly()).toContainEqual(["a", "2026-05-01", 36]);
+    expect(await monthly()).toEqual(await ledger());
+    // A membership removed: its ledger rows cascade away, and its totals with them.
+    await db.membership.delete({ where: { id: a.membership.id } });
+    expect(await monthly()).toEqual(await ledger());
+    expect((await monthly()).some(([who]) => who === "a")).toBe(false);
   });
 
   it("periods start on Monday, the 1st of the month and of the quarter, in the org's zone", () => {

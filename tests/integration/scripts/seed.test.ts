@@ -279,7 +279,10 @@ describe("demo share seed", () => {
     const high = shares.filter((s) => s.authenticity >= 0.6).length;
     expect(low).toBeGreaterThan(10);
     expect(high).toBeGreaterThan(10);
-    expect(new Set(shares.map((s) => s.channel))).toEqual(new Set(["LINKEDIN_DIALOG", "COPY"]));
+    expect(new Set(shares.map((s) => s.channel))).toEqual(
+      new Set(["LINKEDIN_DIALOG", "COPY", "INTENT"]),
+    );
+    expect(new Set(shares.map((s) => s.network)).size).toBeGreaterThan(2);
     const perDay = new Map<string, number>();
     for (const s of shares) {
       const key = `${s.membershipId}:${s.createdAt.toISOString().slice(0, 10)}`;
@@ -317,6 +320,10 @@ describe("demo click and conversion seed", () => {
     expect(new Set(clicks.map((c) => c.device))).toEqual(
       new Set(["desktop", "mobile", "tablet", "bot"]),
     );
+    // Each month of the demo's clicks has its partition: none waits in the default one.
+    const [row] = await db.$queryRaw<{ inDefault: number }[]>`
+      SELECT COUNT(*)::int AS "inDefault" FROM "ClickEvent_default" WHERE "orgId" = ${ctx.org.id}`;
+    expect(row?.inDefault).toBe(0);
     expect(new Set(clicks.map((c) => c.browser)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(clicks.map((c) => c.referrerHost)).size).toBeGreaterThanOrEqual(5);
     const shares = await db.share.findMany({ where: { orgId: ctx.org.id } });

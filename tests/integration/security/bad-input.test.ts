@@ -41,7 +41,7 @@ import { createCampaign } from "@/lib/domains/campaigns/save-campaign";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { createSuggestion } from "@/lib/domains/suggestions/create-suggestion";
 import { getDb } from "@/lib/core/db/client";
-import { randomString } from "@/lib/core/db/create-id";
+import { createId, randomString } from "@/lib/core/db/create-id";
 import { getClickPath } from "@/lib/domains/tracking/click-path";
 import { ProbeCounter } from "../../support/hardening-report";
 import {
@@ -120,6 +120,7 @@ interface Fixture {
   revocableKeyId: string;
   secretKey: string;
   badgeId: string;
+  stageId: string;
   campaignId: string;
 }
 let f: Fixture;
@@ -205,6 +206,16 @@ function specs(x: Fixture): Record<string, RouteSpec> {
     },
     "PUT /api/email/preferences": { body: { optOuts: [] } },
     "PUT /api/profile/leaderboard": { body: { optOut: false } },
+    "POST /api/push/subscriptions": {
+      body: {
+        endpoint: "https://push.example.com/send/abc",
+        keys: {
+          p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 5)]).toString("base64url"),
+          auth: Buffer.alloc(16, 3).toString("base64url"),
+        },
+      },
+    },
+    "PATCH /api/push/preferences": { body: { newContent: false, prompted: true } },
     "PATCH /api/badges/[id]": { body: { enabled: true } },
     "GET /api/feed": { query: { valueType: ["INFORMATION"], goal: ["MARKETING"] } },
     "POST /api/invitations": {
@@ -267,6 +278,11 @@ function specs(x: Fixture): Record<string, RouteSpec> {
         pointsPerConversion: 5,
       },
     },
+    "POST /api/settings/approval-stages": {
+      body: { name: "Legal", requiredCount: 1, roles: ["ADMIN"] },
+    },
+    "PUT /api/settings/approval-stages": { body: { ids: ["apg_x"] } },
+    "PATCH /api/settings/approval-stages/[id]": { body: { name: "Comms", requiredCount: 1 } },
     "PATCH /api/settings/rewards": {
       body: {
         rewardsEnabled: false,
@@ -332,6 +348,10 @@ function specs(x: Fixture): Record<string, RouteSpec> {
     "POST /api/topics": { body: { name: "Hydrogen" } },
     "PATCH /api/topics/[id]": { body: { name: "Wind" } },
     "PUT /api/profile/topics": { body: { topicIds: [] } },
+    "POST /api/sources": {
+      body: { name: "Blog", url: "https://feeds.chorus.test/blog.xml", defaultGoals: ["HR"] },
+    },
+    "PATCH /api/sources/[id]": { body: { name: "Press room", intervalMinutes: 60 } },
     "POST /api/teams": { body: { name: "Gamma", description: "Third", managerIds: [] } },
     "PATCH /api/teams/[id]": {
       body: {
@@ -366,6 +386,8 @@ function realParam(name: string, model: string | undefined, catchAll: boolean, x
       return x.revocableKeyId;
     case "BadgeDefinition":
       return x.badgeId;
+    case "ApprovalStage":
+      return x.stageId;
     case "Suggestion":
       return x.suggestionId;
     case "User.handle":
@@ -739,9 +761,13 @@ beforeAll(async () => {
   const revocable = await createApiKey(admin, { name: "Revocable", kind: "publishable" });
   await ensureDefaultBadges([fx.org.id]);
   const badge = await getDb().badgeDefinition.findFirstOrThrow({ where: { orgId: fx.org.id } });
+  const stage = await getDb().approvalStage.create({
+    data: { id: createId("apg"), orgId: fx.org.id, name: "Comms", position: 0, roles: ["ADMIN"] },
+  });
   f = {
     fx,
     badgeId: badge.id,
+    stageId: stage.id,
     itemId: item.id,
     suggestionId: suggestion.id,
     invitationId: invitation.id,

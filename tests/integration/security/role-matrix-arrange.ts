@@ -11,8 +11,9 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { getDb } from "@/lib/core/db/client";
-import { randomString } from "@/lib/core/db/create-id";
+import { createId, randomString } from "@/lib/core/db/create-id";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { createConnection } from "@/lib/domains/connectors/manage-connections";
 import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-badges";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { createCampaign } from "@/lib/domains/campaigns/save-campaign";
@@ -146,9 +147,51 @@ export type Arranged = Omit<CallOptions, "method" | "userId"> & {
 
 type Arrange = (ctx: ArrangeContext) => Promise<Arranged>;
 
+/** What a browser's PushSubscription.toJSON() gives (an https push service, P-256 key, auth). */
+function pushSubscriptionBody() {
+  return {
+    endpoint: `https://push.example.com/send/${randomString(16)}`,
+    keys: {
+      p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 5)]).toString("base64url"),
+      auth: Buffer.alloc(16, 3).toString("base64url"),
+    },
+  };
+}
+
+async function createPushSubscriptionRow(orgId: string, member: Member) {
+  const body = pushSubscriptionBody();
+  return getDb().pushSubscription.create({
+    data: {
+      id: createId("psb"),
+      orgId,
+      userId: member.user.id,
+      membershipId: member.membership.id,
+      endpoint: body.endpoint,
+      p256dh: body.keys.p256dh,
+      auth: body.keys.auth,
+    },
+  });
+}
+
 const otherOrgs = new WeakMap<OrgFixture, OrgFixture>();
 
 const adminAccess = (fx: OrgFixture) => accessFor(fx.org, fx.admin);
+
+const CONNECTOR_MAPPING = {
+  externalId: "$.id",
+  clickId: "$.click",
+  defaultOutcome: "lead" as const,
+};
+
+/** An inbound webhook connection of the organisation, with its secret (answered once). */
+async function webhookConnection(fx: OrgFixture) {
+  const created = await createConnection(adminAccess(fx), {
+    kind: "webhook",
+    name: `CRM ${randomString(4)}`,
+    config: { mapping: CONNECTOR_MAPPING },
+  });
+  return { connection: created.connection, secret: created.secret! };
+}
 
 /** The members of a fresh organisation, by matrix column. */
 export function actorOf(fx: OrgFixture, role: Actor): Member {
@@ -163,6 +206,12 @@ export function actorOf(fx: OrgFixture, role: Actor): Member {
     case "DEACTIVATED":
       return fx.deactivated;
   }
+}
+
+/** A draft post to ask the AI about (the suite has no AI service: the routes answer 404). */
+async function aiItem(orgId: string): Promise<string> {
+  const item = await getDb().contentItem.findFirst({ where: { orgId }, select: { id: true } });
+  return item?.id ?? "cnt_missing";
 }
 
 async function draftItem(fx: OrgFixture) {
@@ -221,7 +270,38 @@ export const ARRANGE: Record<string, Arrange> = {
   "PATCH /api/settings/analytics": async () => ({ body: { pointsPerShare: 11 } }),
   "GET /api/settings/rewards": async () => ({}),
   "PATCH /api/settings/rewards": async () => ({ body: { rewardsNote: "A prize draw" } }),
+  "GET /api/settings/approval-stages": async () => ({}),
+  "POST /api/settings/approval-stages": async () => ({
+    body: { name: `Legal ${randomString(4)}`, roles: ["ADMIN"] },
+  }),
+  "PUT /api/settings/approval-stages": async ({ fx }) => {
+    await newStage(fx);
+    const all = await getDb().approvalStage.findMany({
+      where: { orgId: fx.org.id },
+      orderBy: { position: "desc" },
+      select: { id: true },
+    });
+    return { body: { ids: all.map((s) => s.id) } };
+  },
+  "PATCH /api/settings/approval-stages/[id]": async ({ fx }) => ({
+    params: { id: (await newStage(fx)).id },
+    body: { name: "Renamed stage" },
+  }),
+  "DELETE /api/settings/approval-stages/[id]": async ({ fx }) => ({
+    params: { id: (await newStage(fx)).id },
+  }),
   "POST /api/org/switch": async ({ fx }) => ({ body: { orgId: fx.org.id } }),
+  "GET /api/settings/ai": async () => ({}),
+  "PATCH /api/settings/ai": async () => ({ body: { monthlyTokenBudget: 1000 } }),
+  "POST /api/ai/captions": async ({ fx }) => ({ body: { itemId: await aiItem(fx.org.id) } }),
+  "POST /api/ai/hashtags": async ({ fx }) => ({ body: { itemId: await aiItem(fx.org.id) } }),
+  "POST /api/ai/value-type": async ({ fx }) => ({ body: { itemId: await aiItem(fx.org.id) } }),
+  "POST /api/ai/translate": async ({ fx }) => ({
+    body: { itemId: await aiItem(fx.org.id), language: "de" },
+  }),
+  "POST /api/ai/my-words": async ({ fx }) => ({
+    body: { itemId: await aiItem(fx.org.id), did: "wired it", learned: "a lot" },
+  }),
 
   // ── Members, teams and invitations ────────────────────────────────────────────────────────
   "GET /api/members": async () => ({}),
@@ -251,6 +331,23 @@ export const ARRANGE: Record<string, Arrange> = {
     body: { name: `Renamed ${randomString(6)}` },
   }),
   "DELETE /api/topics/[id]": async ({ fx }) => ({ params: { id: (await newTopic(fx)).id } }),
+  "GET /api/sources": async () => ({}),
+  "POST /api/sources": async () => ({
+    body: { name: "Blog", url: `https://feeds.chorus.test/${randomString(8)}.xml` },
+  }),
+  "PATCH /api/sources/[id]": async ({ fx }) => ({
+    params: { id: (await newSource(fx)).id },
+    body: { name: `Renamed ${randomString(6)}` },
+  }),
+  "DELETE /api/sources/[id]": async ({ fx }) => ({ params: { id: (await newSource(fx)).id } }),
+  // The feed's host does not resolve: the poll answers 200 with the failure kept on the source.
+  "POST /api/sources/[id]/poll": async ({ fx }) => ({ params: { id: (await newSource(fx)).id } }),
+  "POST /api/source-entries/[id]/draft": async ({ fx }) => ({
+    params: { id: (await newSourceEntry(fx)).id },
+  }),
+  "POST /api/source-entries/[id]/dismiss": async ({ fx }) => ({
+    params: { id: (await newSourceEntry(fx)).id },
+  }),
   "GET /api/people/[handle]": async ({ fx }) => ({
     params: { handle: fx.employee.membership.handle! },
   }),
@@ -380,6 +477,33 @@ export const ARRANGE: Record<string, Arrange> = {
     });
     return { params: { id: share.id } };
   },
+  "GET /api/reminders": async () => ({}),
+  "POST /api/reminders": async ({ fx }) => ({
+    body: {
+      itemId: (await publishedItem(fx.org.id)).id,
+      network: "X",
+      text: "In my own words: two winters on that site, and now the park is live!",
+      remindAt: new Date(Date.now() + 3_600_000).toISOString(),
+    },
+  }),
+  "DELETE /api/reminders/[id]": async ({ fx, actor }) => {
+    const item = await publishedItem(fx.org.id);
+    const id = createId("rem");
+    await getDb().shareReminder.create({
+      data: {
+        id,
+        orgId: fx.org.id,
+        membershipId: actor.membership.id,
+        userId: actor.user.id,
+        itemId: item.id,
+        network: "X",
+        text: "In my own words, later.",
+        language: "en",
+        remindAt: new Date(Date.now() + 3_600_000),
+      },
+    });
+    return { params: { id } };
+  },
   "GET /api/linkedin/connect": async () => ({ path: "/api/linkedin/connect" }),
   "GET /api/linkedin/callback": async ({ fx, actor }) => ({
     path: await consentCallback(fx, actor),
@@ -419,6 +543,11 @@ export const ARRANGE: Record<string, Arrange> = {
     await createNotificationRow(fx.org.id, actor.user.id);
     return {};
   },
+  "POST /api/push/subscriptions": async () => ({ body: pushSubscriptionBody() }),
+  "DELETE /api/push/subscriptions/[id]": async ({ fx, actor }) => ({
+    params: { id: (await createPushSubscriptionRow(fx.org.id, actor)).id },
+  }),
+  "PATCH /api/push/preferences": async () => ({ body: { milestones: false } }),
   "POST /api/email/unsubscribe": async ({ actor }) => ({
     body: { token: createUnsubscribeToken(actor.user.id, "digest") },
   }),
@@ -467,6 +596,58 @@ export const ARRANGE: Record<string, Arrange> = {
   "POST /api/webhooks/deliveries/[id]/retry": async ({ fx }) => ({
     params: { id: (await failedWebhookDelivery(fx.org.id, SLACK_URL)).id },
   }),
+  "GET /api/connectors": async ({ fx }) => {
+    await createConnection(adminAccess(fx), {
+      kind: "webhook",
+      name: "CRM",
+      config: { mapping: CONNECTOR_MAPPING },
+    });
+    return {};
+  },
+  "POST /api/connectors": async () => ({
+    body: {
+      kind: "webhook",
+      name: `CRM ${randomString(4)}`,
+      config: { mapping: CONNECTOR_MAPPING },
+    },
+  }),
+  "PATCH /api/connectors/[id]": async ({ fx }) => ({
+    params: { id: (await webhookConnection(fx)).connection.id },
+    body: { name: "Renamed" },
+  }),
+  "DELETE /api/connectors/[id]": async ({ fx }) => ({
+    params: { id: (await webhookConnection(fx)).connection.id },
+  }),
+  "POST /api/connectors/[id]/sync": async ({ fx }) => {
+    // One Greenhouse connection per organisation: every column syncs the same one.
+    const existing = await getDb().connectorConnection.findFirst({
+      where: { orgId: fx.org.id, kind: "GREENHOUSE" },
+      select: { id: true },
+    });
+    const id =
+      existing?.id ??
+      (
+        await createConnection(adminAccess(fx), {
+          kind: "greenhouse",
+          name: "ATS",
+          token: "harvest-key-0123456789",
+          intervalMinutes: 15,
+          config: { clickIdField: "chorus_click_id" },
+        })
+      ).connection.id;
+    return { params: { id } };
+  },
+  "POST /api/connectors/preview": async () => ({
+    body: { mapping: CONNECTOR_MAPPING, payload: { id: "1", click: "clk_x" } },
+  }),
+  "POST /api/inbound/[id]": async ({ fx }) => {
+    const { connection, secret } = await webhookConnection(fx);
+    return {
+      params: { id: connection.id },
+      body: { id: `evt-${randomString(8)}`, click: "clk_unknown" },
+      headers: { authorization: `Bearer ${secret}` },
+    };
+  },
   "GET /api/api-keys": async ({ fx }) => {
     await createApiKey(adminAccess(fx), { name: "Website", kind: "secret" });
     return {};
@@ -526,7 +707,12 @@ export const ARRANGE_PUBLIC_GET: Record<string, (fx: OrgFixture) => Promise<Arra
     return { path: `/${share.code}`, params: { code: share.code } };
   },
   "GET /chorus.js": async () => ({ path: "/chorus.js" }),
+  "GET /serwist/[path]": async () => ({ path: "/serwist/sw.js", params: { path: "sw.js" } }),
   "GET /api/health": async () => ({ path: "/api/health" }),
+  "GET /api/metrics": async () => ({
+    path: "/api/metrics",
+    headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` },
+  }),
   "GET /api/v1/openapi.json": async () => ({ path: "/api/v1/openapi.json" }),
   "GET /api/files/[...key]": async (fx) => {
     const item = await draftItem(fx);
@@ -556,6 +742,15 @@ function imageFormFile(): FormData {
   return form;
 }
 
+/** A stage approvers by role (the org's admins), straight in the database, last in the chain. */
+async function newStage(fx: OrgFixture) {
+  const db = getDb();
+  const position = await db.approvalStage.count({ where: { orgId: fx.org.id } });
+  return db.approvalStage.create({
+    data: { id: createId("apg"), orgId: fx.org.id, name: "Comms", position, roles: ["ADMIN"] },
+  });
+}
+
 async function newTeam(fx: OrgFixture) {
   const { createTeam } = await import("../../support/factories");
   return createTeam(fx.org.id);
@@ -564,6 +759,32 @@ async function newTeam(fx: OrgFixture) {
 async function newTopic(fx: OrgFixture) {
   const { createTopic } = await import("../../support/factories");
   return createTopic(fx.org.id);
+}
+
+async function newSource(fx: OrgFixture) {
+  return getDb().contentSource.create({
+    data: {
+      id: createId("src"),
+      orgId: fx.org.id,
+      name: "Blog",
+      url: `https://feeds.chorus.test/${randomString(8)}.xml`,
+    },
+  });
+}
+
+async function newSourceEntry(fx: OrgFixture) {
+  const source = await newSource(fx);
+  return getDb().sourceEntry.create({
+    data: {
+      id: createId("sen"),
+      orgId: fx.org.id,
+      sourceId: source.id,
+      dedupeKey: `url:${randomString(8)}`,
+      url: `https://blog.chorus.test/${randomString(8)}`,
+      title: "Lisbon office opens",
+      summary: "Our new home by the river.",
+    },
+  });
 }
 
 async function newLocation(fx: OrgFixture) {

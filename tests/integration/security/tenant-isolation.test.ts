@@ -110,7 +110,10 @@ describe("the seeded organisations and the checksum", () => {
     const tables = await checksumTables();
     const withOrgId = await getDb().$queryRaw<{ table_name: string }[]>`
       SELECT table_name::text AS table_name FROM information_schema.columns
-      WHERE table_schema = 'public' AND column_name = 'orgId' ORDER BY 1`;
+      WHERE table_schema = 'public' AND column_name = 'orgId'
+        -- ClickEvent's monthly partitions are covered through ClickEvent itself
+        AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
+      ORDER BY 1`;
     const empty: string[] = [];
     for (const { table_name } of withOrgId) {
       if (!tables.has(table_name)) empty.push(`${table_name} (not covered)`);
@@ -169,11 +172,16 @@ const BODIES: Record<string, Payload | null> = {
   "PATCH /api/content/[id]": { body: { title: "Taken over", hashtags: ["taken"] } },
   "PATCH /api/locations/[id]": { body: { name: "Taken over" } },
   "PATCH /api/topics/[id]": { body: { name: "Taken over" } },
+  "PATCH /api/sources/[id]": { body: { name: "Taken over", autoDraft: true } },
+  "POST /api/sources/[id]/poll": null,
+  "POST /api/source-entries/[id]/draft": null,
+  "POST /api/source-entries/[id]/dismiss": null,
   "POST /api/content/[id]/images": { form: imageForm },
   "POST /api/content/[id]/transitions": { body: { to: "PUBLISHED", comment: "Approved by A" } },
   "POST /api/email/deliveries/[id]/retry": null,
   "PATCH /api/members/[id]": { body: { role: "ADMIN", title: "Taken over" } },
   "POST /api/notifications/[id]/read": null,
+  "DELETE /api/push/subscriptions/[id]": null,
   "POST /api/shares/[id]/confirm": null,
   "POST /api/shares/[id]/retry": null,
   "POST /api/suggestions/[id]/images": { form: imageForm },
@@ -184,7 +192,10 @@ const BODIES: Record<string, Payload | null> = {
   "PATCH /api/teams/[id]": { body: { name: "Taken over", description: "By org A" } },
   "PATCH /api/webhooks/[id]": { body: { active: false, name: "Taken over" } },
   "PATCH /api/badges/[id]": { body: { enabled: false } },
+  "PATCH /api/settings/approval-stages/[id]": { body: { name: "Taken over" } },
   "POST /api/webhooks/[id]/test": null,
+  "PATCH /api/connectors/[id]": { body: { name: "Taken over", paused: true } },
+  "POST /api/connectors/[id]/sync": null,
   "POST /api/webhooks/deliveries/[id]/retry": null,
 };
 

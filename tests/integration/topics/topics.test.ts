@@ -16,6 +16,7 @@ import {
 } from "../../support/factories";
 import { contentInput } from "../../support/content";
 import { callRoute } from "../../support/http";
+import { namedRecordRules } from "../../support/named-records";
 
 let a: OrgFixture;
 let b: OrgFixture;
@@ -92,64 +93,19 @@ describe("managing topics", () => {
     ]);
   });
 
-  it("refuses a blank, too long or taken name with a message on the field", async () => {
-    const blank = await create(a, "   ");
-    expect(blank.status).toBe(400);
-    expect(blank.json.error).toMatchObject({ fields: { name: "Enter a topic name." } });
-    const long = await create(a, "x".repeat(41));
-    expect(long.status).toBe(400);
-    expect(long.json.error).toMatchObject({
-      fields: { name: "Topic names are at most 40 characters." },
-    });
-    expect((await create(a, "Careers")).status).toBe(201);
-    const taken = await create(a, "Careers");
-    expect(taken.status).toBe(409);
-    expect(taken.json.error).toMatchObject({
-      message: 'A topic named "Careers" already exists.',
-      fields: { name: "This name is taken." },
-    });
-    const other = await create(a, "Engineering");
-    const renameToTaken = await callRoute(topicRoute.PATCH, {
-      method: "PATCH",
-      ...asAdmin(a),
-      params: { id: (other.json.topic as { id: string }).id },
-      body: { name: "Careers" },
-    });
-    expect(renameToTaken.status).toBe(409);
-    // Another organisation may use the same name.
-    expect((await create(b, "Careers")).status).toBe(201);
-  });
-
-  it("only admins manage topics", async () => {
-    for (const member of [a.manager, a.employee]) {
-      const res = await callRoute(topicsRoute.POST, {
-        method: "POST",
-        userId: member.user.id,
-        body: { name: `Nope ${member.membership.role}` },
-      });
-      expect(res.status).toBe(403);
-    }
-  });
-
-  it("another organisation's topic answers 404 and stays as it was", async () => {
-    const theirs = await createTopic(b.org.id, "Their topic");
-    const rename = await callRoute(topicRoute.PATCH, {
-      method: "PATCH",
-      ...asAdmin(a),
-      params: { id: theirs.id },
-      body: { name: "Ours now" },
-    });
-    expect(rename.status).toBe(404);
-    const remove = await callRoute(topicRoute.DELETE, {
-      method: "DELETE",
-      ...asAdmin(a),
-      params: { id: theirs.id },
-    });
-    expect(remove.status).toBe(404);
-    expect(await getDb().topic.findUnique({ where: { id: theirs.id } })).toMatchObject({
-      name: "Their topic",
-    });
-  });
+  namedRecordRules(
+    {
+      noun: "topic",
+      maxLength: 40,
+      collection: topicsRoute,
+      item: topicRoute,
+      responseKey: "topic",
+      insert: (orgId, name) => createTopic(orgId, name),
+      read: async (id) => (await getDb().topic.findUnique({ where: { id } }))?.name ?? null,
+    },
+    () => ({ a, b }),
+    { taken: "Careers", other: "Engineering" },
+  );
 });
 
 describe("tagging items with topics", () => {

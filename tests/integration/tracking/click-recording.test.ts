@@ -76,7 +76,9 @@ describe("click recording", () => {
       bufferMax: 100_000,
       maxBackoffMs: 300,
       log: (m) => messages.push(m),
+      onWritten: (rows) => written.push(rows),
     });
+    const written: number[] = [];
     recorder.start();
     const ids = new Set<string>();
     const rounds = 60;
@@ -107,6 +109,10 @@ describe("click recording", () => {
     expect(await count(`SELECT count(*) AS n FROM "ClickEvent"`)).toBe(ids.size);
     const { rows } = await pool.query<{ id: string }>(`SELECT "id" FROM "ClickEvent"`);
     expect(new Set(rows.map((r) => r.id))).toEqual(ids);
+    // Every row written was reported (batches and replayed spool files alike): the server asks
+    // for a rollup on these reports.
+    expect(written.reduce((a, b) => a + b, 0)).toBe(ids.size);
+    expect(written.every((n) => n > 0)).toBe(true);
     // The outage really happened and was bridged by the spool.
     expect(recorder.stats.spooledFiles).toBeGreaterThan(0);
     expect(recorder.stats.replayedFiles).toBe(recorder.stats.spooledFiles);

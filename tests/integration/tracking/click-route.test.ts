@@ -50,7 +50,7 @@ describe("GET /{code}", () => {
     expect(res.headers.get("location")).toMatch(/\?ref=home&aid=clk_[0-9A-Za-z]{20}#top$/);
 
     await getClickPath().recorder.flush();
-    const row = await getDb().clickEvent.findUniqueOrThrow({ where: { id: clickId } });
+    const row = await getDb().clickEvent.findFirstOrThrow({ where: { id: clickId } });
     expect(row).toMatchObject({
       orgId: share.orgId,
       shareId: share.shareId,

@@ -263,6 +263,31 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
     data: { orgId: org.id, membershipId: made.EMPLOYEE.membership.id, topicId: topic.id },
   });
 
+  const source = await db.contentSource.create({
+    data: {
+      id: createId("src"),
+      orgId: org.id,
+      name: "Company blog",
+      url: `https://feeds.chorus.test/${randomString(8)}.xml`,
+      createdById: made.ADMIN.user.id,
+      defaultTopicIds: [topic.id],
+    },
+  });
+  // Two new entries: the tenant-isolation controls make a draft of one and dismiss the other.
+  for (const status of ["NEW", "NEW", "DISMISSED"] as const) {
+    await db.sourceEntry.create({
+      data: {
+        id: createId("sen"),
+        orgId: org.id,
+        sourceId: source.id,
+        dedupeKey: `url:${randomString(10)}`,
+        url: `https://blog.chorus.test/${randomString(8)}`,
+        title: `Lisbon office opens (${status.toLowerCase()})`,
+        status,
+      },
+    });
+  }
+
   const contentImageKey = createStorageKey(["content", org.id], "png");
   await storage.put(contentImageKey, PNG_BYTES, "image/png");
   const draftItemImage = createId("img");
@@ -360,6 +385,41 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
   const failed = await share("FAILED");
   const posted = await share("POSTED", teamOnlyItem);
 
+  // A share-later reminder of the employee's, waiting for its time (its job is not needed here).
+  await db.shareReminder.create({
+    data: {
+      id: createId("rem"),
+      orgId: org.id,
+      membershipId: employee.membershipId,
+      userId: employee.userId,
+      itemId: publishedItem,
+      network: "X",
+      text: "My own words about our new solar park, to share tonight.",
+      language: "en",
+      remindAt: days(1),
+    },
+  });
+
+  // AI assistance switched on, and one recorded call of the employee's ("in my words").
+  await db.aiSettings.create({
+    data: { orgId: org.id, enabled: true, monthlyTokenBudget: 50_000 },
+  });
+  await db.aiCall.create({
+    data: {
+      id: createId("aic"),
+      orgId: org.id,
+      userId: employee.userId,
+      membershipId: employee.membershipId,
+      feature: "my_words",
+      itemId: publishedItem,
+      status: "ok",
+      promptTokens: 120,
+      completionTokens: 40,
+      totalTokens: 160,
+      output: "This week I helped connect our new solar park to the grid.",
+    },
+  });
+
   const clickEvent = newClickId();
   await db.clickEvent.create({
     data: {
@@ -416,6 +476,28 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       points: 10,
     },
   });
+  // An approval stage (PATCH/DELETE /api/settings/approval-stages/[id]).
+  // (Stages apply only while approval is required: this organisation's workflow stays one-step.)
+  const stage = await db.approvalStage.create({
+    data: { id: createId("apg"), orgId: org.id, name: "Comms", position: 0, roles: ["ADMIN"] },
+  });
+  await db.approvalStageApprover.create({
+    data: { stageId: stage.id, orgId: org.id, userId: admin.userId },
+  });
+  await db.contentApprovalStep.create({
+    data: {
+      id: createId("cas"),
+      orgId: org.id,
+      itemId: publishedItem,
+      round: 1,
+      kind: "submitted",
+      stageId: stage.id,
+      stageName: stage.name,
+      stageNumber: 1,
+      stageCount: 1,
+      actorId: admin.userId,
+    },
+  });
   await ensureDefaultBadges([org.id]); // badge definitions (PATCH /api/badges/[id])
   const badge = await db.badgeDefinition.findFirstOrThrow({ where: { orgId: org.id } });
   await db.badgeAward.create({
@@ -461,6 +543,33 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       },
       select: { id: true },
     });
+  // An outcome connector (HubSpot; its token encrypted) and one record it imported as the conversion.
+  const connector = createId("con");
+  await db.connectorConnection.create({
+    data: {
+      id: connector,
+      orgId: org.id,
+      kind: "HUBSPOT",
+      name: "HubSpot",
+      secret: encryptSecret(`pat-eu1-${randomString(24)}`),
+      config: { clickIdProperty: "chorus_click_id" },
+      cursor: { contacts: Date.now() - 86_400_000 },
+      lastSyncAt: days(-1),
+      createdById: admin.userId,
+    },
+  });
+  await db.connectorRecord.create({
+    data: {
+      id: createId("cnr"),
+      orgId: org.id,
+      connectionId: connector,
+      source: "hubspot:contact",
+      externalId: randomString(8),
+      outcome: "LEAD",
+      status: "MATCHED",
+      conversionId: conversion,
+    },
+  });
   const failedWebhookDelivery = (await delivery("FAILED")).id;
   const sentWebhookDelivery = (await delivery("SENT")).id;
 
@@ -507,6 +616,33 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
     kind: "share.failed",
     title: "Your post could not be published",
     url: "/activity",
+  });
+
+  // A device of the employee subscribed to push (keys as a browser sends them: 65 and 16 bytes).
+  const pushSubscriptionId = createId("psb");
+  await getDb().pushSubscription.create({
+    data: {
+      id: pushSubscriptionId,
+      orgId: org.id,
+      userId: employee.userId,
+      membershipId: employee.membershipId,
+      endpoint: `https://push.example.com/send/${randomString(16)}`,
+      p256dh: Buffer.concat([Buffer.from([4]), Buffer.alloc(64, 7)]).toString("base64url"),
+      auth: Buffer.alloc(16, 9).toString("base64url"),
+    },
+  });
+  await getDb().pushDelivery.create({
+    data: {
+      id: createId("psd"),
+      orgId: org.id,
+      userId: employee.userId,
+      subscriptionId: pushSubscriptionId,
+      category: "new-content",
+      title: "New for you",
+      url: "/feed",
+      status: "SENT",
+      dedupeKey: `seed:${pushSubscriptionId}`,
+    },
   });
 
   // Invitations (by email, with a team; by link), the LinkedIn connection and a connect in flight.
@@ -634,6 +770,8 @@ export async function collectIds(orgId: string): Promise<Record<string, string[]
     JOIN information_schema.columns i
       ON i.table_schema = c.table_schema AND i.table_name = c.table_name AND i.column_name = 'id'
     WHERE c.table_schema = 'public' AND c.column_name = 'orgId'
+      -- ClickEvent's monthly partitions are read through ClickEvent itself
+      AND c.table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
     ORDER BY c.table_name`;
   const ids: Record<string, string[]> = { Organization: [orgId] };
   for (const { table_name } of tables) {
@@ -683,6 +821,7 @@ async function checksumPlan(): Promise<Map<string, string>> {
     FROM information_schema.tables t
     WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
       AND t.table_name NOT LIKE '\_prisma%'
+      AND t.table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
     ORDER BY 1`;
   const fks = await db.$queryRaw<ForeignKey[]>`
     SELECT ch.relname::text AS child, pa.relname::text AS parent,

@@ -77,6 +77,7 @@ export class OrgFingerprint {
         `SELECT table_name::text AS table_name, column_name::text AS column_name
            FROM information_schema.columns
           WHERE table_schema = current_schema() AND column_name IN ('orgId', 'userId')
+            AND table_name NOT IN (SELECT relname FROM pg_class WHERE relispartition)
           ORDER BY 1`,
       );
       const withOrg = new Set(

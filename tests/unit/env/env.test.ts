@@ -34,6 +34,16 @@ describe("environment validation", () => {
     expect(found.find((p) => p.startsWith("SEED_DEMO:"))).toBeDefined();
   });
 
+  it("METRICS_TOKEN: unset or empty is no endpoint; a short or spaced token is refused", () => {
+    expect(parseEnv({}).METRICS_TOKEN).toBeUndefined();
+    expect(parseEnv({ METRICS_TOKEN: "" }).METRICS_TOKEN).toBeUndefined();
+    const token = "a".repeat(32);
+    expect(parseEnv({ METRICS_TOKEN: ` ${token} ` }).METRICS_TOKEN).toBe(token);
+    for (const bad of ["a".repeat(31), `${"a".repeat(20)} ${"b".repeat(20)}`, "é".repeat(40)]) {
+      expect(problems({ METRICS_TOKEN: bad })[0]).toMatch(/^METRICS_TOKEN: must be 32 to 256/);
+    }
+  });
+
   it("requires AUTH_SECRET in production and complete SSO settings", () => {
     expect(problems({ NODE_ENV: "production" })).toEqual([
       expect.stringContaining("AUTH_SECRET: is required in production"),
@@ -48,5 +58,15 @@ describe("environment validation", () => {
 
   it("the error message lists every problem and points at .env.example", () => {
     expect(() => parseEnv({ PORT: "0" })).toThrow(/PORT.*\n.*\.env\.example/s);
+  });
+
+  it("keeps 13 months of raw clicks unless CLICK_RETENTION_MONTHS says otherwise (1 to 120)", () => {
+    expect(parseEnv({}).CLICK_RETENTION_MONTHS).toBe(13);
+    expect(parseEnv({ CLICK_RETENTION_MONTHS: "25" }).CLICK_RETENTION_MONTHS).toBe(25);
+    for (const wrong of ["0", "121", "1.5", "a year"]) {
+      expect(problems({ CLICK_RETENTION_MONTHS: wrong })).toEqual([
+        "CLICK_RETENTION_MONTHS: must be a whole number from 1 to 120",
+      ]);
+    }
   });
 });

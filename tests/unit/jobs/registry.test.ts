@@ -65,11 +65,21 @@ describe("job registry", () => {
     const byName = Object.fromEntries(JOB_DEFINITIONS.map((d) => [d.name, d.options]));
     expect(Object.keys(byName).sort()).toEqual([
       "analytics-rollup",
+      "campaign-announce",
+      "click-partitions",
+      "connector-sync",
+      "connectors-sweep",
+      "content-source-poll",
+      "content-sources-sweep",
       "email-digest",
       "email-send",
       "linkedin-analytics",
       "linkedin-publish",
       "linkedin-reconnect-reminders",
+      "push-fan-out",
+      "push-send",
+      "share-reminder-send",
+      "share-reminders-sweep",
       "visitor-salt-cleanup",
       "webhook-announce-live",
       "webhook-deliver",
@@ -81,13 +91,23 @@ describe("job registry", () => {
     });
     expect(byName["webhook-deliver"]).toMatchObject({ retryLimit: 5, concurrency: 2 });
     expect(byName["linkedin-publish"]).toMatchObject({ retryLimit: 5, retryDelay: 30 });
+    expect(byName["push-send"]).toMatchObject({
+      retryLimit: 4,
+      retryDelay: 20,
+      retryBackoff: true,
+    });
     for (const cron of [
       "analytics-rollup",
+      "click-partitions",
       "visitor-salt-cleanup",
       "email-digest",
       "linkedin-analytics",
       "linkedin-reconnect-reminders",
       "webhook-announce-live",
+      "share-reminders-sweep",
+      "campaign-announce",
+      "connectors-sweep",
+      "content-sources-sweep",
     ]) {
       expect(byName[cron]?.cron, cron).toBeTruthy();
       expect(byName[cron]?.policy, cron).toBe("stately");

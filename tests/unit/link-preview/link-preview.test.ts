@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "@/lib/core/env";
-import { decodeHtmlEntities } from "@/lib/integrations/link-preview/decode-html-entities";
+import { decodeHtmlEntities } from "@/lib/core/text/decode-html-entities";
 import {
   addressCategory,
   isAllowedAddress,

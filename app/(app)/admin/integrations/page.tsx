@@ -5,27 +5,37 @@ import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { listWebhookEndpoints } from "@/lib/domains/webhooks/manage-webhooks";
 import { listWebhookDeliveries } from "@/lib/domains/webhooks/webhook-deliveries";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { ConnectorsPanel } from "@/components/connectors/connectors-panel";
+import { listConnections } from "@/lib/domains/connectors/manage-connections";
+import { can } from "@/lib/domains/access/permissions";
+import { appUrl } from "@/lib/core/http/app-url";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const access = await requirePageAccess("org:update");
-  const [endpoints, deliveries] = await Promise.all([
+  const [endpoints, deliveries, connections] = await Promise.all([
     listWebhookEndpoints(access.orgId),
     listWebhookDeliveries(access.orgId),
+    can(access.role, "connectors:manage") ? listConnections(access.orgId) : null,
   ]);
+  const dates = await requestDateFormat(access.org.timeZone);
   return (
     <>
       <PageHeader
         title="Integrations"
-        description="Where Chorus announces new content outside the app."
+        description="Where Chorus announces new content, and where outcomes come from."
       />
-      <Card>
-        <WebhooksPanel
-          initial={{ endpoints, deliveries }}
-          dates={await requestDateFormat(access.org.timeZone)}
-        />
-      </Card>
+      <div className="space-y-6">
+        <Card>
+          <WebhooksPanel initial={{ endpoints, deliveries }} dates={dates} />
+        </Card>
+        {connections ? (
+          <Card>
+            <ConnectorsPanel initial={connections} appUrl={appUrl()} dates={dates} />
+          </Card>
+        ) : null}
+      </div>
     </>
   );
 }

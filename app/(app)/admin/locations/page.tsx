@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { CreateLocationForm } from "@/components/admin/locations/create-location-form";
+import { CreateNamedRecordForm } from "@/components/admin/named-records/create-named-record-form";
+import { LOCATION_KIND } from "@/components/admin/named-records/named-record-kind";
 import { LocationsTable } from "@/components/admin/locations/locations-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
@@ -36,7 +37,7 @@ export default async function LocationsPage() {
           </p>
         </section>
         <Card className="self-start">
-          <CreateLocationForm />
+          <CreateNamedRecordForm kind={LOCATION_KIND} />
         </Card>
       </div>
     </>

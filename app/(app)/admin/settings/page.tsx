@@ -5,7 +5,12 @@ import { OrgSettingsForm, type TimeZoneGroup } from "@/components/admin/settings
 import { AnalyticsSettingsForm } from "@/components/settings/analytics-settings-form";
 import { ApiKeysPanel } from "@/components/settings/api-keys-panel";
 import { RewardsSettingsForm } from "@/components/settings/rewards-settings-form";
+import { AiSettingsForm } from "@/components/settings/ai-settings-form";
+import { getAiSettings } from "@/lib/domains/ai/get-ai-settings";
 import { BadgeSettings } from "@/components/recognition/badge-settings";
+import { ApprovalStagesEditor } from "@/components/admin/settings/approval-stages-editor";
+import { listApprovalStages } from "@/lib/domains/approvals/list-approval-stages";
+import { listApproverOptions } from "@/lib/domains/approvals/list-approver-options";
 import { listBadgeDefinitions } from "@/lib/domains/recognition/list-badges";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
@@ -39,11 +44,14 @@ function timeZoneGroups(current: string): TimeZoneGroup[] {
 export default async function SettingsPage() {
   const access = await requirePageAccess("org:update");
   const { org } = access;
-  const [guardrails, analytics, apiKeys, rewards] = await Promise.all([
+  const [guardrails, analytics, apiKeys, rewards, ai, stages, approverOptions] = await Promise.all([
     getOrgSettings(org.id),
     getAnalyticsSettingsView(org.id),
     can(access.role, "apikeys:manage") ? listApiKeys(org.id) : null,
     getRewardsSettings(org.id),
+    getAiSettings(org.id),
+    listApprovalStages(org.id),
+    listApproverOptions(org.id),
   ]);
   return (
     <>
@@ -66,11 +74,19 @@ export default async function SettingsPage() {
           <GuardrailsForm settings={guardrails} />
         </Card>
         <Card className="lg:col-span-2">
+          <ApprovalStagesEditor initialStages={stages} options={approverOptions} />
+        </Card>
+        <Card className="lg:col-span-2">
           <AnalyticsSettingsForm settings={analytics} />
         </Card>
         <Card className="lg:col-span-2">
           <RewardsSettingsForm settings={rewards} />
         </Card>
+        {ai.configured ? (
+          <Card className="lg:col-span-2">
+            <AiSettingsForm settings={ai} />
+          </Card>
+        ) : null}
         <Card className="lg:col-span-2">
           <BadgeSettings badges={await listBadgeDefinitions(org.id)} />
         </Card>

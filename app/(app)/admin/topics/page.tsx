@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { CreateTopicForm } from "@/components/admin/topics/create-topic-form";
+import { CreateNamedRecordForm } from "@/components/admin/named-records/create-named-record-form";
+import { TOPIC_KIND } from "@/components/admin/named-records/named-record-kind";
 import { TopicsTable } from "@/components/admin/topics/topics-table";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageAccess } from "@/lib/domains/access/require-page-access";
@@ -35,7 +36,7 @@ export default async function TopicsPage() {
           </p>
         </section>
         <Card className="self-start">
-          <CreateTopicForm />
+          <CreateNamedRecordForm kind={TOPIC_KIND} />
         </Card>
       </div>
     </>

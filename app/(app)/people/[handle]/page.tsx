@@ -66,7 +66,7 @@ export async function generateMetadata({
   return { title: loaded ? loaded.person.name : "Page not found" };
 }
 
-const link = "font-medium text-brand-700 underline dark:text-brand-100";
+const link = "touch-area font-medium text-brand-700 underline dark:text-brand-100";
 const muted = "text-sm text-slate-600 dark:text-slate-400";
 const label = (id: PageSection) => PAGE_SECTIONS.find((s) => s.id === id)!.label;
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { isAiAvailable } from "@/lib/domains/ai/get-ai-settings";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ShareComposer } from "@/components/composer/share-composer";
@@ -16,6 +17,9 @@ import { connectionStatusFor } from "@/lib/domains/linkedin/connection";
 import { CONNECT_MESSAGES, parseConnectOutcome } from "@/lib/domains/linkedin/connect-linkedin";
 import { countedShare } from "@/lib/domains/sharing/share-status";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { shortLinkBase } from "@/lib/core/http/app-url";
+import { trackedLinkLength } from "@/lib/domains/sharing/check-share-text";
+import { findOpenReminder } from "@/lib/domains/sharing/reminders/mark-reminder-shared";
 
 export const metadata: Metadata = { title: "Make it yours" };
 
@@ -30,13 +34,16 @@ export default async function SharePage({
   const access = await requirePageAccess("shares:create");
   const { id } = await params;
   // Back from "Connect LinkedIn": a known outcome code, shown as fixed text (nothing reflected).
-  const outcome = parseConnectOutcome((await searchParams).linkedin);
+  const query = await searchParams;
+  const outcome = parseConnectOutcome(query.linkedin);
   const connectMessage = outcome ? CONNECT_MESSAGES[outcome] : null;
   const item = await getVisibleItem(access, id).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [settings, me, sharedBefore, linkedin, rewards] = await Promise.all([
+  // From a share-later reminder's one-tap link: the prepared post (the caller's own, still open).
+  const reminderId = typeof query.reminder === "string" ? query.reminder : null;
+  const [settings, me, sharedBefore, linkedin, rewards, reminder, aiOn] = await Promise.all([
     getOrgSettings(access.orgId),
     db.user.findUniqueOrThrow({
       where: { id: access.userId },
@@ -52,6 +59,8 @@ export default async function SharePage({
     }),
     connectionStatusFor(access),
     getRewardsSettings(access.orgId),
+    reminderId ? findOpenReminder(db, access, reminderId, item.id) : null,
+    isAiAvailable(access.orgId),
   ]);
   const incentiveDisclosure = requiredIncentiveDisclosure(rewards);
   return (
@@ -71,6 +80,11 @@ export default async function SharePage({
           : ""}
       </p>
       <div id="linkedin" className="mt-4 max-w-2xl space-y-2 empty:hidden">
+        {reminderId && !reminder ? (
+          <Alert tone="info">
+            This reminder was already shared or cancelled. You can still share the post again.
+          </Alert>
+        ) : null}
         {connectMessage ? <Alert tone={connectMessage.tone}>{connectMessage.text}</Alert> : null}
         <LinkedInReconnectBanner status={linkedin} returnTo={`/share/${item.id}`} />
       </div>
@@ -93,6 +107,18 @@ export default async function SharePage({
         }}
         rewardsNote={incentiveDisclosure ? rewards.rewardsNote : null}
         minAuthenticity={settings.minAuthenticity}
+        ai={aiOn}
+        linkLength={trackedLinkLength(shortLinkBase())}
+        reminder={
+          reminder
+            ? {
+                id: reminder.id,
+                network: reminder.network,
+                text: reminder.text,
+                startedFrom: reminder.startedFrom,
+              }
+            : null
+        }
         linkedin={{
           configured: linkedin.configured,
           state: linkedin.state,

@@ -10,12 +10,15 @@ import { requirePageAccess } from "@/lib/domains/access/require-page-access";
 import { contentDisplayStatus } from "@/lib/domains/content/display-status";
 import { getContentItem, type ContentItemDetail } from "@/lib/domains/content/get-content-item";
 import { getWorkflowOptions } from "@/lib/domains/content/get-workflow-options";
+import { listChainStages } from "@/lib/domains/content/load-approval-chain";
 import type { TransitionOption } from "@/lib/domains/content/workflow";
 import { AppError } from "@/lib/core/errors/app-error";
 import { getMemberProfile } from "@/lib/domains/members/get-member-profile";
 import { listLocations } from "@/lib/domains/orgs/list-locations";
 import { listTeams } from "@/lib/domains/teams/list-teams";
 import { listTopics } from "@/lib/domains/topics/list-topics";
+import { isAiAvailable } from "@/lib/domains/ai/get-ai-settings";
+import { listOrgLanguages } from "@/lib/domains/ai/list-org-languages";
 import { dateFormatter, type DateFormat } from "@/lib/core/time/format-date";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
 
@@ -44,6 +47,7 @@ function toEditorItem(
   item: ContentItemDetail,
   dates: DateFormat,
   transitions: TransitionOption[],
+  approvalChain: boolean,
 ): EditorItem {
   const format = dateFormatter("dateTime", dates);
   return {
@@ -73,6 +77,7 @@ function toEditorItem(
       atLabel: format.format(h.at),
     })),
     originator: item.originator,
+    approvalChain,
   };
 }
 
@@ -81,12 +86,14 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { created } = await searchParams;
   const item = await findItem(access.orgId, id);
-  const [teams, locations, author, transitions, topics] = await Promise.all([
+  const [teams, locations, author, transitions, topics, aiOn, stages] = await Promise.all([
     listTeams(access.orgId),
     listLocations(access.orgId),
     getMemberProfile(access.membershipId),
     getWorkflowOptions(access, item.id),
     listTopics(access.orgId),
+    isAiAvailable(access.orgId),
+    listChainStages(access.orgId),
   ]);
   return (
     <>
@@ -106,13 +113,19 @@ export default async function EditPostPage({ params, searchParams }: Props) {
       />
       <ContentEditor
         key={item.id}
-        item={toEditorItem(item, await requestDateFormat(access.org.timeZone), transitions)}
+        item={toEditorItem(
+          item,
+          await requestDateFormat(access.org.timeZone),
+          transitions,
+          stages.length > 0,
+        )}
         teams={teams.map((t) => ({ id: t.id, name: t.name }))}
         locations={locations}
         topics={topics}
         timeZone={access.org.timeZone}
         author={author}
         justCreated={created === "1"}
+        ai={aiOn ? { languages: await listOrgLanguages(access.orgId) } : null}
       />
     </>
   );

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "EmailDelivery_status_sentAt_idx" ON "EmailDelivery"("status", "sentAt");

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notification_orgId_kind_url_idx" ON "Notification"("orgId", "kind", "url");
