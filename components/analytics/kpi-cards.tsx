@@ -97,7 +97,10 @@ function cards(current: Kpis, previous: Kpis, currency: string): KpiCard[] {
       value:
         current.authenticityAverage === null ? "—" : formatPercent(current.authenticityAverage),
       change: pointsChange(current.authenticityAverage, previous.authenticityAverage),
-      detail: "Average share of the advocates' own words in their posts.",
+      detail:
+        current.aiAssistedShares > 0
+          ? `Average share of the advocates' own words in their posts. ${formatCount(current.aiAssistedShares)} of ${formatCount(current.shares)} shares kept AI-suggested words, which count as suggested text.`
+          : "Average share of the advocates' own words in their posts.",
     },
   ];
 }

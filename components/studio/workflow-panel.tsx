@@ -67,10 +67,13 @@ export function WorkflowPanel({
       setPending(null);
       return;
     }
-    const result = await apiFetch(`/api/content/${itemId}/transitions`, {
-      method: "POST",
-      body: { to, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-    });
+    const result = await apiFetch<{ item: { status: ContentStatus } }>(
+      `/api/content/${itemId}/transitions`,
+      {
+        method: "POST",
+        body: { to, ...(comment.trim() ? { comment: comment.trim() } : {}) },
+      },
+    );
     setPending(null);
     if (!result.ok) {
       setNotice({ tone: "error", text: result.message });
@@ -78,10 +81,12 @@ export function WorkflowPanel({
       return;
     }
     setComment("");
+    // The status the server answers: an approval at an early stage of a chain stays in review.
+    const now = result.data.item?.status;
     setNotice({
       tone: "success",
       text: `${sentenceCase(action)}: done. The post is now ${DISPLAY_STATUS_LABELS[
-        contentDisplayStatus({ status: to, publishAt, expireAt }, new Date())
+        contentDisplayStatus({ status: now ?? to, publishAt, expireAt }, new Date())
       ].toLowerCase()}.`,
     });
     router.refresh();

@@ -44,12 +44,14 @@ export async function createShare(
     impressions = null,
     authenticity = 0.5,
     status = "SHARED",
+    aiAssisted = false,
   }: {
     createdAt?: Date;
     networkSize?: number | null;
     impressions?: number | null;
     authenticity?: number;
     status?: "SHARED" | "POSTED" | "SCHEDULED" | "FAILED";
+    aiAssisted?: boolean;
   } = {},
 ) {
   return getDb().share.create({
@@ -65,6 +67,7 @@ export async function createShare(
       text: "text",
       language: "en",
       authenticity,
+      aiAssisted,
       destinationUrl: "https://example.com/",
       networkSize,
       impressions,

@@ -94,6 +94,7 @@ export async function getOverview(query: AnalyticsQuery): Promise<Overview> {
     const isCurrent = inCurrent(row.day);
     const k = isCurrent ? current : before;
     k.shares += row.shares;
+    k.aiAssistedShares += row.aiAssisted;
     k.estimatedReach += row.reach;
     if (row.anyEstimate) k.reachIsEstimate = true;
     authenticity[isCurrent ? "current" : "previous"] += row.authenticity;
@@ -174,6 +175,7 @@ async function statsByDay(scope: MemberScope, range: DayRange): Promise<StatsRow
 interface SharesRow {
   day: string;
   shares: number;
+  aiAssisted: number;
   authenticity: number;
   reach: number;
   anyEstimate: boolean;
@@ -189,7 +191,8 @@ async function sharesByDay(
   const { start, end } = rangeBounds(range, settings.timeZone);
   return db.$queryRaw<SharesRow[]>`
     SELECT ${shareDaySql(settings.timeZone)} AS "day",
-      COUNT(*)::int AS "shares", SUM(sh."authenticity")::float8 AS "authenticity",
+      COUNT(*)::int AS "shares", COUNT(*) FILTER (WHERE sh."aiAssisted")::int AS "aiAssisted",
+      SUM(sh."authenticity")::float8 AS "authenticity",
       SUM(${impressionsSql(settings.reachRate, settings.defaultNetworkSize)})::float8 AS "reach",
       BOOL_OR(sh."impressions" IS NULL) AS "anyEstimate"
     FROM "Share" sh
@@ -258,5 +261,6 @@ export function emptyKpis(eligibleAdvocates = 0): Kpis {
     },
     conversionValue: 0,
     authenticityAverage: null,
+    aiAssistedShares: 0,
   };
 }

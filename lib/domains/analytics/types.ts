@@ -55,6 +55,8 @@ export interface Kpis {
   conversionValue: number;
   /** Mean authenticity (0..1) of the shares in the range; null without shares. */
   authenticityAverage: number | null;
+  /** Shares whose text kept words the AI suggested (they count as suggested text, not own words). */
+  aiAssistedShares: number;
 }
 
 export interface TrendPoint {

@@ -120,8 +120,9 @@ export function transitionOptions(ctx: Omit<TransitionContext, "to">): Transitio
   return (Object.entries(TRANSITIONS[ctx.from]) as [ContentStatus, string][]).map(
     ([to, action]) => {
       const check = checkTransition({ ...ctx, to });
+      // The check names the step (under a chain: "approve at stage 1 of 2 (Comms)").
       return check.ok
-        ? { to, action, allowed: true as const }
+        ? { to, action: check.action, allowed: true as const }
         : { to, action, allowed: false as const, reason: check.reason };
     },
   );

@@ -110,6 +110,7 @@ beforeAll(async () => {
         networkSize: random.chance(0.5) ? random.int(50, 3000) : null,
         impressions: random.chance(0.2) ? random.int(0, 5000) : null,
         authenticity: random.int(0, 100) / 100,
+        aiAssisted: random.chance(0.3),
         status: random.pick(["SHARED", "SHARED", "POSTED", "SCHEDULED"] as const),
       }),
     );
@@ -168,6 +169,7 @@ interface ShareFact {
   wentOut: boolean;
   createdAt: Date;
   authenticity: number;
+  aiAssisted: boolean;
   /** LinkedIn's impressions, else round(network size (or the default) × reach rate). */
   reach: number;
   estimate: boolean;
@@ -196,7 +198,7 @@ async function sqlFacts(orgId: string) {
       SELECT sh."id", sh."membershipId", sh."itemId",
         to_char(timezone(${TZ}, timezone('UTC', sh."createdAt")), 'YYYY-MM-DD') AS "day",
         sh."status" IN ('SHARED', 'POSTED') AS "wentOut", sh."createdAt",
-        sh."authenticity"::float8 AS "authenticity",
+        sh."authenticity"::float8 AS "authenticity", sh."aiAssisted",
         COALESCE(sh."impressions",
           round(COALESCE(sh."networkSize", ${SETTINGS.defaultNetworkSize}::int) * ${SETTINGS.reachRate}::numeric))::int AS "reach",
         sh."impressions" IS NULL AS "estimate"
@@ -315,6 +317,7 @@ function expectedKpis(
     conversionsByOutcome: byOutcome,
     conversionValue: sum(conversions, (c) => c.cents) / 100,
     authenticityAverage: shares.length ? sum(shares, (s) => s.authenticity) / shares.length : null,
+    aiAssistedShares: shares.filter((s) => s.aiAssisted).length,
   };
 }
 
@@ -372,6 +375,7 @@ describe("a small hand-built organisation: every figure written out", () => {
       impressions: 1234,
       authenticity: 0.5,
       status: "POSTED",
+      aiAssisted: true,
     });
     // S3 Eve: no network size → the default 300 → reach 60.
     const s3 = await createShare(s.org.id, inspiration.id, s.employee, {
@@ -473,6 +477,7 @@ describe("a small hand-built organisation: every figure written out", () => {
       conversionsByOutcome: outcomes({ APPLICATION: 1, HIRE: 1, LEAD: 1, DEAL: 1 }),
       conversionValue: 350.5, // 100 EUR + 250.50 in the org's currency; 999 USD is not summed
       authenticityAverage: 0.5, // (0.8 + 0.5 + 0.2) / 3
+      aiAssistedShares: 1, // S2
     });
     expect(overview.previous).toEqual({
       activeAdvocates: 1,
@@ -489,6 +494,7 @@ describe("a small hand-built organisation: every figure written out", () => {
       conversionsByOutcome: outcomes({ VISIT: 1 }),
       conversionValue: 10,
       authenticityAverage: 1,
+      aiAssistedShares: 0,
     });
     expect(overview.trend).toEqual([
       {
@@ -527,6 +533,7 @@ describe("a small hand-built organisation: every figure written out", () => {
       conversionsByOutcome: outcomes({ LEAD: 1, DEAL: 1 }),
       conversionValue: 250.5,
       authenticityAverage: 0.35,
+      aiAssistedShares: 1, // S2 (Ben)
     });
   });
 

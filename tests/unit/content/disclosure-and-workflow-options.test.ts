@@ -53,6 +53,7 @@ describe("transitionOptions", () => {
             const check = checkTransition({ ...ctx, to: option.to });
             expect(option.allowed, `${from}→${option.to}`).toBe(check.ok);
             if (!check.ok && !option.allowed) expect(option.reason).toBe(check.reason);
+            if (check.ok) expect(option.action).toBe(check.action);
           }
         }
       }
@@ -75,5 +76,49 @@ describe("transitionOptions", () => {
       },
       { to: "DRAFT", action: "send back to draft", allowed: true },
     ]);
+  });
+});
+
+describe("transitionOptions under an approval chain", () => {
+  const stages = [
+    { id: "stg_comms", name: "Comms", requiredCount: 1, roles: ["ADMIN" as const], memberIds: [] },
+    { id: "stg_legal", name: "Legal", requiredCount: 1, roles: [], memberIds: ["usr_legal"] },
+  ];
+  const base = {
+    from: "IN_REVIEW" as const,
+    requireApproval: true,
+    authorId: "usr_author",
+    contributorIds: ["usr_author"],
+  };
+
+  it("offers a stage approver the stage's own step, not 'approve and publish'", () => {
+    const options = transitionOptions({
+      ...base,
+      actorId: "usr_comms",
+      chain: { stages, approvals: [], actorRole: "ADMIN", actorMayApprove: true },
+    });
+    expect(options.find((o) => o.to === "PUBLISHED")).toEqual({
+      to: "PUBLISHED",
+      action: "approve at stage 1 of 2 (Comms)",
+      allowed: true,
+    });
+  });
+
+  it("offers the last stage's approver 'approve and publish'", () => {
+    const options = transitionOptions({
+      ...base,
+      actorId: "usr_legal",
+      chain: {
+        stages,
+        approvals: [{ stageId: "stg_comms", actorId: "usr_comms" }],
+        actorRole: "ADMIN",
+        actorMayApprove: true,
+      },
+    });
+    expect(options.find((o) => o.to === "PUBLISHED")).toEqual({
+      to: "PUBLISHED",
+      action: "approve and publish",
+      allowed: true,
+    });
   });
 });
