@@ -1,6 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { pipeline, type Readable } from "node:stream";
-import zlib from "node:zlib";
+import { decompressedBody } from "@/lib/core/net/decompressed-body";
 import { AppError, badRequest } from "@/lib/core/errors/app-error";
 import { type AllowList, EMPTY_ALLOW_LIST } from "@/lib/core/net/is-refused-address";
 import { requestPinned } from "@/lib/core/net/request-pinned";
@@ -145,23 +144,10 @@ const tooLarge = (maxBytes: number) =>
     `The source is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, which Chorus does not read.`,
   );
 
-function decompressed(response: IncomingMessage): Readable {
-  const encoding = response.headers["content-encoding"]?.trim().toLowerCase();
-  const decoder =
-    encoding === "gzip" || encoding === "x-gzip"
-      ? zlib.createGunzip()
-      : encoding === "deflate"
-        ? zlib.createInflate()
-        : encoding === "br"
-          ? zlib.createBrotliDecompress()
-          : null;
-  return decoder ? pipeline(response, decoder, () => {}) : response;
-}
-
 async function readBody(response: IncomingMessage, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
-  const stream = decompressed(response);
+  const stream = decompressedBody(response);
   try {
     for await (const chunk of stream) {
       total += (chunk as Buffer).length;

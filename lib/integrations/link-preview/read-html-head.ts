@@ -1,19 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { pipeline, type Readable } from "node:stream";
-import zlib from "node:zlib";
-
-function decompressed(response: IncomingMessage): Readable {
-  const encoding = response.headers["content-encoding"]?.trim().toLowerCase();
-  const decoder =
-    encoding === "gzip" || encoding === "x-gzip"
-      ? zlib.createGunzip()
-      : encoding === "deflate"
-        ? zlib.createInflate()
-        : encoding === "br"
-          ? zlib.createBrotliDecompress()
-          : null;
-  return decoder ? pipeline(response, decoder, () => {}) : response;
-}
+import { decompressedBody } from "@/lib/core/net/decompressed-body";
 
 function charsetOf(contentType: string | undefined, start: string): string {
   const fromHeader = contentType?.match(/;\s*charset\s*=\s*"?([\w.:-]+)/i)?.[1];
@@ -29,7 +15,7 @@ export async function readHtmlHead(response: IncomingMessage, maxBytes: number):
   const chunks: Buffer[] = [];
   let total = 0;
   let carry = "";
-  const stream = decompressed(response);
+  const stream = decompressedBody(response);
   try {
     for await (const chunk of stream) {
       const part = (chunk as Buffer).subarray(0, maxBytes - total);

@@ -9,7 +9,7 @@ import { getDb } from "@/lib/core/db/client";
 import { stopBoss } from "@/lib/core/jobs/boss";
 import { createOrgFixture, type OrgFixture } from "../../support/factories";
 import { callRoute } from "../../support/http";
-import { conversionsOf, shareWithClick } from "./connector-fixtures";
+import { conversionsOf, shareWithClick } from "../../support/share-with-click";
 
 let a: OrgFixture;
 let b: OrgFixture;

@@ -8,7 +8,7 @@ import {
   type FakeApplication,
   type FakeGreenhouse,
 } from "../../support/fake-greenhouse";
-import { conversionsOf, shareWithClick } from "./connector-fixtures";
+import { conversionsOf, shareWithClick } from "../../support/share-with-click";
 
 let gh: FakeGreenhouse;
 let a: OrgFixture;

@@ -5,7 +5,7 @@ import { syncConnection } from "@/lib/domains/connectors/sync-connection";
 import { importRecord, loadImportContext } from "@/lib/domains/connectors/import-record";
 import { accessFor, createOrgFixture, type OrgFixture } from "../../support/factories";
 import { startFakeHubSpot, type FakeHubSpot } from "../../support/fake-hubspot";
-import { conversionsOf, shareWithClick } from "./connector-fixtures";
+import { conversionsOf, shareWithClick } from "../../support/share-with-click";
 
 const FORM = "0f5c1c4e-7a1b-4a43-9a35-2f4b0d9e1a11";
 let hub: FakeHubSpot;

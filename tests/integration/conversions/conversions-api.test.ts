@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as conversionsRoute from "@/app/api/v1/conversions/route";
 import { getDb } from "@/lib/core/db/client";
-import { createId, randomString } from "@/lib/core/db/create-id";
+import { randomString } from "@/lib/core/db/create-id";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/domains/api-keys/revoke-api-key";
 import { authenticateApiKey } from "@/lib/domains/access/authenticate-api-key";
 import { recordConversion } from "@/lib/domains/conversions/record-conversion";
-import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { updateAnalyticsSettings } from "@/lib/domains/settings/update-analytics-settings";
 import { accessFor, createOrgFixture, type OrgFixture } from "../../support/factories";
 import { callRoute, type CallOptions } from "../../support/http";
+import { shareWithClick } from "../../support/share-with-click";
 import {
   EMBEDDED_SKIP_REASON,
   fulfilled,
@@ -46,52 +46,6 @@ async function newKey(org: OrgFixture, kind: "secret" | "publishable" = "secret"
     kind,
   });
   return { key, id: apiKey.id };
-}
-
-/** A share of a published item by the org's employee, and one click on it. */
-async function shareWithClick(org: OrgFixture, clickAt = new Date(Date.now() - 60_000)) {
-  const db = getDb();
-  const item = await db.contentItem.create({
-    data: {
-      id: createId("cnt"),
-      orgId: org.org.id,
-      slug: `item-${randomString(8).toLowerCase()}`,
-      title: "Solar park",
-      body: "We connected our solar park.",
-      valueType: "INFORMATION",
-      goals: ["MARKETING"],
-      status: "PUBLISHED",
-    },
-  });
-  const share = await db.share.create({
-    data: {
-      id: createId("shr"),
-      orgId: org.org.id,
-      itemId: item.id,
-      membershipId: org.employee.membership.id,
-      userId: org.employee.user.id,
-      code: newShareCode(),
-      channel: "COPY",
-      text: "Proud of this one.",
-      language: "en",
-      authenticity: 1,
-      destinationUrl: "https://fernhill.example/news",
-      createdAt: new Date(clickAt.getTime() - 60_000),
-    },
-  });
-  const click = await db.clickEvent.create({
-    data: {
-      id: createId("clk"),
-      orgId: org.org.id,
-      shareId: share.id,
-      at: clickAt,
-      isBot: false,
-      visitorKey: "test-visitor",
-      device: "desktop",
-      browser: "Chrome",
-    },
-  });
-  return { share, click };
 }
 
 function post(key: string | null, body: unknown, options: CallOptions = {}) {

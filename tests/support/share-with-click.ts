@@ -2,9 +2,12 @@ import { getDb } from "@/lib/core/db/client";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { newShareCode } from "@/lib/domains/tracking/share-code";
 import { newClickId } from "@/lib/domains/tracking/click-id";
-import type { OrgFixture } from "../../support/factories";
+import type { OrgFixture } from "./factories";
 
-/** A share of a published item by the org's employee (created a minute before the click), and one click. */
+/**
+ * A share of a published item by the org's employee (created a minute before the click) and one
+ * human click on it, an hour ago unless `clickAt` says otherwise: what conversions attach to.
+ */
 export async function shareWithClick(
   org: OrgFixture,
   clickAt = new Date(Date.now() - 60 * 60_000),
@@ -53,6 +56,7 @@ export async function shareWithClick(
   return { share, click };
 }
 
+/** The conversions attached to a share, in a stable order. */
 export function conversionsOf(shareId: string) {
   return getDb().conversion.findMany({
     where: { shareId },
