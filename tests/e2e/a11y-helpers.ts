@@ -19,6 +19,7 @@ export const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
  * violations as readable lines (empty when clean).
  */
 export async function axeViolations(page: Page, rules?: readonly string[]): Promise<string[]> {
+  await transitionsDone(page);
   const builder = new AxeBuilder({ page });
   const result = await (rules ? builder.withRules([...rules]) : builder.withTags(WCAG_TAGS))
     // Only violations are reported: skipping the details of passes keeps scans quick.
@@ -39,6 +40,24 @@ export async function axeViolations(page: Page, rules?: readonly string[]): Prom
     const more = violation.nodes.length > 5 ? `\n    … and ${violation.nodes.length - 5} more` : "";
     return `${violation.id} (${violation.impact ?? "?"}): ${violation.help}\n${nodes}${more}`;
   });
+}
+
+/**
+ * Waits (at most 2 s) until no CSS transition runs. Switching the colour scheme starts the links'
+ * colour transitions; a scan in their first frame read the light text on the dark background
+ * (contrast 1.72, failed once in CI). Endless animations (spinners) are not transitions.
+ */
+async function transitionsDone(page: Page) {
+  await page
+    .waitForFunction(
+      () =>
+        !document
+          .getAnimations()
+          .some((a) => a instanceof CSSTransition && a.playState === "running"),
+      null,
+      { timeout: 2000 },
+    )
+    .catch(() => undefined);
 }
 
 export interface FocusState {
