@@ -91,7 +91,7 @@ export async function listMembers(
  * so does another organisation's `locationId`.
  */
 export async function listMembersFor(access: Access, query: ListMembersQuery) {
-  const all = can(access.role, "members:update");
+  const all = can(access, "members:update");
   const teams = await db.team.findMany({
     where: {
       orgId: access.orgId,

@@ -17,7 +17,7 @@ export default async function IntegrationsPage() {
   const [endpoints, deliveries, connections] = await Promise.all([
     listWebhookEndpoints(access.orgId),
     listWebhookDeliveries(access.orgId),
-    can(access.role, "connectors:manage") ? listConnections(access.orgId) : null,
+    can(access, "connectors:manage") ? listConnections(access.orgId) : null,
   ]);
   const dates = await requestDateFormat(access.org.timeZone);
   return (
