@@ -93,7 +93,8 @@ export const CAPABILITY_LABELS: Record<Capability, string> = {
 };
 
 export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
-  content_approver: "Approves or sends back posts in review, at any approval stage they are named in.",
+  content_approver:
+    "Approves or sends back posts in review, at any approval stage they are named in.",
   analytics_viewer: "Reads the organisation's dashboard.",
 };
 

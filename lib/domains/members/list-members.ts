@@ -56,6 +56,7 @@ export async function listMembers(
       select: {
         id: true,
         role: true,
+        capabilities: true,
         status: true,
         title: true,
         createdAt: true,
@@ -73,6 +74,7 @@ export async function listMembers(
     members: rows.map((m) => ({
       id: m.id,
       role: m.role,
+      capabilities: m.capabilities,
       status: m.status,
       title: m.title,
       joinedAt: m.createdAt,

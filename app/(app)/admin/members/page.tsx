@@ -92,6 +92,7 @@ export default async function MembersPage({
               name: m.user.name,
               email: m.user.email,
               role: m.role,
+              capabilities: m.capabilities,
               status: m.status,
               teams: m.teams,
               location: m.location,
