@@ -1,5 +1,6 @@
 -- AlterTable
 ALTER TABLE "Membership" ADD COLUMN     "capabilities" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "scimDeletedAt" TIMESTAMP(3),
 ADD COLUMN     "scimExternalId" TEXT;
 
 -- AlterTable
