@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "analytics:export",
   "apikeys:manage",
   "connectors:manage",
+  "scim:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
