@@ -1,4 +1,4 @@
-import { scimRoute } from "@/lib/domains/access/scim-route";
+import { scimRoute } from "@/lib/domains/scim/scim-route";
 import { scimJson } from "@/lib/domains/scim/scim-error";
 import { parseListQuery } from "@/lib/domains/scim/scim-request";
 import { stateFromResource } from "@/lib/domains/scim/scim-user-resource";

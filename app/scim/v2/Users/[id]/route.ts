@@ -1,4 +1,4 @@
-import { scimRoute } from "@/lib/domains/access/scim-route";
+import { scimRoute } from "@/lib/domains/scim/scim-route";
 import { parsePatch } from "@/lib/domains/scim/scim-request";
 import { applyUserPatch, stateFromResource } from "@/lib/domains/scim/scim-user-resource";
 import { deleteScimUser, getScimUser, saveScimUser } from "@/lib/domains/scim/scim-users";
