@@ -24,6 +24,8 @@ import {
   actorOf,
   ARRANGE,
   ARRANGE_PUBLIC_GET,
+  ARRANGE_SCIM_GET,
+  scimAuthorization,
   AUTH_GET_PATHS,
   startMatrixEnv,
   stopMatrixEnv,
@@ -127,6 +129,11 @@ describe("collecting every readable response", () => {
           record(`${id} as ${role}`, id, res);
           answers(`${id} as ${role} answers`, res.status < 400, res);
         }
+      } else if (guard.kind === "scimToken" && ARRANGE_SCIM_GET[id]) {
+        const arranged = await ARRANGE_SCIM_GET[id]!(fx);
+        const res = await send(await handler(), "GET", arranged, null);
+        record(`${id} with a SCIM token`, id, res);
+        answers(`${id} with a SCIM token answers`, res.status < 400, res);
       } else if (ARRANGE_PUBLIC_GET[id]) {
         const arranged = await ARRANGE_PUBLIC_GET[id]!(fx);
         for (const userId of [null, fx.employee.user.id]) {
@@ -168,10 +175,29 @@ describe("collecting every readable response", () => {
       if (row.method === "ACTION" || row.method === "GET") continue;
       const arrange = ARRANGE[rowId(row)];
       expect(arrange, `no request for ${rowId(row)} in role-matrix-arrange.ts`).toBeDefined();
-      const actor = callers.find((a) => row.cells[a] === "allow");
-      if (!actor) continue;
       const entry = ROUTE_HANDLERS.find((r) => r.path === row.route)!;
       const handler = await loadHandler(entry.file, row.method);
+      if (entry.methods[row.method]?.kind === "scimToken") {
+        // SCIM rows: no session column is allowed; the organisation's SCIM token is the caller.
+        const arranged = await arrange!({ fx: org, actor: org.admin, role: "ADMIN" });
+        const headers = { ...arranged.headers, ...(await scimAuthorization(org)) };
+        const res = await send(handler, row.method, { ...arranged, headers }, null);
+        record(`${rowId(row)} with a SCIM token`, rowId(row), res);
+        if (
+          !probe.check(
+            `${rowId(row)} with a SCIM token succeeds`,
+            res.status < 400,
+            `got ${res.status}`,
+          )
+        ) {
+          unsuccessful.push(
+            `${rowId(row)} with a SCIM token: got ${res.status} ${JSON.stringify(res.json)?.slice(0, 200)}`,
+          );
+        }
+        continue;
+      }
+      const actor = callers.find((a) => row.cells[a] === "allow");
+      if (!actor) continue;
       const member = actorOf(org, actor);
       const arranged = await arrange!({ fx: org, actor: member, role: actor });
       const userId = actor === "ANONYMOUS" ? null : member.user.id;
@@ -211,6 +237,9 @@ async function secretsInDatabase(): Promise<{ value: string; what: string }[]> {
     add(i.tokenHash, "Invitation.tokenHash");
   }
   for (const k of await db.apiKey.findMany({ select: { hash: true } })) add(k.hash, "ApiKey.hash");
+  for (const t of await db.scimToken.findMany({ select: { hash: true } })) {
+    add(t.hash, "ScimToken.hash");
+  }
   for (const c of await db.linkedInConnection.findMany({
     select: { accessToken: true, refreshToken: true },
   })) {
