@@ -114,6 +114,7 @@ export const AUDIT_TARGET_TYPES = {
   campaign: "Campaign",
   suggestion: "Suggestion",
   api_key: "API key",
+  scim_token: "SCIM token",
   webhook: "Webhook",
   webhook_delivery: "Webhook message",
   email_delivery: "Email",
