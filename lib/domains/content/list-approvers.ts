@@ -25,7 +25,12 @@ export async function listApprovers(
     loadTransitionContext(orgId, itemId, exceptUserId),
     db.membership.findMany({
       where: { orgId, status: "ACTIVE", userId: { not: exceptUserId } },
-      select: { userId: true, role: true, capabilities: true, user: { select: { name: true, email: true } } },
+      select: {
+        userId: true,
+        role: true,
+        capabilities: true,
+        user: { select: { name: true, email: true } },
+      },
       orderBy: { createdAt: "asc" },
     }),
   ]);
