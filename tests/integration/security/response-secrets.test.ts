@@ -38,9 +38,15 @@ const SECRET_KEY =
 
 /**
  * Keys that match SECRET_KEY on purpose and hold no secret. Only what the app means to show.
- * (None today: the one-time API key is `key` in POST /api/api-keys, invitation links are `url`.)
+ * (The one-time API key is `key` in POST /api/api-keys, invitation links are `url`.)
  */
-const ALLOWED_KEYS: readonly { route: string; key: string; why: string }[] = [];
+const ALLOWED_KEYS: readonly { route: string; key: string; why: string }[] = [
+  {
+    route: "GET /scim/v2/ServiceProviderConfig",
+    key: "changePassword",
+    why: "RFC 7643 §5 names this feature flag ({ supported: false }): no password is ever sent",
+  },
+];
 
 const probe = new ProbeCounter();
 

@@ -702,7 +702,8 @@ export const ARRANGE: Record<string, Arrange> = {
     path: `/scim/v2/Groups/${fx.teamA.id}`,
     params: { id: fx.teamA.id },
     body: {
-      Operations: [{ op: "add", path: "members", value: [{ value: fx.employee.membership.id }] }],
+      // The manager: the employee is the one the Users rows deactivate and delete.
+      Operations: [{ op: "add", path: "members", value: [{ value: fx.manager.membership.id }] }],
     },
   }),
   "DELETE /scim/v2/Groups/[id]": async ({ fx }) => ({
