@@ -19,7 +19,7 @@ export async function ActiveCampaigns({ access }: { access: Access }) {
   const campaigns = await listActiveCampaigns(access);
   if (!campaigns.length) return null;
   const { locale } = await requestDateFormat(access.org.timeZone);
-  const canShare = can(access.role, "shares:create");
+  const canShare = can(access, "shares:create");
   return (
     <section aria-label="Campaigns running now" className="mb-section space-y-4">
       {campaigns.map((c) => (

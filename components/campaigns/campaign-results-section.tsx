@@ -11,7 +11,7 @@ export async function CampaignResultsSection({ access }: { access: Access }) {
   const results = await loadCampaignResults(access);
   if (!results.length) return null;
   const { locale } = await requestDateFormat(access.org.timeZone);
-  const canEdit = can(access.role, "content:manage");
+  const canEdit = can(access, "content:manage");
   return (
     <div className="mt-section">
       <DashboardSection
@@ -39,7 +39,7 @@ export async function CampaignResultsSection({ access }: { access: Access }) {
               key={r.id}
               result={r}
               locale={locale}
-              canExport={can(access.role, "analytics:export")}
+              canExport={can(access, "analytics:export")}
               link={canEdit}
             />
           ))}

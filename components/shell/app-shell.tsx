@@ -1,7 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { can, ROLE_LABELS } from "@/lib/domains/access/permissions";
+import { can, ROLE_LABELS, type Principal } from "@/lib/domains/access/permissions";
 import type { Access } from "@/lib/domains/access/resolve-access";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { signOutAction } from "@/app/(auth)/actions";
@@ -13,12 +13,12 @@ import { NavLinks, type NavLinkGroup } from "@/components/shell/nav-links";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 
-/** The groups of the sidebar this role may see, without empty groups. */
-function visibleGroups(role: Role): NavLinkGroup[] {
+/** The groups of the sidebar this person (role and capabilities) may see, without empty groups. */
+function visibleGroups(who: Principal): NavLinkGroup[] {
   return NAV_GROUPS.map((group) => ({
     label: group.label,
     items: group.items
-      .filter((item) => can(role, item.permission))
+      .filter((item) => can(who, item.permission))
       .map(({ href, label }) => ({ href, label })),
   })).filter((group) => group.items.length > 0);
 }
@@ -36,7 +36,7 @@ export function AppShell({
   organizations: { id: string; name: string; role: Role }[];
   children: ReactNode;
 }) {
-  const groups = visibleGroups(access.role);
+  const groups = visibleGroups(access);
   const organization = (
     <div className="flex min-w-0 items-center gap-2">
       {access.org.logoUrl ? (

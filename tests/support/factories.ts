@@ -101,6 +101,7 @@ export function accessFor(
     orgId: org.id,
     membershipId: member.membership.id,
     role: member.membership.role,
+    capabilities: member.membership.capabilities,
     user: { ...member.user, image: null },
     org: {
       id: org.id,

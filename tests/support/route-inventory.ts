@@ -20,7 +20,12 @@ export type Guard =
   /** A signed-in, active member whose role has `permission` (`orgRoute`, `requirePageAccess`). */
   | { kind: "org"; permission: Permission }
   /** An organisation API key with one of `scopes` (`apiKeyRoute`). */
-  | { kind: "apiKey"; scopes: readonly ApiScope[] };
+  | { kind: "apiKey"; scopes: readonly ApiScope[] }
+  /**
+   * An organisation's SCIM bearer token (`scimRoute`): identity providers provisioning people and
+   * teams. Never a session cookie. Errors in the SCIM error schema (RFC 7644 §3.12).
+   */
+  | { kind: "scimToken" };
 
 /**
  * A path parameter that names a record: the model it points into (scoped by organisation), e.g.
@@ -74,6 +79,7 @@ const org = (permission: Permission): Guard => ({ kind: "org", permission });
 const user: Guard = { kind: "user" };
 const pub = (why: string): Guard => ({ kind: "public", why });
 const token = (why: string): Guard => ({ kind: "token", why });
+const scim: Guard = { kind: "scimToken" };
 
 export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
   {
@@ -193,6 +199,67 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     path: "/api/api-keys/[id]",
     methods: { DELETE: org("apikeys:manage") },
     ids: { id: "ApiKey" },
+  },
+  {
+    type: "route",
+    file: "api/scim-tokens/route.ts",
+    path: "/api/scim-tokens",
+    methods: { GET: org("scim:manage"), POST: org("scim:manage") },
+  },
+  {
+    type: "route",
+    file: "api/scim-tokens/[id]/route.ts",
+    path: "/api/scim-tokens/[id]",
+    methods: { DELETE: org("scim:manage") },
+    ids: { id: "ScimToken" },
+  },
+  {
+    type: "route",
+    file: "scim/v2/Users/route.ts",
+    path: "/scim/v2/Users",
+    methods: { GET: scim, POST: scim },
+  },
+  {
+    type: "route",
+    file: "scim/v2/Users/[id]/route.ts",
+    path: "/scim/v2/Users/[id]",
+    methods: { GET: scim, PUT: scim, PATCH: scim, DELETE: scim },
+    notIds: {
+      id: "a membership id, looked up only inside the SCIM token's organisation; probed across organisations by tests/integration/scim (another organisation's id → 404)",
+    },
+  },
+  {
+    type: "route",
+    file: "scim/v2/Groups/route.ts",
+    path: "/scim/v2/Groups",
+    methods: { GET: scim, POST: scim },
+  },
+  {
+    type: "route",
+    file: "scim/v2/Groups/[id]/route.ts",
+    path: "/scim/v2/Groups/[id]",
+    methods: { GET: scim, PUT: scim, PATCH: scim, DELETE: scim },
+    notIds: {
+      id: "a team id, looked up only inside the SCIM token's organisation; probed across organisations by tests/integration/scim (another organisation's id → 404)",
+    },
+  },
+  {
+    type: "route",
+    file: "scim/v2/ServiceProviderConfig/route.ts",
+    path: "/scim/v2/ServiceProviderConfig",
+    methods: { GET: scim },
+  },
+  {
+    type: "route",
+    file: "scim/v2/ResourceTypes/route.ts",
+    path: "/scim/v2/ResourceTypes",
+    methods: { GET: scim },
+  },
+  {
+    type: "route",
+    file: "scim/v2/Schemas/route.ts",
+    path: "/scim/v2/Schemas",
+    methods: { GET: scim },
   },
   {
     type: "route",
@@ -1023,5 +1090,7 @@ export function describeGuard(guard: Guard): string {
       return guard.permission;
     case "apiKey":
       return `API key (${guard.scopes.join(" | ")})`;
+    case "scimToken":
+      return "SCIM token";
   }
 }

@@ -40,7 +40,7 @@ function methodGuards(source: string): Map<HttpMethod, string> {
   const found = new Map<HttpMethod, string>();
   for (const method of METHODS) {
     const wrapped = new RegExp(
-      `export const ${method}\\s*=\\s*(orgRoute|userRoute|publicRoute|apiKeyRoute)\\(\\s*(\\[[^\\]]*\\]|"[^"]*")?`,
+      `export const ${method}\\s*=\\s*(orgRoute|userRoute|publicRoute|apiKeyRoute|scimRoute)\\(\\s*(\\[[^\\]]*\\]|"[^"]*")?`,
     ).exec(source);
     if (wrapped) {
       const [, wrapper, arg] = wrapped;
@@ -69,6 +69,8 @@ function expectedWrapper(guard: Guard): string[] {
         `apiKeyRoute(${JSON.stringify(guard.scopes).replace(/\s+/g, "")})`,
         ...guard.scopes.map((scope) => `apiKeyRoute("${scope}")`),
       ];
+    case "scimToken":
+      return ["scimRoute()"];
   }
 }
 

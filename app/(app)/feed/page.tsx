@@ -43,7 +43,7 @@ export default async function FeedPage({ searchParams }: { searchParams: Promise
   const order: FeedOrder = params.order === "newest" ? "newest" : "for-you";
   const teams = await getMemberTeams(access.orgId, access.membershipId);
   const firstName = access.user.name.split(" ")[0];
-  const canSuggest = can(access.role, "suggestions:create");
+  const canSuggest = can(access, "suggestions:create");
   const teamList = new Intl.ListFormat("en-GB").format(teams.map((t) => t.name));
 
   // The greeting goes out at once; the filters and posts stream in behind it (Suspense), so the
@@ -109,7 +109,7 @@ async function FeedPosts({
 }) {
   const { valueType, goal, order } = filters;
   const filtered = Boolean(valueType || goal);
-  const canShare = can(access.role, "shares:create");
+  const canShare = can(access, "shares:create");
   const [items, dateFormat, askTopics] = await Promise.all([
     listForYouFeed(access, { valueType, goal, order }),
     requestDateFormat(access.org.timeZone),

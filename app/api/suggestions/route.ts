@@ -14,7 +14,7 @@ const query = z.object({
 /** Moderators read the queue; everyone else (or ?mine=true) reads their own suggestions. */
 export const GET = orgRoute("suggestions:create", async ({ req, access }) => {
   const q = parseQuery(req, query);
-  if (q.mine === "true" || !can(access.role, "suggestions:moderate")) {
+  if (q.mine === "true" || !can(access, "suggestions:moderate")) {
     return { suggestions: await listMySuggestions(access.orgId, access.membershipId) };
   }
   return { suggestions: await listSuggestions(access.orgId, q.status) };

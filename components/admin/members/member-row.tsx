@@ -9,7 +9,15 @@ import { ConfirmButton } from "@/components/admin/confirm-button";
 import type { Notice } from "@/components/admin/live-notice";
 import { Button, buttonClass } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "@/lib/domains/access/permissions";
+import {
+  CAPABILITIES,
+  CAPABILITY_DESCRIPTIONS,
+  CAPABILITY_LABELS,
+  isCapability,
+  ROLE_DESCRIPTIONS,
+  ROLE_LABELS,
+  ROLES,
+} from "@/lib/domains/access/permissions";
 import type { MembershipStatus, Role } from "@/lib/generated/prisma/enums";
 
 export interface MemberRowData {
@@ -17,6 +25,8 @@ export interface MemberRowData {
   name: string;
   email: string;
   role: Role;
+  /** Delegated capabilities (content approver, analytics viewer). */
+  capabilities: string[];
   status: MembershipStatus;
   teams: { id: string; name: string }[];
   location: { id: string; name: string } | null;
@@ -45,6 +55,7 @@ export function MemberRow({
   const [role, setRole] = useState<Role>(member.role);
   const [teamIds, setTeamIds] = useState(member.teams.map((t) => t.id));
   const [locationId, setLocationId] = useState(member.location?.id ?? "");
+  const [capabilities, setCapabilities] = useState(member.capabilities);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const active = member.status === "ACTIVE";
@@ -53,6 +64,7 @@ export function MemberRow({
     setRole(member.role);
     setTeamIds(member.teams.map((t) => t.id));
     setLocationId(member.location?.id ?? "");
+    setCapabilities(member.capabilities);
     setError(null);
     setEditing(true);
   }
@@ -65,7 +77,12 @@ export function MemberRow({
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const change: { role?: Role; teamIds?: string[]; locationId?: string | null } = {};
+    const change: {
+      role?: Role;
+      teamIds?: string[];
+      locationId?: string | null;
+      capabilities?: string[];
+    } = {};
     if (role !== member.role) change.role = role;
     if (
       !sameSet(
@@ -75,6 +92,7 @@ export function MemberRow({
     )
       change.teamIds = teamIds;
     if (locationId !== (member.location?.id ?? "")) change.locationId = locationId || null;
+    if (!sameSet(capabilities, member.capabilities)) change.capabilities = capabilities;
     if (Object.keys(change).length === 0) {
       closeEditor();
       onNotice({ tone: "info", text: `No changes to save for ${member.name}.` });
@@ -126,7 +144,14 @@ export function MemberRow({
           ) : null}
           <span className="block break-all text-slate-600 dark:text-slate-400">{member.email}</span>
         </th>
-        <td className="px-4 py-3">{ROLE_LABELS[member.role]}</td>
+        <td className="px-4 py-3">
+          {ROLE_LABELS[member.role]}
+          {member.capabilities.filter(isCapability).map((c) => (
+            <span key={c} className="block text-xs text-slate-600 dark:text-slate-400">
+              + {CAPABILITY_LABELS[c]}
+            </span>
+          ))}
+        </td>
         <td className="px-4 py-3">
           {member.teams.length ? (
             member.teams.map((t) => t.name).join(", ")
@@ -152,7 +177,7 @@ export function MemberRow({
               className={buttonClass("secondary", "px-2.5 py-1.5")}
               aria-expanded={editing}
               aria-controls={`${id}-editor`}
-              aria-label={`Edit role, teams and location of ${member.name}`}
+              aria-label={`Edit role, capabilities, teams and location of ${member.name}`}
               onClick={() => (editing ? closeEditor() : openEditor())}
             >
               Edit
@@ -217,6 +242,18 @@ export function MemberRow({
                   </p>
                 ) : null}
               </div>
+              {role === "ADMIN" ? null : (
+                <CheckboxList
+                  legend="Capabilities"
+                  options={CAPABILITIES.map((c) => ({
+                    id: c,
+                    label: CAPABILITY_LABELS[c],
+                    hint: CAPABILITY_DESCRIPTIONS[c],
+                  }))}
+                  selected={capabilities}
+                  onChange={setCapabilities}
+                />
+              )}
               <CheckboxList
                 legend="Teams"
                 options={teams.map((t) => ({ id: t.id, label: t.name }))}

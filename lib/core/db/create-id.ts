@@ -39,7 +39,8 @@ export type IdPrefix =
   | "psd" // push delivery
   | "aic" // AI call
   | "con" // connector connection
-  | "cnr"; // connector record
+  | "cnr" // connector record
+  | "sct"; // SCIM token
 
 /** Random base62 string; rejection sampling keeps every character uniformly likely. */
 export function randomString(length: number): string {

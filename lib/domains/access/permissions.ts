@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "analytics:export",
   "apikeys:manage",
   "connectors:manage",
+  "scim:manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -72,6 +73,47 @@ export const ROLE_HOME: Record<Role, string> = {
   EMPLOYEE: "/feed",
 };
 
-export function can(role: Role, permission: Permission): boolean {
-  return ROLE_PERMISSIONS[role].includes(permission);
+/**
+ * Delegated capabilities: what an admin may grant a manager or an employee on top of their role,
+ * without making them an admin. Stored on the membership; `can` adds their permissions.
+ */
+export const CAPABILITIES = ["content_approver", "analytics_viewer"] as const;
+
+export type Capability = (typeof CAPABILITIES)[number];
+
+export const CAPABILITY_PERMISSIONS: Record<Capability, readonly Permission[]> = {
+  // Approving, sending back and approving at a stage of the approval chain are all content:approve.
+  content_approver: ["content:approve"],
+  // The organisation's dashboard and its per-post pages (organisation-wide, like an admin's).
+  analytics_viewer: ["dashboard:read"],
+};
+
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+  content_approver: "Content approver",
+  analytics_viewer: "Analytics viewer",
+};
+
+export const CAPABILITY_DESCRIPTIONS: Record<Capability, string> = {
+  content_approver:
+    "Approves or sends back posts in review, at any approval stage they are named in.",
+  analytics_viewer: "Reads the organisation's dashboard.",
+};
+
+/** Who is asking: a bare role, or a member with their delegated capabilities. */
+export type Principal = Role | { role: Role; capabilities?: readonly string[] | null };
+
+export function isCapability(value: string): value is Capability {
+  return (CAPABILITIES as readonly string[]).includes(value);
+}
+
+export function hasCapability(who: Principal, capability: Capability): boolean {
+  return typeof who !== "string" && (who.capabilities ?? []).includes(capability);
+}
+
+export function can(who: Principal, permission: Permission): boolean {
+  if (typeof who === "string") return ROLE_PERMISSIONS[who].includes(permission);
+  if (ROLE_PERMISSIONS[who.role].includes(permission)) return true;
+  return (who.capabilities ?? []).some(
+    (c) => isCapability(c) && CAPABILITY_PERMISSIONS[c].includes(permission),
+  );
 }

@@ -19,6 +19,6 @@ export async function requirePageAccess(permission?: Permission): Promise<Access
   const result = await currentAccess();
   if (!result || result.kind === "unknown-user") redirect("/signin");
   if (result.kind !== "member") redirect("/welcome");
-  if (permission && !can(result.access.role, permission)) notFound();
+  if (permission && !can(result.access, permission)) notFound();
   return result.access;
 }

@@ -6,6 +6,8 @@ export interface Access {
   orgId: string;
   membershipId: string;
   role: Role;
+  /** Delegated capabilities (permissions.ts CAPABILITIES) on top of the role. */
+  capabilities?: string[];
   user: { id: string; name: string; email: string; image: string | null };
   org: { id: string; name: string; slug: string; timeZone: string; logoUrl: string | null };
 }
@@ -35,6 +37,7 @@ export async function resolveAccess(userId: string): Promise<AccessResult> {
         select: {
           id: true,
           role: true,
+          capabilities: true,
           status: true,
           org: { select: { id: true, name: true, slug: true, timeZone: true, logoUrl: true } },
         },
@@ -61,6 +64,7 @@ export async function resolveAccess(userId: string): Promise<AccessResult> {
       orgId: active.org.id,
       membershipId: active.id,
       role: active.role,
+      capabilities: active.capabilities,
       user: profile,
       org: active.org,
     },

@@ -43,7 +43,7 @@ export function orgRoute(permission: Permission, handler: (ctx: OrgContext) => P
   return wrap(async (req, params) => {
     const userId = await requireUser(req);
     const access = await requireMembership(userId);
-    if (!can(access.role, permission)) {
+    if (!can(access, permission)) {
       throw forbidden(`Your role (${ROLE_LABELS[access.role]}) does not allow this.`);
     }
     return handler({ req, params: storableParams(params), access });

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from "@/lib/domains/access/permissions";
+import { CAPABILITY_LABELS, isCapability, ROLE_LABELS } from "@/lib/domains/access/permissions";
 import { AUDIT_TARGET_TYPES } from "@/lib/domains/audit/audit-actions";
 
 /** What a sentence needs: the entry, its actor's name and its target's current name. */
@@ -77,6 +77,31 @@ export function describeAuditEntry(entry: DescribableEntry): string {
     }
     case "member.deactivate":
       return `${who} deactivated ${member}`;
+    case "member.capabilities_change": {
+      const list = Array.isArray(change.capabilities) ? change.capabilities : [];
+      const labels = list.filter((c): c is string => typeof c === "string" && isCapability(c));
+      return labels.length
+        ? `${who} set ${possessive(member)} capabilities to ${labels.map((c) => CAPABILITY_LABELS[c as keyof typeof CAPABILITY_LABELS]).join(" and ")}`
+        : `${who} changed ${possessive(member)} capabilities`;
+    }
+    case "member.provision":
+      return `${who} added ${member} through provisioning (SCIM)`;
+    case "member.provision_update":
+      return `${who} updated ${member} through provisioning (SCIM)${fieldList(m, ["via", "tokenId"])}`;
+    case "member.provision_deactivate":
+      return `${who} deactivated ${member} through provisioning (SCIM)`;
+    case "member.provision_reactivate":
+      return `${who} reactivated ${member} through provisioning (SCIM)`;
+    case "team.provision":
+      return `${who} created ${named("team", target ?? text(m.name))} through provisioning (SCIM)`;
+    case "team.provision_update":
+      return `${who} updated ${named("team", target)} through provisioning (SCIM)`;
+    case "team.provision_delete":
+      return `${who} deleted ${named("team", text(m.name) ?? target)} through provisioning (SCIM)`;
+    case "scim.token_create":
+      return `${who} created ${named("SCIM token", text(m.name) ?? target)}`;
+    case "scim.token_revoke":
+      return `${who} revoked ${named("SCIM token", text(m.name) ?? target)}`;
     case "member.reactivate":
       return `${who} reactivated ${member}`;
     case "member.update":

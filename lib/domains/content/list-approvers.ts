@@ -25,7 +25,12 @@ export async function listApprovers(
     loadTransitionContext(orgId, itemId, exceptUserId),
     db.membership.findMany({
       where: { orgId, status: "ACTIVE", userId: { not: exceptUserId } },
-      select: { userId: true, role: true, user: { select: { name: true, email: true } } },
+      select: {
+        userId: true,
+        role: true,
+        capabilities: true,
+        user: { select: { name: true, email: true } },
+      },
       orderBy: { createdAt: "asc" },
     }),
   ]);
@@ -33,7 +38,7 @@ export async function listApprovers(
   return members
     .filter(
       (m) =>
-        can(m.role, "content:approve") &&
+        can(m, "content:approve") &&
         checkTransition({
           ...context,
           to: "PUBLISHED",
@@ -42,7 +47,7 @@ export async function listApprovers(
           chain: context.chain && {
             ...context.chain,
             actorRole: m.role,
-            actorMayApprove: can(m.role, "content:approve"),
+            actorMayApprove: can(m, "content:approve"),
           },
         }).ok,
     )

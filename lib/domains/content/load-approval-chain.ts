@@ -52,7 +52,7 @@ export async function loadChainState(
   });
   const membership = await client.membership.findFirst({
     where: { orgId, userId: actorId, status: "ACTIVE" },
-    select: { role: true },
+    select: { role: true, capabilities: true },
   });
   return {
     stages,
@@ -60,6 +60,6 @@ export async function loadChainState(
       a.stageId && a.actorId ? [{ stageId: a.stageId, actorId: a.actorId }] : [],
     ),
     actorRole: membership?.role ?? null,
-    actorMayApprove: membership ? can(membership.role, "content:approve") : false,
+    actorMayApprove: membership ? can(membership, "content:approve") : false,
   };
 }

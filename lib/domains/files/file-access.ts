@@ -39,8 +39,7 @@ export async function readFileFor(
     return null;
   const { access } = result;
   const allowed =
-    can(access.role, "suggestions:moderate") ||
-    image.suggestion?.membershipId === access.membershipId;
+    can(access, "suggestions:moderate") || image.suggestion?.membershipId === access.membershipId;
   if (!allowed) return null;
   const file = await getStorage().get(key);
   return file ? { file, isPrivate: true } : null;

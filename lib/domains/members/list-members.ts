@@ -56,6 +56,7 @@ export async function listMembers(
       select: {
         id: true,
         role: true,
+        capabilities: true,
         status: true,
         title: true,
         createdAt: true,
@@ -73,6 +74,7 @@ export async function listMembers(
     members: rows.map((m) => ({
       id: m.id,
       role: m.role,
+      capabilities: m.capabilities,
       status: m.status,
       title: m.title,
       joinedAt: m.createdAt,
@@ -91,7 +93,7 @@ export async function listMembers(
  * so does another organisation's `locationId`.
  */
 export async function listMembersFor(access: Access, query: ListMembersQuery) {
-  const all = can(access.role, "members:update");
+  const all = can(access, "members:update");
   const teams = await db.team.findMany({
     where: {
       orgId: access.orgId,

@@ -4,6 +4,7 @@ import { conflict, notFound, unknownIds } from "@/lib/core/errors/app-error";
 import type { Access } from "@/lib/domains/access/resolve-access";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { idField, roleField } from "@/lib/core/validation";
+import { CAPABILITIES } from "@/lib/domains/access/permissions";
 
 export const updateMemberSchema = z
   .object({
@@ -13,6 +14,14 @@ export const updateMemberSchema = z
     teamIds: z.array(idField).max(200),
     /** Where the member works; null takes them off any location. */
     locationId: idField.nullable(),
+    /** Delegated capabilities (content approver, analytics viewer): the whole set, replacing it. */
+    capabilities: z
+      .array(
+        z.enum(CAPABILITIES, {
+          error: `A capability is one of: ${CAPABILITIES.join(", ")}.`,
+        }),
+      )
+      .max(CAPABILITIES.length),
   })
   .partial()
   .strict()
@@ -28,7 +37,15 @@ export async function updateMember(access: Access, membershipId: string, input: 
   return db.$transaction(async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: membershipId, orgId: access.orgId },
-      select: { id: true, role: true, status: true, userId: true, title: true, locationId: true },
+      select: {
+        id: true,
+        role: true,
+        status: true,
+        userId: true,
+        title: true,
+        locationId: true,
+        capabilities: true,
+      },
     });
     if (!member) throw notFound("Member");
     const teamsBefore = input.teamIds
@@ -60,6 +77,7 @@ export async function updateMember(access: Access, membershipId: string, input: 
         status: input.status,
         title: input.title,
         locationId: input.locationId,
+        capabilities: input.capabilities && [...new Set(input.capabilities)].sort(),
       },
     });
     if (input.role && input.role === "EMPLOYEE") {
@@ -80,6 +98,7 @@ export async function updateMember(access: Access, membershipId: string, input: 
           title: member.title,
           teamIds: teamsBefore,
           locationId: member.locationId,
+          capabilities: member.capabilities,
         },
         change: input,
       },
@@ -92,6 +111,7 @@ function auditAction(input: UpdateMemberInput): string {
   if (input.status === "DEACTIVATED") return "member.deactivate";
   if (input.status === "ACTIVE") return "member.reactivate";
   if (input.role) return "member.role_change";
+  if (input.capabilities && Object.keys(input).length === 1) return "member.capabilities_change";
   return "member.update";
 }
 

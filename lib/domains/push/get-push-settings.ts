@@ -57,7 +57,7 @@ export async function getPushSettings(access: Access): Promise<PushSettings> {
   return {
     publicKey: vapidConfig()?.publicKey ?? null,
     preferences,
-    canApprove: can(access.role, "content:approve"),
+    canApprove: can(access, "content:approve"),
     devices,
     prompted: membership.pushPromptedAt !== null,
   };

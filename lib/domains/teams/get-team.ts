@@ -53,8 +53,8 @@ export async function getTeam(orgId: string, teamId: string) {
  */
 export async function getTeamFor(access: Access, teamId: string) {
   const team = await getTeam(access.orgId, teamId);
-  if (can(access.role, "members:update")) return team;
-  if (can(access.role, "members:read")) {
+  if (can(access, "members:update")) return team;
+  if (can(access, "members:read")) {
     const manages = await db.teamManager.findFirst({
       where: { orgId: access.orgId, teamId, membershipId: access.membershipId },
       select: { teamId: true },

@@ -10,7 +10,8 @@
  *  - a principal the route's guard refuses gets exactly that refusal (401 / 403), whatever the
  *    input; the others are fuzzed in full;
  *  - a 4xx carries `{ error: { message } }` with a human sentence and no stack trace, file path or
- *    SQL (the tracked-link route documents HTML error pages instead);
+ *    SQL (the tracked-link route documents HTML error pages instead; SCIM routes answer in the
+ *    SCIM error schema of RFC 7644 §3.12, `{ schemas: [...Error], status, scimType, detail }`);
  *  - a refused request (4xx) wrote nothing: the organisation's checksum (every row it owns and its
  *    members' user rows) is what it was before the request — no half-written record;
  *  - a 2xx to a JSON body comes only from a body the route's zod schema accepts: the route
@@ -35,6 +36,8 @@ import { can } from "@/lib/domains/access/permissions";
 import { conversionRequestSchema } from "@/lib/domains/conversions/conversion-schema";
 import { formAction, type ActionState } from "@/lib/domains/access/action";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { createScimToken } from "@/lib/domains/scim/create-scim-token";
+import { SCIM_ERROR_SCHEMA } from "@/lib/domains/scim/scim-error";
 import { createOrganizationFormSchema } from "@/lib/domains/auth/auth-form-schemas";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { createCampaign } from "@/lib/domains/campaigns/save-campaign";
@@ -46,7 +49,9 @@ import { getClickPath } from "@/lib/domains/tracking/click-path";
 import { ProbeCounter } from "../../support/hardening-report";
 import {
   accessFor,
+  addMember,
   createOrgFixture,
+  createTeam,
   createUser,
   uniqueEmail,
   type OrgFixture,
@@ -119,6 +124,11 @@ interface Fixture {
   invitationId: string;
   revocableKeyId: string;
   secretKey: string;
+  scimToken: string;
+  revocableScimTokenId: string;
+  /** A person and a team of their own for the SCIM routes (deactivating, deleting them is fine). */
+  scimUserId: string;
+  scimGroupId: string;
   badgeId: string;
   stageId: string;
   campaignId: string;
@@ -153,6 +163,32 @@ function specs(x: Fixture): Record<string, RouteSpec> {
       },
       query: { key: ["chorus_pk_x"] },
     },
+    "GET /scim/v2/Users": {
+      query: { filter: ['userName eq "a@b.example"'], startIndex: ["1"], count: ["10"] },
+    },
+    "POST /scim/v2/Users": {
+      body: {
+        schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        userName: "fuzz@scim.example",
+        name: { givenName: "Fuzz", familyName: "Case" },
+        emails: [{ value: "fuzz@scim.example", type: "work", primary: true }],
+        externalId: "fuzz-1",
+        active: true,
+      },
+    },
+    "PUT /scim/v2/Users/[id]": { body: { userName: "fuzz-put@scim.example", displayName: "F P" } },
+    "PATCH /scim/v2/Users/[id]": {
+      body: { Operations: [{ op: "Replace", path: "active", value: "True" }] },
+    },
+    "GET /scim/v2/Groups": {
+      query: { filter: ['displayName eq "Alpha"'], excludedAttributes: ["members"] },
+    },
+    "POST /scim/v2/Groups": { body: { displayName: "Fuzz group", members: [] } },
+    "PUT /scim/v2/Groups/[id]": { body: { displayName: "Fuzz group 2", members: [] } },
+    "PATCH /scim/v2/Groups/[id]": {
+      body: { Operations: [{ op: "add", path: "members", value: [{ value: x.scimUserId }] }] },
+    },
+    "POST /api/scim-tokens": { body: { name: "Okta" } },
     "GET /api/email/unsubscribe": { query: { token: ["abc.def"] } },
     "POST /api/email/unsubscribe": { body: { token: "abc.def" }, query: { token: ["abc.def"] } },
     "POST /api/invitations/accept": { body: { token: "abcdef" } },
@@ -384,6 +420,12 @@ function realParam(name: string, model: string | undefined, catchAll: boolean, x
       return x.invitationId;
     case "ApiKey":
       return x.revocableKeyId;
+    case "ScimToken":
+      return x.revocableScimTokenId;
+    case "ScimUser":
+      return x.scimUserId;
+    case "ScimGroup":
+      return x.scimGroupId;
     case "BadgeDefinition":
       return x.badgeId;
     case "ApprovalStage":
@@ -414,8 +456,11 @@ function cookieFor(userId: string): Promise<string> {
   return cookies.get(userId)!;
 }
 
-/** Who sends a case: a member of the organisation by role, nobody, or the organisation's API key. */
-type Who = "ADMIN" | "MANAGER" | "EMPLOYEE" | "ANONYMOUS" | "API_KEY";
+/**
+ * Who sends a case: a member of the organisation by role, nobody, the organisation's API key, or
+ * its SCIM token.
+ */
+type Who = "ADMIN" | "MANAGER" | "EMPLOYEE" | "ANONYMOUS" | "API_KEY" | "SCIM_TOKEN";
 const MEMBERS = ["ADMIN", "MANAGER", "EMPLOYEE"] as const;
 
 /** The principals a route's guard lets through (fuzzed in full) and those it refuses. */
@@ -433,6 +478,9 @@ function principals(guard: Guard): { allowed: Who[]; refused: Who[] } {
     case "apiKey":
       // A session cookie is no credential for the public API.
       return { allowed: ["API_KEY"], refused: [...MEMBERS, "ANONYMOUS"] };
+    case "scimToken":
+      // Nor for SCIM: only the organisation's SCIM token.
+      return { allowed: ["SCIM_TOKEN"], refused: [...MEMBERS, "ANONYMOUS"] };
     default:
       return { allowed: [...MEMBERS, "ANONYMOUS"], refused: [] };
   }
@@ -458,6 +506,8 @@ async function principal(who: Who, x: Fixture) {
       return { userId: null, headers };
     case "API_KEY":
       return { userId: null, headers: { ...headers, authorization: `Bearer ${x.secretKey}` } };
+    case "SCIM_TOKEN":
+      return { userId: null, headers: { ...headers, authorization: `Bearer ${x.scimToken}` } };
     default:
       return {
         userId: null,
@@ -514,6 +564,7 @@ function judge(
       ? null
       : `status ${res.status}: HTML page without a heading`;
   }
+  if (entry.path.startsWith("/scim/")) return scimErrorProblem(res);
   const message = res.json?.error?.message;
   if (typeof message !== "string" || !message.trim()) {
     return `status ${res.status} without { error: { message } }: ${String(JSON.stringify(res.json)).slice(0, 200)}`;
@@ -522,6 +573,26 @@ function judge(
   const leak = LEAK.find((pattern) => pattern.test(text));
   if (leak) return `status ${res.status} leaks internals (${leak}): ${text.slice(0, 300)}`;
   return null;
+}
+
+/** SCIM routes answer errors in the SCIM error schema (RFC 7644 §3.12), as SCIM clients expect. */
+function scimErrorProblem(res: Awaited<ReturnType<typeof callRoute>>): string | null {
+  const body = res.json as { schemas?: unknown; status?: unknown; detail?: unknown } | null;
+  const text = JSON.stringify(res.json);
+  if (
+    !Array.isArray(body?.schemas) ||
+    !body.schemas.includes(SCIM_ERROR_SCHEMA) ||
+    body.status !== String(res.status) ||
+    typeof body.detail !== "string" ||
+    !body.detail.trim()
+  ) {
+    return `status ${res.status} without a SCIM error { schemas, status, detail }: ${String(text).slice(0, 200)}`;
+  }
+  if (res.headers.get("content-type") !== "application/scim+json") {
+    return `status ${res.status} SCIM error sent as ${res.headers.get("content-type")}`;
+  }
+  const leak = LEAK.find((pattern) => pattern.test(text));
+  return leak ? `status ${res.status} leaks internals (${leak}): ${text.slice(0, 300)}` : null;
 }
 
 /** The body text as sent (JSON bodies are serialised here, once). */
@@ -589,7 +660,17 @@ function knownHostileBodies(example: Record<string, unknown> | undefined): unkno
  * How a route method's JSON body is validated when parseJsonBody does not show it: the schema
  * (reachable from lib) a 2xx body must pass, or why there is none of ours.
  */
+const SCIM_VALIDATION = {
+  notOurs:
+    "a SCIM resource or PatchOp (RFC 7643/7644): each attribute Chorus keeps is checked (lib/domains/scim/scim-user-resource.ts, scim-groups.ts, scim-request.ts) and attributes it does not keep are ignored, as identity providers send many",
+};
 const BODY_VALIDATION: Record<string, z.ZodType | { notOurs: string }> = {
+  "POST /scim/v2/Users": SCIM_VALIDATION,
+  "PUT /scim/v2/Users/[id]": SCIM_VALIDATION,
+  "PATCH /scim/v2/Users/[id]": SCIM_VALIDATION,
+  "POST /scim/v2/Groups": SCIM_VALIDATION,
+  "PUT /scim/v2/Groups/[id]": SCIM_VALIDATION,
+  "PATCH /scim/v2/Groups/[id]": SCIM_VALIDATION,
   "POST /api/v1/conversions": conversionRequestSchema,
   "POST /api/auth/[...nextauth]": { notOurs: "Auth.js reads its own form fields (and CSRF token)" },
 };
@@ -640,6 +721,14 @@ function acceptedBodyProblem(
 const BOOKKEEPING: Record<string, string[]> = {
   // authenticateApiKey notes when a key was last used (at most once a minute), whatever the body.
   ApiKey: ["lastUsedAt"],
+  // authenticateScimToken likewise.
+  ScimToken: ["lastUsedAt"],
+};
+
+/** The SCIM [id] segments name records of the token's organisation (a membership, a team). */
+const SCIM_PARAM_MODELS: Record<string, string> = {
+  "/scim/v2/Users/[id]": "ScimUser",
+  "/scim/v2/Groups/[id]": "ScimGroup",
 };
 
 /** The organisation's rows, fingerprinted around each refused request (see write-watch.ts). */
@@ -759,6 +848,10 @@ beforeAll(async () => {
   });
   const secret = await createApiKey(admin, { name: "Fuzz", kind: "secret" });
   const revocable = await createApiKey(admin, { name: "Revocable", kind: "publishable" });
+  const scim = await createScimToken(admin, { name: "Fuzz" });
+  const revocableScim = await createScimToken(admin, { name: "Revocable" });
+  const scimPerson = await addMember(fx.org.id, "EMPLOYEE");
+  const scimTeam = await createTeam(fx.org.id, "SCIM pushed");
   await ensureDefaultBadges([fx.org.id]);
   const badge = await getDb().badgeDefinition.findFirstOrThrow({ where: { orgId: fx.org.id } });
   const stage = await getDb().approvalStage.create({
@@ -773,6 +866,10 @@ beforeAll(async () => {
     invitationId: invitation.id,
     revocableKeyId: revocable.apiKey.id,
     secretKey: secret.key,
+    scimToken: scim.token,
+    revocableScimTokenId: revocableScim.scimToken.id,
+    scimUserId: scimPerson.membership.id,
+    scimGroupId: scimTeam.id,
     campaignId: (
       await createCampaign(admin, {
         name: "Fuzzed campaign",
@@ -826,7 +923,7 @@ describe("bad input to every route handler (fast-check)", () => {
         const real = Object.fromEntries(
           names.map(({ name, catchAll }) => [
             name,
-            realParam(name, entry.ids?.[name], catchAll, f),
+            realParam(name, entry.ids?.[name] ?? SCIM_PARAM_MODELS[entry.path], catchAll, f),
           ]),
         );
         const realPath = fillPath(entry.path, real);

@@ -24,6 +24,8 @@ import {
   actorOf,
   ARRANGE,
   ARRANGE_PUBLIC_GET,
+  ARRANGE_SCIM_GET,
+  scimAuthorization,
   AUTH_GET_PATHS,
   startMatrixEnv,
   stopMatrixEnv,
@@ -36,9 +38,15 @@ const SECRET_KEY =
 
 /**
  * Keys that match SECRET_KEY on purpose and hold no secret. Only what the app means to show.
- * (None today: the one-time API key is `key` in POST /api/api-keys, invitation links are `url`.)
+ * (The one-time API key is `key` in POST /api/api-keys, invitation links are `url`.)
  */
-const ALLOWED_KEYS: readonly { route: string; key: string; why: string }[] = [];
+const ALLOWED_KEYS: readonly { route: string; key: string; why: string }[] = [
+  {
+    route: "GET /scim/v2/ServiceProviderConfig",
+    key: "changePassword",
+    why: "RFC 7643 §5 names this feature flag ({ supported: false }): no password is ever sent",
+  },
+];
 
 const probe = new ProbeCounter();
 
@@ -127,6 +135,11 @@ describe("collecting every readable response", () => {
           record(`${id} as ${role}`, id, res);
           answers(`${id} as ${role} answers`, res.status < 400, res);
         }
+      } else if (guard.kind === "scimToken" && ARRANGE_SCIM_GET[id]) {
+        const arranged = await ARRANGE_SCIM_GET[id]!(fx);
+        const res = await send(await handler(), "GET", arranged, null);
+        record(`${id} with a SCIM token`, id, res);
+        answers(`${id} with a SCIM token answers`, res.status < 400, res);
       } else if (ARRANGE_PUBLIC_GET[id]) {
         const arranged = await ARRANGE_PUBLIC_GET[id]!(fx);
         for (const userId of [null, fx.employee.user.id]) {
@@ -168,10 +181,29 @@ describe("collecting every readable response", () => {
       if (row.method === "ACTION" || row.method === "GET") continue;
       const arrange = ARRANGE[rowId(row)];
       expect(arrange, `no request for ${rowId(row)} in role-matrix-arrange.ts`).toBeDefined();
-      const actor = callers.find((a) => row.cells[a] === "allow");
-      if (!actor) continue;
       const entry = ROUTE_HANDLERS.find((r) => r.path === row.route)!;
       const handler = await loadHandler(entry.file, row.method);
+      if (entry.methods[row.method]?.kind === "scimToken") {
+        // SCIM rows: no session column is allowed; the organisation's SCIM token is the caller.
+        const arranged = await arrange!({ fx: org, actor: org.admin, role: "ADMIN" });
+        const headers = { ...arranged.headers, ...(await scimAuthorization(org)) };
+        const res = await send(handler, row.method, { ...arranged, headers }, null);
+        record(`${rowId(row)} with a SCIM token`, rowId(row), res);
+        if (
+          !probe.check(
+            `${rowId(row)} with a SCIM token succeeds`,
+            res.status < 400,
+            `got ${res.status}`,
+          )
+        ) {
+          unsuccessful.push(
+            `${rowId(row)} with a SCIM token: got ${res.status} ${JSON.stringify(res.json)?.slice(0, 200)}`,
+          );
+        }
+        continue;
+      }
+      const actor = callers.find((a) => row.cells[a] === "allow");
+      if (!actor) continue;
       const member = actorOf(org, actor);
       const arranged = await arrange!({ fx: org, actor: member, role: actor });
       const userId = actor === "ANONYMOUS" ? null : member.user.id;
@@ -211,6 +243,9 @@ async function secretsInDatabase(): Promise<{ value: string; what: string }[]> {
     add(i.tokenHash, "Invitation.tokenHash");
   }
   for (const k of await db.apiKey.findMany({ select: { hash: true } })) add(k.hash, "ApiKey.hash");
+  for (const t of await db.scimToken.findMany({ select: { hash: true } })) {
+    add(t.hash, "ScimToken.hash");
+  }
   for (const c of await db.linkedInConnection.findMany({
     select: { accessToken: true, refreshToken: true },
   })) {

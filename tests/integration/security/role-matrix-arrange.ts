@@ -13,6 +13,7 @@ import path from "node:path";
 import { getDb } from "@/lib/core/db/client";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { createScimToken } from "@/lib/domains/scim/create-scim-token";
 import { createConnection } from "@/lib/domains/connectors/manage-connections";
 import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-badges";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
@@ -657,6 +658,59 @@ export const ARRANGE: Record<string, Arrange> = {
     const { apiKey } = await createApiKey(adminAccess(fx), { name: "Old", kind: "publishable" });
     return { params: { id: apiKey.id } };
   },
+  // One token per arrangement: a row's five columns make at most five, the organisation's cap.
+  "GET /api/scim-tokens": async ({ fx }) => {
+    await createScimToken(adminAccess(fx), { name: "Okta" });
+    return {};
+  },
+  "POST /api/scim-tokens": async () => ({ body: { name: `Okta ${randomString(4)}` } }),
+  "DELETE /api/scim-tokens/[id]": async ({ fx }) => {
+    const { scimToken } = await createScimToken(adminAccess(fx), { name: "Old" });
+    return { params: { id: scimToken.id } };
+  },
+
+  // ── SCIM (a SCIM token, never a session) ─────────────────────────────────────────────────
+  // The role columns send a session cookie and no token; the SCIM rule is checked on its own.
+  "POST /scim/v2/Users": async () => ({
+    path: "/scim/v2/Users",
+    body: { userName: `scim-${randomString(8).toLowerCase()}@test.example`, active: true },
+  }),
+  "PUT /scim/v2/Users/[id]": async ({ fx }) => ({
+    path: `/scim/v2/Users/${fx.employee.membership.id}`,
+    params: { id: fx.employee.membership.id },
+    body: { userName: fx.employee.user.email, displayName: `Renamed ${randomString(4)}` },
+  }),
+  "PATCH /scim/v2/Users/[id]": async ({ fx }) => ({
+    path: `/scim/v2/Users/${fx.employee.membership.id}`,
+    params: { id: fx.employee.membership.id },
+    body: { Operations: [{ op: "Replace", path: "active", value: "False" }] },
+  }),
+  "DELETE /scim/v2/Users/[id]": async ({ fx }) => ({
+    path: `/scim/v2/Users/${fx.employee.membership.id}`,
+    params: { id: fx.employee.membership.id },
+  }),
+  "POST /scim/v2/Groups": async () => ({
+    path: "/scim/v2/Groups",
+    body: { displayName: `Group ${randomString(6)}`, members: [] },
+  }),
+  "PUT /scim/v2/Groups/[id]": async ({ fx }) => ({
+    path: `/scim/v2/Groups/${fx.teamA.id}`,
+    params: { id: fx.teamA.id },
+    body: { displayName: `Group ${randomString(6)}`, members: [] },
+  }),
+  "PATCH /scim/v2/Groups/[id]": async ({ fx }) => ({
+    path: `/scim/v2/Groups/${fx.teamA.id}`,
+    params: { id: fx.teamA.id },
+    body: {
+      // The manager: the employee is the one the Users rows deactivate and delete.
+      Operations: [{ op: "add", path: "members", value: [{ value: fx.manager.membership.id }] }],
+    },
+  }),
+  "DELETE /scim/v2/Groups/[id]": async ({ fx }) => ({
+    path: `/scim/v2/Groups/${fx.teamB.id}`,
+    params: { id: fx.teamB.id },
+  }),
+
   "GET /api/audit": async () => ({ path: "/api/audit" }),
   "GET /api/audit/export": async () => ({ path: "/api/audit/export" }),
   "GET /api/analytics/export": async () => ({ path: "/api/analytics/export?table=advocates" }),
@@ -699,6 +753,55 @@ async function authCsrf(): Promise<{ token: string; cookie: string }> {
     .join("; ");
   return { token: csrfToken, cookie };
 }
+
+/**
+ * The organisation's SCIM token for the SCIM rows, made once per organisation (an organisation
+ * holds at most five active tokens, and every SCIM read or write of a suite shares this one).
+ */
+const scimTokens = new Map<string, Promise<string>>();
+export async function scimAuthorization(fx: OrgFixture): Promise<Record<string, string>> {
+  if (!scimTokens.has(fx.org.id)) {
+    scimTokens.set(
+      fx.org.id,
+      createScimToken(adminAccess(fx), { name: "Suite" }).then((t) => t.token),
+    );
+  }
+  return { authorization: `Bearer ${await scimTokens.get(fx.org.id)!}` };
+}
+
+/** The SCIM reads, with the organisation's SCIM token — only the secrets suite calls these. */
+export const ARRANGE_SCIM_GET: Record<string, (fx: OrgFixture) => Promise<Arranged>> = {
+  "GET /scim/v2/Users": async (fx) => ({
+    path: "/scim/v2/Users?startIndex=1&count=50",
+    headers: await scimAuthorization(fx),
+  }),
+  "GET /scim/v2/Users/[id]": async (fx) => ({
+    path: `/scim/v2/Users/${fx.employee.membership.id}`,
+    params: { id: fx.employee.membership.id },
+    headers: await scimAuthorization(fx),
+  }),
+  "GET /scim/v2/Groups": async (fx) => ({
+    path: "/scim/v2/Groups",
+    headers: await scimAuthorization(fx),
+  }),
+  "GET /scim/v2/Groups/[id]": async (fx) => ({
+    path: `/scim/v2/Groups/${fx.teamA.id}`,
+    params: { id: fx.teamA.id },
+    headers: await scimAuthorization(fx),
+  }),
+  "GET /scim/v2/ServiceProviderConfig": async (fx) => ({
+    path: "/scim/v2/ServiceProviderConfig",
+    headers: await scimAuthorization(fx),
+  }),
+  "GET /scim/v2/ResourceTypes": async (fx) => ({
+    path: "/scim/v2/ResourceTypes",
+    headers: await scimAuthorization(fx),
+  }),
+  "GET /scim/v2/Schemas": async (fx) => ({
+    path: "/scim/v2/Schemas",
+    headers: await scimAuthorization(fx),
+  }),
+};
 
 /** The request for public (and token) GETs — only the secrets suite calls these. */
 export const ARRANGE_PUBLIC_GET: Record<string, (fx: OrgFixture) => Promise<Arranged>> = {

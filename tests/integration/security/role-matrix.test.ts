@@ -20,6 +20,8 @@ import {
 } from "@/tests/support/route-inventory";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/domains/api-keys/revoke-api-key";
+import { createScimToken } from "@/lib/domains/scim/create-scim-token";
+import { revokeScimToken } from "@/lib/domains/scim/revoke-scim-token";
 import { getDb } from "@/lib/core/db/client";
 import { accessFor } from "../../support/factories";
 import { ProbeCounter } from "../../support/hardening-report";
@@ -102,6 +104,7 @@ function impliedCells(guard: Guard): Record<Actor, Cell> {
         ANONYMOUS: "allow",
       };
     case "apiKey":
+    case "scimToken":
       return {
         ADMIN: "deny",
         MANAGER: "deny",
@@ -158,6 +161,9 @@ describe("the role matrix table", () => {
       if (guard.kind === "apiKey" && !row.note?.includes("KEY RULE")) {
         drift.push(`${rowId(row)}: an API key route needs its KEY RULE in the note`);
       }
+      if (guard.kind === "scimToken" && !row.note?.includes("SCIM RULE")) {
+        drift.push(`${rowId(row)}: a SCIM route needs its SCIM RULE in the note`);
+      }
     }
     probe.check(
       "the matrix agrees with the inventory and permissions.ts",
@@ -193,7 +199,9 @@ function judge(
     if (!location.includes("/signin"))
       problems.push(`expected a redirect to sign in, got ${location}`);
   } else {
-    const message = (res.json as { error?: { message?: unknown } } | null)?.error?.message;
+    // SCIM routes answer in the SCIM error schema (RFC 7644 §3.12): the message is `detail`.
+    const json = res.json as { error?: { message?: unknown }; detail?: unknown } | null;
+    const message = json?.error?.message ?? json?.detail;
     if (typeof message !== "string" || message.length < 12) {
       problems.push(`no readable message: ${body}`);
     }
@@ -278,6 +286,59 @@ describe("every route row × every column", () => {
     probe.route("POST /api/v1/conversions (key)");
     expect(failures).toEqual([]);
   });
+
+  const scimRows = ROLE_MATRIX.filter((row) => row.note?.includes("SCIM RULE"));
+  it.each(scimRows.map((row) => [rowId(row), row] as const))(
+    "%s: SCIM RULE — the organisation's SCIM token succeeds, a revoked one changes nothing",
+    async (id, row) => {
+      const entry = ROUTE_HANDLERS.find((r) => r.path === row.route)!;
+      const handler = await loadHandler(entry.file, row.method as HttpMethod);
+      const fx = await createRoleOrg();
+      const access = accessFor(fx.org, fx.admin);
+      const { token, scimToken } = await createScimToken(access, { name: "Okta" });
+      const authorization = `Bearer ${token}`;
+      const failures: string[] = [];
+      const arranged = await ARRANGE[id]!({ fx, actor: fx.admin, role: "ADMIN" });
+      const ok = await send(
+        handler,
+        row.method as HttpMethod,
+        { ...arranged, headers: { ...arranged.headers, authorization } },
+        null,
+      );
+      if (
+        !probe.check(
+          `${id} with a SCIM token`,
+          ok.status >= 200 && ok.status < 300,
+          `got ${ok.status}`,
+        )
+      ) {
+        failures.push(`token: expected 2xx, got ${ok.status} ${JSON.stringify(ok.json)}`);
+      }
+      await revokeScimToken(access, scimToken.id);
+      const again = await ARRANGE[id]!({ fx, actor: fx.admin, role: "ADMIN" });
+      const before = await checksumOrg(fx.org.id);
+      const revoked = await send(
+        handler,
+        row.method as HttpMethod,
+        { ...again, headers: { ...again.headers, authorization } },
+        fx.admin.user.id,
+      );
+      const unchanged = changedTables(before, await checksumOrg(fx.org.id)).length === 0;
+      if (
+        !probe.check(
+          `${id} with a revoked SCIM token`,
+          revoked.status === 401 && unchanged,
+          `got ${revoked.status}`,
+        )
+      ) {
+        failures.push(
+          `revoked token (and an admin's session): expected 401 and no change, got ${revoked.status}`,
+        );
+      }
+      probe.route(`${id} (SCIM token)`);
+      expect(failures).toEqual([]);
+    },
+  );
 });
 
 /** Counts of what a server action can create outside the organisation's own rows. */

@@ -635,6 +635,87 @@ describe("B's stored files and B's tracked links through A's credentials", () =>
     await checkBUnchanged("conversion probes");
     expect(probe.failures.slice(start)).toEqual([]);
   });
+
+  it("A's SCIM token: B's people and teams answer 404 and never appear in A's lists", async () => {
+    const start = probe.failures.length;
+    const headers = { authorization: `Bearer ${a.secrets.scimToken}` };
+    const bodies: Record<string, Record<HttpMethod, unknown>> = {
+      Users: {
+        PUT: { userName: `x-${Date.now()}@scim.example`, displayName: "Taken over" },
+        PATCH: { Operations: [{ op: "replace", value: { active: false } }] },
+      } as Record<HttpMethod, unknown>,
+      Groups: {
+        PUT: { displayName: "Taken over", members: [] },
+        PATCH: { Operations: [{ op: "replace", path: "displayName", value: "Taken over" }] },
+      } as Record<HttpMethod, unknown>,
+    };
+    for (const [resource, model] of [
+      ["Users", "Membership"],
+      ["Groups", "Team"],
+    ] as const) {
+      const mod = await route(`scim/v2/${resource}/[id]/route.ts`);
+      for (const method of ["GET", "PUT", "PATCH", "DELETE"] as const) {
+        for (const id of b.ids[model] ?? []) {
+          const res = await callRoute(mod[method]!, {
+            method,
+            path: `/scim/v2/${resource}/${id}`,
+            params: { id },
+            headers,
+            body: bodies[resource]![method],
+          });
+          probe.check(
+            `${method} /scim/v2/${resource}/[id] with A's SCIM token and B's ${model}`,
+            res.status === 404,
+            `${res.status} ${JSON.stringify(res.json).slice(0, 200)}`,
+          );
+        }
+      }
+      const list = await callRoute((await route(`scim/v2/${resource}/route.ts`)).GET!, {
+        path: `/scim/v2/${resource}?count=200`,
+        headers,
+      });
+      const listed = ((list.json.Resources as { id: string }[]) ?? []).map((r) => r.id);
+      probe.check(
+        `GET /scim/v2/${resource} with A's SCIM token lists A's own only`,
+        list.status === 200 &&
+          listed.length > 0 &&
+          listed.every((id) => (a.ids[model] ?? []).includes(id)) &&
+          !listed.some((id) => (b.ids[model] ?? []).includes(id)),
+        JSON.stringify(listed).slice(0, 200),
+      );
+      // Control: A's own record answers.
+      const ownId = a.ids[model]![0]!;
+      const own = await callRoute(mod.GET!, {
+        path: `/scim/v2/${resource}/${ownId}`,
+        params: { id: ownId },
+        headers,
+      });
+      probe.check(
+        `GET /scim/v2/${resource}/[id] on A's own ${model}`,
+        own.status === 200,
+        String(own.status),
+      );
+      probe.route(`/scim/v2/${resource}/[id]`);
+    }
+    // B's person by email through A's filter: not found.
+    const bEmail = (
+      await getDb().user.findFirstOrThrow({
+        where: { memberships: { some: { orgId: b.org.id } } },
+        select: { email: true },
+      })
+    ).email;
+    const filtered = await callRoute((await route("scim/v2/Users/route.ts")).GET!, {
+      path: `/scim/v2/Users?filter=${encodeURIComponent(`userName eq "${bEmail}"`)}`,
+      headers,
+    });
+    probe.check(
+      "GET /scim/v2/Users?filter=userName eq B's email with A's token",
+      filtered.status === 200 && filtered.json.totalResults === 0,
+      JSON.stringify(filtered.json).slice(0, 200),
+    );
+    await checkBUnchanged("SCIM probes");
+    expect(probe.failures.slice(start)).toEqual([]);
+  });
 });
 
 // ─── Pages that take ids: the pages themselves ──────────────────────────────────────────────────

@@ -33,6 +33,7 @@ import path from "node:path";
 import { getDb } from "@/lib/core/db/client";
 import { createId, randomString } from "@/lib/core/db/create-id";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
+import { createScimToken } from "@/lib/domains/scim/create-scim-token";
 import { ensureDefaultBadges } from "@/lib/domains/recognition/ensure-default-badges";
 import { createContentItem } from "@/lib/domains/content/save-content-item";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
@@ -125,7 +126,12 @@ export interface SeededOrg {
   /** Every id by Prisma model name (models with an `id` column), and "User.handle". */
   ids: Record<string, string[]>;
   named: SeededNames;
-  secrets: { secretApiKey: string; publishableApiKey: string; invitationToken: string };
+  secrets: {
+    secretApiKey: string;
+    publishableApiKey: string;
+    invitationToken: string;
+    scimToken: string;
+  };
   /** Storage keys (GET /api/files/<key>). */
   files: { logo: string; contentImage: string; suggestionPhoto: string };
   /** Share codes (tracked links /<code>) by share status. */
@@ -514,6 +520,7 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
   const publishableKey = await createApiKey(admin, { name: "Snippet", kind: "publishable" });
   const revokedKey = await createApiKey(admin, { name: "Old", kind: "secret" });
   await db.apiKey.update({ where: { id: revokedKey.apiKey.id }, data: { revokedAt: days(-1) } });
+  const scimToken = await createScimToken(admin, { name: "Okta" });
 
   const webhook = createId("whk");
   await db.webhookEndpoint.create({
@@ -752,6 +759,7 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       secretApiKey: secretKey.key,
       publishableApiKey: publishableKey.key,
       invitationToken: linkInvitation.token,
+      scimToken: scimToken.token,
     },
     files: { logo: logoKey, contentImage: contentImageKey, suggestionPhoto: suggestionPhotoKey },
     codes: { shared: shared.code, posted: posted.code },

@@ -9,15 +9,18 @@ import { ConnectorsPanel } from "@/components/connectors/connectors-panel";
 import { listConnections } from "@/lib/domains/connectors/manage-connections";
 import { can } from "@/lib/domains/access/permissions";
 import { appUrl } from "@/lib/core/http/app-url";
+import { ScimTokensPanel } from "@/components/scim/scim-tokens-panel";
+import { listScimTokens } from "@/lib/domains/scim/list-scim-tokens";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const access = await requirePageAccess("org:update");
-  const [endpoints, deliveries, connections] = await Promise.all([
+  const [endpoints, deliveries, connections, scimTokens] = await Promise.all([
     listWebhookEndpoints(access.orgId),
     listWebhookDeliveries(access.orgId),
-    can(access.role, "connectors:manage") ? listConnections(access.orgId) : null,
+    can(access, "connectors:manage") ? listConnections(access.orgId) : null,
+    can(access, "scim:manage") ? listScimTokens(access.orgId) : null,
   ]);
   const dates = await requestDateFormat(access.org.timeZone);
   return (
@@ -33,6 +36,15 @@ export default async function IntegrationsPage() {
         {connections ? (
           <Card>
             <ConnectorsPanel initial={connections} appUrl={appUrl()} dates={dates} />
+          </Card>
+        ) : null}
+        {scimTokens ? (
+          <Card>
+            <ScimTokensPanel
+              initialTokens={scimTokens}
+              baseUrl={`${appUrl()}/scim/v2`}
+              dates={dates}
+            />
           </Card>
         ) : null}
       </div>

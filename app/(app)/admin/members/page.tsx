@@ -39,7 +39,7 @@ export default async function MembersPage({
 }) {
   const access = await requirePageAccess("members:update");
   const filters = readMemberFilters(await searchParams);
-  const canInvite = can(access.role, "members:invite");
+  const canInvite = can(access, "members:invite");
   const emailConfigured = isEmailConfigured();
   const [result, teams, locations, invitations] = await Promise.all([
     listMembers(access.orgId, { ...filters, pageSize: PAGE_SIZE }),
@@ -92,6 +92,7 @@ export default async function MembersPage({
               name: m.user.name,
               email: m.user.email,
               role: m.role,
+              capabilities: m.capabilities,
               status: m.status,
               teams: m.teams,
               location: m.location,

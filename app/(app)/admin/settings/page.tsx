@@ -47,7 +47,7 @@ export default async function SettingsPage() {
   const [guardrails, analytics, apiKeys, rewards, ai, stages, approverOptions] = await Promise.all([
     getOrgSettings(org.id),
     getAnalyticsSettingsView(org.id),
-    can(access.role, "apikeys:manage") ? listApiKeys(org.id) : null,
+    can(access, "apikeys:manage") ? listApiKeys(org.id) : null,
     getRewardsSettings(org.id),
     getAiSettings(org.id),
     listApprovalStages(org.id),

@@ -193,7 +193,7 @@ export default async function PersonPage({
                     {isSelf ? (
                       <>
                         None yet. When a story you suggest becomes a post, it shows here.
-                        {can(access.role, "suggestions:create") ? (
+                        {can(access, "suggestions:create") ? (
                           <>
                             {" "}
                             <Link href="/suggest" className={link}>

@@ -82,7 +82,7 @@ export default async function CampaignPage({ params, searchParams }: Props) {
                 progress,
               }}
               locale={dates.locale}
-              canExport={can(access.role, "analytics:export")}
+              canExport={can(access, "analytics:export")}
             />
           </Card>
         </section>
