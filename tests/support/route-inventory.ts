@@ -150,9 +150,46 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     file: "api/v1/conversions/route.ts",
     path: "/api/v1/conversions",
     methods: {
+      GET: { kind: "apiKey", scopes: ["read"] },
       POST: { kind: "apiKey", scopes: ["conversions:write", "conversions:browser"] },
       OPTIONS: pub("CORS preflight"),
     },
+  },
+  {
+    type: "route",
+    file: "api/v1/items/route.ts",
+    path: "/api/v1/items",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/shares/route.ts",
+    path: "/api/v1/shares",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/members/route.ts",
+    path: "/api/v1/members",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/teams/route.ts",
+    path: "/api/v1/teams",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/stats/daily/route.ts",
+    path: "/api/v1/stats/daily",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/campaigns/route.ts",
+    path: "/api/v1/campaigns",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
   },
   {
     type: "route",
