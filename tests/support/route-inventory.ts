@@ -766,6 +766,26 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     methods: { POST: org("org:update") },
     ids: { id: "WebhookDelivery" },
   },
+  {
+    type: "route",
+    file: "api/developer-webhooks/route.ts",
+    path: "/api/developer-webhooks",
+    methods: { GET: org("org:update"), POST: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/developer-webhooks/[id]/route.ts",
+    path: "/api/developer-webhooks/[id]",
+    methods: { PATCH: org("org:update"), DELETE: org("org:update") },
+    ids: { id: "DeveloperWebhook" },
+  },
+  {
+    type: "route",
+    file: "api/developer-webhooks/deliveries/[id]/replay/route.ts",
+    path: "/api/developer-webhooks/deliveries/[id]/replay",
+    methods: { POST: org("org:update") },
+    ids: { id: "DeveloperWebhookDelivery" },
+  },
 ];
 
 export const PAGES: readonly PageEntry[] = [

@@ -18,6 +18,7 @@ export const AUDIT_CATEGORIES = {
   share: "Shares",
   apikey: "API keys",
   webhook: "Webhooks",
+  devwebhook: "Developer webhooks",
   email: "Emails",
   analytics: "Analytics exports",
   audit: "Audit log",
@@ -85,6 +86,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "webhook.delete": "Webhook removed",
   "webhook.test": "Webhook test sent",
   "webhook.retry": "Webhook message resent",
+  "devwebhook.create": "Developer webhook added",
+  "devwebhook.update": "Developer webhook changed",
+  "devwebhook.delete": "Developer webhook removed",
+  "devwebhook.replay": "Developer webhook message replayed",
+  "devwebhook.disabled": "Developer webhook turned off after failures",
   "email.retry": "Email resent",
   "analytics.export": "Analytics exported",
   "audit.export": "Audit log exported",
@@ -105,6 +111,8 @@ export const AUDIT_TARGET_TYPES = {
   api_key: "API key",
   webhook: "Webhook",
   webhook_delivery: "Webhook message",
+  developer_webhook: "Developer webhook",
+  developer_webhook_delivery: "Developer webhook message",
   email_delivery: "Email",
 } as const;
 
