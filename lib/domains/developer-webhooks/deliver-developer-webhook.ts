@@ -124,7 +124,11 @@ export async function deliverDeveloperWebhook(
         url = decryptSecret(row.url);
         secret = decryptSecret(row.secret);
       } catch (error) {
-        await finish({ status: "FAILED", responseStatus: null, lastError: (error as Error).message });
+        await finish({
+          status: "FAILED",
+          responseStatus: null,
+          lastError: (error as Error).message,
+        });
         return null;
       }
       const result = await post(url, secret, row.messageId, row.body);

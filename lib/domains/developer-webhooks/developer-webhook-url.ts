@@ -46,7 +46,8 @@ export function parseDeveloperWebhookUrl(text: string): URL {
   if (url.protocol !== "https:" && !(url.protocol === "http:" && listed)) {
     throw field("Webhook URLs must start with https:// (messages are never sent unencrypted).");
   }
-  if (url.username || url.password) throw field("The URL must not contain a user name or password.");
+  if (url.username || url.password)
+    throw field("The URL must not contain a user name or password.");
   if (url.href.length > MAX_URL_LENGTH) throw field("That URL is too long.");
   return url;
 }

@@ -60,7 +60,8 @@ export function encodeCursor(sortKey: string, id: string): string {
 
 export function decodeCursor(cursor: string | undefined): { sortKey: string; id: string } | null {
   if (cursor === undefined) return null;
-  const refused = () => badRequest("cursor: not a cursor this API returned.", { cursor: "Invalid cursor." });
+  const refused = () =>
+    badRequest("cursor: not a cursor this API returned.", { cursor: "Invalid cursor." });
   if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw refused();
   let parsed: unknown;
   try {
@@ -119,13 +120,13 @@ export function toPage<R, T>(
 }
 
 /** Prisma `where` for rows after a (timestamp, id) cursor in ascending order. */
-export function afterDateCursor<F extends string>(field: F, cursor: { at: Date; id: string } | null) {
+export function afterDateCursor<F extends string>(
+  field: F,
+  cursor: { at: Date; id: string } | null,
+) {
   if (!cursor) return {};
   return {
-    OR: [
-      { [field]: { gt: cursor.at } },
-      { [field]: cursor.at, id: { gt: cursor.id } },
-    ],
+    OR: [{ [field]: { gt: cursor.at } }, { [field]: cursor.at, id: { gt: cursor.id } }],
   } as Record<string, unknown>;
 }
 

@@ -19,9 +19,8 @@ export const deliverDeveloperWebhookJob = defineJob({
     concurrency: 2,
   },
   async handler({ deliveryId }, job) {
-    const { deliverDeveloperWebhook } = await import(
-      "@/lib/domains/developer-webhooks/deliver-developer-webhook"
-    );
+    const { deliverDeveloperWebhook } =
+      await import("@/lib/domains/developer-webhooks/deliver-developer-webhook");
     await deliverDeveloperWebhook(deliveryId, {
       retryCount: job.retryCount,
       retryLimit: job.retryLimit,
