@@ -9,15 +9,20 @@ import { ConnectorsPanel } from "@/components/connectors/connectors-panel";
 import { listConnections } from "@/lib/domains/connectors/manage-connections";
 import { can } from "@/lib/domains/access/permissions";
 import { appUrl } from "@/lib/core/http/app-url";
+import { DeveloperWebhooksPanel } from "@/components/webhooks/developer-webhooks-panel";
+import { listDeveloperWebhooks } from "@/lib/domains/developer-webhooks/manage-developer-webhooks";
+import { listDeveloperWebhookDeliveries } from "@/lib/domains/developer-webhooks/developer-webhook-deliveries";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const access = await requirePageAccess("org:update");
-  const [endpoints, deliveries, connections] = await Promise.all([
+  const [endpoints, deliveries, connections, devWebhooks, devDeliveries] = await Promise.all([
     listWebhookEndpoints(access.orgId),
     listWebhookDeliveries(access.orgId),
     can(access.role, "connectors:manage") ? listConnections(access.orgId) : null,
+    listDeveloperWebhooks(access.orgId),
+    listDeveloperWebhookDeliveries(access.orgId),
   ]);
   const dates = await requestDateFormat(access.org.timeZone);
   return (
@@ -29,6 +34,12 @@ export default async function IntegrationsPage() {
       <div className="space-y-6">
         <Card>
           <WebhooksPanel initial={{ endpoints, deliveries }} dates={dates} />
+        </Card>
+        <Card>
+          <DeveloperWebhooksPanel
+            initial={{ webhooks: devWebhooks, deliveries: devDeliveries }}
+            dates={dates}
+          />
         </Card>
         {connections ? (
           <Card>
