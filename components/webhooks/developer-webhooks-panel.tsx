@@ -213,7 +213,7 @@ export function DeveloperWebhooksPanel({ initial, dates }: { initial: State; dat
 
       <div>
         <div className="flex items-center justify-between">
-          <h3 className="text-base font-semibold">Developer delivery log</h3>
+          <h3 className="text-base font-semibold">Developer webhook messages</h3>
           <Button variant="ghost" onClick={refresh}>
             Refresh
           </Button>
@@ -226,7 +226,7 @@ export function DeveloperWebhooksPanel({ initial, dates }: { initial: State; dat
         ) : (
           <div className="mt-2 overflow-x-auto">
             <table className="w-full text-left text-sm">
-              <caption className="sr-only">Developer webhook delivery log, newest first</caption>
+              <caption className="sr-only">Developer webhook messages, newest first</caption>
               <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
                 <tr>
                   <th scope="col" className="py-2 pr-3 font-medium">
