@@ -6,7 +6,7 @@
  */
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { buildOpenApiDocument } from "@/lib/domains/conversions/openapi";
+import { buildOpenApiDocument } from "@/lib/domains/public-api/openapi";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -22,31 +22,33 @@ import {
 /** Active keys an organisation may hold at once (revoked ones do not count). */
 export const MAX_ACTIVE_API_KEYS = 25;
 
-export const createApiKeySchema = z.strictObject({
-  name: z
-    .string({ error: "Give the key a name, e.g. “Website sign-ups”." })
-    .trim()
-    .min(1, { error: "Give the key a name, e.g. “Website sign-ups”." })
-    .max(80, { error: "The name is at most 80 characters." }),
-  kind: z.enum(API_KEY_KINDS, {
-    error: "The kind is “secret” (server to server) or “publishable” (browser snippet).",
-  }),
-  /**
-   * Secret keys only: "read" (the read API), "write" (report conversions) or both. Left out, a
-   * secret key reports conversions (as before the read API existed).
-   */
-  access: z
-    .array(
-      z.enum(SECRET_KEY_ACCESS, { error: "Each access is “read” or “write”." }),
-      { error: "access is a list: “read”, “write” or both." },
-    )
-    .min(1, { error: "Pick what the key may do: read data, report conversions, or both." })
-    .max(2, { error: "access lists “read” and “write” at most once each." })
-    .optional(),
-}).refine((input) => input.kind === "secret" || input.access === undefined, {
-  error: "Publishable keys can only report conversions from the browser: choose a secret key to read data.",
-  path: ["access"],
-});
+export const createApiKeySchema = z
+  .strictObject({
+    name: z
+      .string({ error: "Give the key a name, e.g. “Website sign-ups”." })
+      .trim()
+      .min(1, { error: "Give the key a name, e.g. “Website sign-ups”." })
+      .max(80, { error: "The name is at most 80 characters." }),
+    kind: z.enum(API_KEY_KINDS, {
+      error: "The kind is “secret” (server to server) or “publishable” (browser snippet).",
+    }),
+    /**
+     * Secret keys only: "read" (the read API), "write" (report conversions) or both. Left out, a
+     * secret key reports conversions (as before the read API existed).
+     */
+    access: z
+      .array(z.enum(SECRET_KEY_ACCESS, { error: "Each access is “read” or “write”." }), {
+        error: "access is a list: “read”, “write” or both.",
+      })
+      .min(1, { error: "Pick what the key may do: read data, report conversions, or both." })
+      .max(2, { error: "access lists “read” and “write” at most once each." })
+      .optional(),
+  })
+  .refine((input) => input.kind === "secret" || input.access === undefined, {
+    error:
+      "Publishable keys can only report conversions from the browser: choose a secret key to read data.",
+    path: ["access"],
+  });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 

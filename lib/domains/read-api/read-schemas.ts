@@ -14,7 +14,7 @@ import { conversionResponseSchema } from "@/lib/domains/conversions/conversion-s
 
 /**
  * What the read API answers, as zod schemas: the handlers build these shapes and the OpenAPI
- * document (lib/domains/conversions/openapi.ts) is generated from them, so the two cannot drift.
+ * document (lib/domains/public-api/openapi.ts) is generated from them, so the two cannot drift.
  * Nothing here is a secret, and no e-mail address is exposed (README "Read API").
  */
 const dateTime = z.iso.datetime();
