@@ -11,6 +11,7 @@ export interface ReencryptReport {
   linkedInConnections: TableReport;
   webhookEndpoints: TableReport;
   connectorConnections: TableReport;
+  developerWebhooks: TableReport;
 }
 
 const rewrap = (stored: string) => encryptSecret(decryptSecret(stored));
@@ -21,7 +22,7 @@ const stale = (...values: (string | null)[]) =>
 /**
  * Key rotation, step 2: rewrites every stored secret that is not encrypted with the first key of
  * TOKEN_ENCRYPTION_KEYS (LinkedIn access/refresh tokens, webhook URLs, connector tokens and
- * secrets). Each row is updated only if it still
+ * secrets, developer webhook URLs and signing secrets). Each row is updated only if it still
  * holds the value that was read, so a concurrent reconnect is never overwritten. Rows that cannot
  * be decrypted (their key is gone) are reported by id and left alone.
  */
@@ -73,6 +74,21 @@ export async function reencryptStoredSecrets(
           await db.connectorConnection.updateMany({
             where: { id: row.id, secret: row.secret },
             data: { secret: rewrap(row.secret) },
+          })
+        ).count,
+    ),
+    developerWebhooks: await rewrapTable(
+      (cursor) =>
+        db.developerWebhook.findMany({
+          select: { id: true, url: true, secret: true },
+          ...page(cursor),
+        }),
+      (row) => stale(row.url, row.secret),
+      async (row) =>
+        (
+          await db.developerWebhook.updateMany({
+            where: { id: row.id, url: row.url, secret: row.secret },
+            data: { url: rewrap(row.url), secret: rewrap(row.secret) },
           })
         ).count,
     ),

@@ -1,7 +1,8 @@
 /**
  * `npm run tokens:reencrypt`: key rotation for stored secrets (docs/linkedin.md).
  *   1. put the new key FIRST in TOKEN_ENCRYPTION_KEYS, keep the old one after it, restart the app;
- *   2. run this: every LinkedIn token, webhook URL and connector token is rewritten with the first key;
+ *   2. run this: every LinkedIn token, webhook URL, connector token and developer webhook URL and
+ *      signing secret is rewritten with the first key;
  *   3. remove the old key and restart.
  * Database: DATABASE_URL, else the embedded one (like the db:* scripts). Exits 1 when a row could
  * not be decrypted (its key is missing from TOKEN_ENCRYPTION_KEYS).
@@ -35,7 +36,8 @@ async function main() {
     const failed =
       report.linkedInConnections.failed.length +
       report.webhookEndpoints.failed.length +
-      report.connectorConnections.failed.length;
+      report.connectorConnections.failed.length +
+      report.developerWebhooks.failed.length;
     if (failed) {
       console.error(
         `[tokens] ${failed} row(s) could not be decrypted: keep their key in TOKEN_ENCRYPTION_KEYS, or have those members reconnect.`,

@@ -36,6 +36,8 @@ export function ApiKeysPanel({
   const [keys, setKeys] = useState(initialKeys);
   const [name, setName] = useState("");
   const [kind, setKind] = useState<"secret" | "publishable">("secret");
+  const [canRead, setCanRead] = useState(false);
+  const [canWrite, setCanWrite] = useState(true);
   const [fields, setFields] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<{ key: string; apiKey: ApiKeyView } | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
@@ -47,7 +49,15 @@ export function ApiKeysPanel({
     setFields({});
     const result = await apiFetch<{ key: string; apiKey: ApiKeyView }>("/api/api-keys", {
       method: "POST",
-      body: { name: name.trim(), kind },
+      body: {
+        name: name.trim(),
+        kind,
+        ...(kind === "secret"
+          ? {
+              access: [...(canRead ? ["read"] : []), ...(canWrite ? ["write"] : [])],
+            }
+          : {}),
+      },
     });
     setPending(false);
     if (!result.ok) {
@@ -90,10 +100,10 @@ export function ApiKeysPanel({
           API keys
         </h2>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Report conversions (sign-ups, applications, deals…) to Chorus. <strong>Secret</strong>{" "}
-          keys belong on your servers only. <strong>Publishable</strong> keys go into the browser
-          snippet and can only report a conversion for a real click, once per outcome, without a
-          value. See the{" "}
+          Report conversions (sign-ups, applications, deals…) to Chorus, or read your data through
+          the read API. <strong>Secret</strong> keys belong on your servers only.{" "}
+          <strong>Publishable</strong> keys go into the browser snippet and can only report a
+          conversion for a real click, once per outcome, without a value. See the{" "}
           <a className="underline" href="/api/v1/openapi.json">
             OpenAPI document
           </a>
@@ -127,6 +137,37 @@ export function ApiKeysPanel({
         <Button type="submit" disabled={pending} className="sm:mt-7">
           {pending ? "Creating…" : "Create key"}
         </Button>
+        {kind === "secret" ? (
+          <fieldset
+            className="sm:col-span-3"
+            aria-describedby={fields.access ? `${id}-access-error` : undefined}
+          >
+            <legend className="text-sm font-medium">What the key may do</legend>
+            <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2 text-sm">
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={canRead}
+                  onChange={(e) => setCanRead(e.target.checked)}
+                />
+                Read data (items, shares, members, stats…)
+              </label>
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={canWrite}
+                  onChange={(e) => setCanWrite(e.target.checked)}
+                />
+                Report conversions
+              </label>
+            </div>
+            {fields.access ? (
+              <p id={`${id}-access-error`} className="mt-1 text-sm text-red-700 dark:text-red-400">
+                {fields.access}
+              </p>
+            ) : null}
+          </fieldset>
+        ) : null}
       </form>
 
       {created ? (
@@ -164,6 +205,9 @@ export function ApiKeysPanel({
                   Kind
                 </th>
                 <th scope="col" className="py-2 pr-3 font-medium">
+                  Scopes
+                </th>
+                <th scope="col" className="py-2 pr-3 font-medium">
                   Key
                 </th>
                 <th scope="col" className="py-2 pr-3 font-medium">
@@ -185,6 +229,7 @@ export function ApiKeysPanel({
                 >
                   <td className="py-2 pr-3 font-medium">{key.name}</td>
                   <td className="py-2 pr-3">{KIND_LABELS[key.kind]}</td>
+                  <td className="py-2 pr-3 text-xs">{key.scopes.join(", ")}</td>
                   <td className="py-2 pr-3 font-mono text-xs">{key.prefix}…</td>
                   <td className="py-2 pr-3">
                     {formatWhen(key.createdAt, dates)}

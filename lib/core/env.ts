@@ -236,6 +236,16 @@ export const envSchema = z.object({
     "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",
   ),
   /**
+   * Developer webhooks (README "Developer webhooks") Chorus may deliver to although private, or over
+   * plain http (an in-house receiver; the tests' loopback receiver): hostnames, IPs and CIDRs.
+   */
+  DEVELOPER_WEBHOOKS_ALLOWED_HOSTS: commaList(
+    isValidAllowListEntry,
+    "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",
+  ),
+  /** Deliveries failing in a row (each after all its retries) before a developer webhook is turned off. */
+  DEVELOPER_WEBHOOK_DISABLE_AFTER_FAILURES: int(1, 10_000, 20),
+  /**
    * AI assistance (README "AI assistance"): any OpenAI-compatible chat-completions service —
    * OpenAI, Azure OpenAI, Mistral, a local Ollama or vLLM. Unset: no AI anywhere in the app.
    */

@@ -16,6 +16,7 @@ import { visitorSaltCleanupJob } from "@/lib/domains/tracking/jobs/visitor-salt-
 import { pollDueSourcesJob } from "@/lib/domains/sources/jobs/poll-due-sources";
 import { pollSourceJob } from "@/lib/domains/sources/jobs/poll-source";
 import { deliverWebhookJob } from "@/lib/domains/webhooks/jobs/deliver-webhook";
+import { deliverDeveloperWebhookJob } from "@/lib/domains/developer-webhooks/jobs/deliver-developer-webhook";
 import { connectorSyncJob } from "@/lib/domains/connectors/jobs/connector-sync";
 import { connectorsSweepJob } from "@/lib/domains/connectors/jobs/connectors-sweep";
 
@@ -33,6 +34,7 @@ export const JOB_DEFINITIONS: readonly JobDefinition[] = [
   syncPostAnalyticsJob,
   linkedInReconnectRemindersJob,
   deliverWebhookJob,
+  deliverDeveloperWebhookJob,
   announceItemsGoneLiveJob,
   sendEmailJob,
   weeklyDigestJob,

@@ -156,9 +156,46 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     file: "api/v1/conversions/route.ts",
     path: "/api/v1/conversions",
     methods: {
+      GET: { kind: "apiKey", scopes: ["read"] },
       POST: { kind: "apiKey", scopes: ["conversions:write", "conversions:browser"] },
       OPTIONS: pub("CORS preflight"),
     },
+  },
+  {
+    type: "route",
+    file: "api/v1/items/route.ts",
+    path: "/api/v1/items",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/shares/route.ts",
+    path: "/api/v1/shares",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/members/route.ts",
+    path: "/api/v1/members",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/teams/route.ts",
+    path: "/api/v1/teams",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/stats/daily/route.ts",
+    path: "/api/v1/stats/daily",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
+  },
+  {
+    type: "route",
+    file: "api/v1/campaigns/route.ts",
+    path: "/api/v1/campaigns",
+    methods: { GET: { kind: "apiKey", scopes: ["read"] } },
   },
   {
     type: "route",
@@ -795,6 +832,26 @@ export const ROUTE_HANDLERS: readonly RouteHandlerEntry[] = [
     path: "/api/webhooks/deliveries/[id]/retry",
     methods: { POST: org("org:update") },
     ids: { id: "WebhookDelivery" },
+  },
+  {
+    type: "route",
+    file: "api/developer-webhooks/route.ts",
+    path: "/api/developer-webhooks",
+    methods: { GET: org("org:update"), POST: org("org:update") },
+  },
+  {
+    type: "route",
+    file: "api/developer-webhooks/[id]/route.ts",
+    path: "/api/developer-webhooks/[id]",
+    methods: { PATCH: org("org:update"), DELETE: org("org:update") },
+    ids: { id: "DeveloperWebhook" },
+  },
+  {
+    type: "route",
+    file: "api/developer-webhooks/deliveries/[id]/replay/route.ts",
+    path: "/api/developer-webhooks/deliveries/[id]/replay",
+    methods: { POST: org("org:update") },
+    ids: { id: "DeveloperWebhookDelivery" },
   },
 ];
 

@@ -35,6 +35,9 @@ export type IdPrefix =
   | "eml" // email delivery
   | "whk" // webhook endpoint
   | "whd" // webhook delivery
+  | "dwh" // developer webhook
+  | "dwd" // developer webhook delivery
+  | "msg" // developer webhook message (the webhook-id header)
   | "psb" // push subscription
   | "psd" // push delivery
   | "aic" // AI call

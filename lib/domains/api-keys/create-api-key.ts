@@ -10,6 +10,8 @@ import {
   hashApiKey,
   KIND_SCOPES,
   newApiKey,
+  scopesOfSecretKey,
+  SECRET_KEY_ACCESS,
 } from "@/lib/domains/access/api-key-format";
 import {
   API_KEY_SELECT,
@@ -20,16 +22,33 @@ import {
 /** Active keys an organisation may hold at once (revoked ones do not count). */
 export const MAX_ACTIVE_API_KEYS = 25;
 
-export const createApiKeySchema = z.strictObject({
-  name: z
-    .string({ error: "Give the key a name, e.g. “Website sign-ups”." })
-    .trim()
-    .min(1, { error: "Give the key a name, e.g. “Website sign-ups”." })
-    .max(80, { error: "The name is at most 80 characters." }),
-  kind: z.enum(API_KEY_KINDS, {
-    error: "The kind is “secret” (server to server) or “publishable” (browser snippet).",
-  }),
-});
+export const createApiKeySchema = z
+  .strictObject({
+    name: z
+      .string({ error: "Give the key a name, e.g. “Website sign-ups”." })
+      .trim()
+      .min(1, { error: "Give the key a name, e.g. “Website sign-ups”." })
+      .max(80, { error: "The name is at most 80 characters." }),
+    kind: z.enum(API_KEY_KINDS, {
+      error: "The kind is “secret” (server to server) or “publishable” (browser snippet).",
+    }),
+    /**
+     * Secret keys only: "read" (the read API), "write" (report conversions) or both. Left out, a
+     * secret key reports conversions (as before the read API existed).
+     */
+    access: z
+      .array(z.enum(SECRET_KEY_ACCESS, { error: "Each access is “read” or “write”." }), {
+        error: "access is a list: “read”, “write” or both.",
+      })
+      .min(1, { error: "Pick what the key may do: read data, report conversions, or both." })
+      .max(2, { error: "access lists “read” and “write” at most once each." })
+      .optional(),
+  })
+  .refine((input) => input.kind === "secret" || input.access === undefined, {
+    error:
+      "Publishable keys can only report conversions from the browser: choose a secret key to read data.",
+    path: ["access"],
+  });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
@@ -55,7 +74,10 @@ export async function createApiKey(
         name: input.name,
         prefix: displayPrefix(key),
         hash: hashApiKey(key),
-        scopes: KIND_SCOPES[input.kind],
+        scopes:
+          input.kind === "secret" && input.access
+            ? scopesOfSecretKey(input.access)
+            : KIND_SCOPES[input.kind],
         createdById: access.userId,
       },
       select: API_KEY_SELECT,
@@ -66,7 +88,12 @@ export async function createApiKey(
       action: "apikey.create",
       targetType: "api_key",
       targetId: created.id,
-      metadata: { name: created.name, kind: input.kind, prefix: created.prefix },
+      metadata: {
+        name: created.name,
+        kind: input.kind,
+        prefix: created.prefix,
+        scopes: created.scopes,
+      },
     });
     return created;
   });

@@ -245,6 +245,18 @@ export function describeAuditEntry(entry: DescribableEntry): string {
       return `${who} removed ${named("connector", text(m.name) ?? target)}`;
     case "webhook.retry":
       return `${who} resent a failed webhook message`;
+    case "devwebhook.create":
+      return `${who} added ${named("developer webhook", text(m.name) ?? target)}`;
+    case "devwebhook.update": {
+      const verb = m.active === false ? "turned off" : m.active === true ? "turned on" : "changed";
+      return `${who} ${verb} ${named("developer webhook", target ?? text(m.name))}`;
+    }
+    case "devwebhook.delete":
+      return `${who} removed ${named("developer webhook", text(m.name) ?? target)}`;
+    case "devwebhook.replay":
+      return `${who} replayed a developer webhook message`;
+    case "devwebhook.disabled":
+      return `${who} turned off ${named("developer webhook", text(m.name) ?? target)} after its deliveries kept failing`;
     case "email.retry":
       return `${who} resent a failed email${text(m.to) ? ` to ${text(m.to)}` : ""}`;
     case "analytics.export":

@@ -19,6 +19,7 @@ export const AUDIT_CATEGORIES = {
   apikey: "API keys",
   scim: "Provisioning (SCIM)",
   webhook: "Webhooks",
+  devwebhook: "Developer webhooks",
   email: "Emails",
   analytics: "Analytics exports",
   audit: "Audit log",
@@ -96,6 +97,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "webhook.delete": "Webhook removed",
   "webhook.test": "Webhook test sent",
   "webhook.retry": "Webhook message resent",
+  "devwebhook.create": "Developer webhook added",
+  "devwebhook.update": "Developer webhook changed",
+  "devwebhook.delete": "Developer webhook removed",
+  "devwebhook.replay": "Developer webhook message replayed",
+  "devwebhook.disabled": "Developer webhook turned off after failures",
   "email.retry": "Email resent",
   "analytics.export": "Analytics exported",
   "audit.export": "Audit log exported",
@@ -117,6 +123,8 @@ export const AUDIT_TARGET_TYPES = {
   scim_token: "SCIM token",
   webhook: "Webhook",
   webhook_delivery: "Webhook message",
+  developer_webhook: "Developer webhook",
+  developer_webhook_delivery: "Developer webhook message",
   email_delivery: "Email",
 } as const;
 

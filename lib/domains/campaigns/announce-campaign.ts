@@ -5,6 +5,7 @@ import { goalAmount } from "@/lib/domains/campaigns/campaign-goals";
 import { campaignDays } from "@/lib/domains/campaigns/campaign-window";
 import { getCampaignProgress } from "@/lib/domains/campaigns/get-campaign-progress";
 import { createNotifications } from "@/lib/domains/notifications/create-notification";
+import { emitEndedCampaigns } from "@/lib/domains/developer-webhooks/emit-ended-campaigns";
 
 export const CAMPAIGN_STARTED = "campaign.started";
 export const CAMPAIGN_GOAL_REACHED = "campaign.goal_reached";
@@ -172,6 +173,8 @@ export async function announceCampaigns(now = new Date()): Promise<number> {
   let count = 0;
   for (const c of started) count += await announceCampaignStart(c.orgId, c.id, now);
   for (const c of counting) count += await announceCampaignGoal(c.orgId, c.id, now);
+  // Developer webhooks: campaign.ended, once per campaign.
+  await emitEndedCampaigns(now);
   return count;
 }
 

@@ -16,6 +16,7 @@ import { settleApprovalRequests } from "@/lib/domains/content/settle-approval-re
 import type { ContentStatus } from "@/lib/generated/prisma/enums";
 import { recordChainStep } from "@/lib/domains/content/record-chain-step";
 import { refreshChainRequestsSafely } from "@/lib/domains/content/refresh-chain-requests";
+import { emitEvent } from "@/lib/domains/developer-webhooks/emit-event";
 
 export const transitionSchema = z
   .object({
@@ -148,6 +149,9 @@ export async function transitionContentItem(
       targetId: itemId,
       metadata: { from: item.status, to: input.to, comment: input.comment ?? null },
     });
+    if (input.to === "PUBLISHED") {
+      await emitEvent(access.orgId, "content.published", { itemId, from: item.status }, { tx });
+    }
     return { id: itemId, status: input.to, action: check.action, from: item.status, chain };
   });
   const { from, chain, ...outcome } = result;

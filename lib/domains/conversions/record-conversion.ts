@@ -20,6 +20,7 @@ import {
   type ConversionRequest,
   type ConversionResponse,
 } from "@/lib/domains/conversions/conversion-schema";
+import { emitEventAfterCommit } from "@/lib/domains/developer-webhooks/emit-event";
 
 export interface RecordedConversion {
   /** true: recorded now (201); false: the answer to an earlier request with the same key (200). */
@@ -137,19 +138,23 @@ export async function recordConversion(
     if (!winner) throw new Error("Conversion insert conflicted but no conversion holds the key");
     return replay(winner, request, browser);
   }
-  return {
-    created: true,
-    conversion: {
-      id,
-      outcome: input.outcome,
-      shareCode: target.shareCode,
-      clickId: target.clickId,
-      value: value === null ? null : Number(value),
-      currency,
-      occurredAt: occurredAt.toISOString(),
-      attributed: true,
-    },
+  const conversion: ConversionResponse = {
+    id,
+    outcome: input.outcome,
+    shareCode: target.shareCode,
+    clickId: target.clickId,
+    value: value === null ? null : Number(value),
+    currency,
+    occurredAt: occurredAt.toISOString(),
+    attributed: true,
   };
+  // After the single-statement insert committed (a replay above emits nothing).
+  await emitEventAfterCommit(orgId, "conversion.recorded", {
+    ...conversion,
+    conversionId: id,
+    shareId: target.shareId,
+  });
+  return { created: true, conversion };
 }
 
 function mergeIdempotencyKey(body: string | undefined, header: string | null): string | undefined {

@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { uniqueHandle } from "@/lib/domains/members/assign-handle";
 import { hashInvitationToken } from "@/lib/domains/invitations/invitation-token";
 import { invitationState } from "@/lib/domains/invitations/invitation-status";
+import { emitEvent } from "@/lib/domains/developer-webhooks/emit-event";
 
 function maskEmail(email: string): string {
   const [local = "", domain = ""] = email.split("@");
@@ -88,6 +89,17 @@ export async function acceptInvitation(userId: string, token: string) {
       targetId: invitation.id,
       metadata: { membershipId, role: invitation.role },
     });
+    await emitEvent(
+      invitation.orgId,
+      "member.joined",
+      {
+        memberId: membershipId,
+        name: person.name,
+        role: invitation.role,
+        teamIds: invitation.teams.map((t) => t.teamId),
+      },
+      { tx },
+    );
     return { orgId: invitation.orgId, role: invitation.role, membershipId };
   });
 }

@@ -26,6 +26,7 @@ import {
   recordDisclosedShare,
 } from "@/lib/domains/rewards/incentive-disclosure";
 import { recordShareCounted } from "@/lib/domains/recognition/record-share-counted";
+import { emitEvent } from "@/lib/domains/developer-webhooks/emit-event";
 
 export const RECONNECT_MESSAGE =
   "LinkedIn needs you to reconnect: your connection expired or was revoked. Reconnect LinkedIn on your profile, then retry this post.";
@@ -251,6 +252,12 @@ export async function publishShare(
           where: { id: share.id },
           data: { status: "POSTED", postedAt: new Date(), linkedinPostId: postUrn, error: null },
         });
+        await emitEvent(
+          share.orgId,
+          "share.posted",
+          { shareId: share.id, itemId: share.itemId, linkedinPostId: postUrn },
+          { tx },
+        );
         if (incentive.disclosure && !share.incentiveDisclosure) {
           await recordPublishedDisclosure(tx, share, incentive.disclosure);
         }

@@ -31,6 +31,7 @@ import {
   sendPublishJob,
 } from "@/lib/domains/linkedin-publish/schedule-publish-job";
 import type { ShareStatus, SocialNetwork } from "@/lib/generated/prisma/enums";
+import { emitEvent } from "@/lib/domains/developer-webhooks/emit-event";
 
 /**
  * Sends the job that posts an API share at its time. Should the queue be unreachable, the share
@@ -267,6 +268,20 @@ export async function createShare(
         if (input.reminderId) {
           await markReminderShared(tx, access, input.reminderId, item.id, created.id);
         }
+        await emitEvent(
+          access.orgId,
+          "share.created",
+          {
+            shareId: created.id,
+            itemId: item.id,
+            memberId: access.membershipId,
+            shareCode: created.code,
+            channel: created.channel,
+            network: created.network,
+            status: created.status,
+          },
+          { tx },
+        );
         return created;
       });
       if (publishAt && share.publishJobId) {

@@ -92,6 +92,8 @@ const child = spawn(
       // Content sources may poll the spec's local feed server (tests/e2e/sources.spec.ts); in
       // production this allow-list is empty unless an admin of the server sets it.
       CONTENT_SOURCES_ALLOWED_HOSTS: "127.0.0.1",
+      // Developer webhooks may point at a loopback receiver (tests/e2e/developer-webhooks.spec.ts).
+      DEVELOPER_WEBHOOKS_ALLOWED_HOSTS: "127.0.0.1",
     }),
   },
 );

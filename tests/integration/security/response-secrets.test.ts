@@ -48,6 +48,18 @@ const ALLOWED_KEYS: readonly { route: string; key: string; why: string }[] = [
   },
 ];
 
+/**
+ * Secrets a route shows on purpose: a developer webhook's signing secret in the response that
+ * creates it (shown once; the receiver needs it to verify signatures), never anywhere else.
+ */
+const ALLOWED_VALUES: readonly { route: string; what: string; why: string }[] = [
+  {
+    route: "POST /api/developer-webhooks",
+    what: "developer webhook signing secret",
+    why: "shown once at creation, stored encrypted",
+  },
+];
+
 const probe = new ProbeCounter();
 
 interface Collected {
@@ -263,6 +275,12 @@ async function secretsInDatabase(): Promise<{ value: string; what: string }[]> {
     add(w.url, "WebhookEndpoint.url (encrypted)");
     add(decrypt(w.url), "webhook URL");
   }
+  for (const w of await db.developerWebhook.findMany({ select: { url: true, secret: true } })) {
+    add(w.url, "DeveloperWebhook.url (encrypted)");
+    add(decrypt(w.url), "developer webhook URL");
+    add(w.secret, "DeveloperWebhook.secret (encrypted)");
+    add(decrypt(w.secret), "developer webhook signing secret");
+  }
   // Tables other suites add (password reset tokens) are read when they exist.
   const resets = await db
     .$queryRawUnsafe<{ tokenHash: string }[]>(`SELECT "tokenHash" FROM "PasswordResetToken"`)
@@ -299,7 +317,9 @@ function inspect(
   const keys = secretKeys(json).filter(
     (path) => !ALLOWED_KEYS.some((a) => a.route === route && path.endsWith(`.${a.key}`)),
   );
-  const leaked = [...new Set(secrets.filter((s) => text.includes(s.value)).map((s) => s.what))];
+  const leaked = [
+    ...new Set(secrets.filter((s) => text.includes(s.value)).map((s) => s.what)),
+  ].filter((what) => !ALLOWED_VALUES.some((a) => a.route === route && a.what === what));
   return { keys, leaked };
 }
 
@@ -331,6 +351,7 @@ describe("no secret in any response", () => {
     expect(secrets.some((s) => s.what === "User.passwordHash")).toBe(true);
     expect(secrets.some((s) => s.what === "LinkedIn access token")).toBe(true);
     expect(secrets.some((s) => s.what === "webhook URL")).toBe(true);
+    expect(secrets.some((s) => s.what === "developer webhook signing secret")).toBe(true);
     const failures: string[] = [];
     for (const r of responses) {
       const { keys, leaked } = inspect(r.json, r.text, r.route, secrets);

@@ -47,8 +47,10 @@ import {
   createRoleOrg,
   createNotificationRow,
   createShareRow,
+  createDeveloperWebhookRow,
   createWebhookRow,
   failedWebhookDelivery,
+  sentDeveloperDelivery,
   imageForm,
   PNG,
   publishedItem,
@@ -57,6 +59,8 @@ import {
 import type { Actor } from "./role-matrix";
 
 export const SLACK_URL = "https://hooks.slack.com/services/T000/B000/role-matrix-secret";
+/** A developer webhook URL (its host resolves to a public address in this suite; nothing is sent). */
+export const DEVELOPER_HOOK_URL = "https://hooks.example.com/chorus/role-matrix-secret-path";
 
 export interface MatrixEnv {
   fake: FakeLinkedIn;
@@ -597,6 +601,23 @@ export const ARRANGE: Record<string, Arrange> = {
   "POST /api/webhooks/deliveries/[id]/retry": async ({ fx }) => ({
     params: { id: (await failedWebhookDelivery(fx.org.id, SLACK_URL)).id },
   }),
+  "GET /api/developer-webhooks": async ({ fx }) => {
+    await sentDeveloperDelivery(fx.org.id, DEVELOPER_HOOK_URL);
+    return {};
+  },
+  "POST /api/developer-webhooks": async () => ({
+    body: { name: "Warehouse", url: DEVELOPER_HOOK_URL, events: ["share.created"] },
+  }),
+  "PATCH /api/developer-webhooks/[id]": async ({ fx }) => ({
+    params: { id: (await createDeveloperWebhookRow(fx.org.id, DEVELOPER_HOOK_URL)).id },
+    body: { active: false },
+  }),
+  "DELETE /api/developer-webhooks/[id]": async ({ fx }) => ({
+    params: { id: (await createDeveloperWebhookRow(fx.org.id, DEVELOPER_HOOK_URL)).id },
+  }),
+  "POST /api/developer-webhooks/deliveries/[id]/replay": async ({ fx }) => ({
+    params: { id: (await sentDeveloperDelivery(fx.org.id, DEVELOPER_HOOK_URL)).id },
+  }),
   "GET /api/connectors": async ({ fx }) => {
     await createConnection(adminAccess(fx), {
       kind: "webhook",
@@ -738,6 +759,20 @@ export const ARRANGE: Record<string, Arrange> = {
   },
 };
 
+/** A read-scoped API key of the organisation (the read API's GETs; one per organisation). */
+const readKeys = new Map<string, Promise<string>>();
+function readKey(fx: OrgFixture): Promise<string> {
+  if (!readKeys.has(fx.org.id)) {
+    readKeys.set(
+      fx.org.id,
+      createApiKey(adminAccess(fx), { name: "Read", kind: "secret", access: ["read"] }).then(
+        (created) => created.key,
+      ),
+    );
+  }
+  return readKeys.get(fx.org.id)!;
+}
+
 /** A CSRF token of Auth.js and the cookie it goes with. */
 async function authCsrf(): Promise<{ token: string; cookie: string }> {
   const { GET } = await import("@/app/api/auth/[...nextauth]/route");
@@ -817,6 +852,23 @@ export const ARRANGE_PUBLIC_GET: Record<string, (fx: OrgFixture) => Promise<Arra
     headers: { authorization: `Bearer ${process.env.METRICS_TOKEN}` },
   }),
   "GET /api/v1/openapi.json": async () => ({ path: "/api/v1/openapi.json" }),
+  ...Object.fromEntries(
+    [
+      "/api/v1/items",
+      "/api/v1/shares",
+      "/api/v1/members",
+      "/api/v1/teams",
+      "/api/v1/stats/daily",
+      "/api/v1/conversions",
+      "/api/v1/campaigns",
+    ].map((path) => [
+      `GET ${path}`,
+      async (fx: OrgFixture): Promise<Arranged> => ({
+        path: `${path}?limit=200`,
+        headers: { authorization: `Bearer ${await readKey(fx)}` },
+      }),
+    ]),
+  ),
   "GET /api/files/[...key]": async (fx) => {
     const item = await draftItem(fx);
     await addContentImage(

@@ -197,6 +197,8 @@ const BODIES: Record<string, Payload | null> = {
   "PATCH /api/connectors/[id]": { body: { name: "Taken over", paused: true } },
   "POST /api/connectors/[id]/sync": null,
   "POST /api/webhooks/deliveries/[id]/retry": null,
+  "PATCH /api/developer-webhooks/[id]": { body: { active: false, name: "Taken over" } },
+  "POST /api/developer-webhooks/deliveries/[id]/replay": null,
 };
 
 const takesBody = (method: HttpMethod) =>

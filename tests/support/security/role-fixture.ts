@@ -179,6 +179,44 @@ export async function createWebhookRow(orgId: string, url: string) {
   });
 }
 
+/** A developer webhook (URL and signing secret encrypted, as the app stores them). */
+export async function createDeveloperWebhookRow(orgId: string, url: string) {
+  const { newWebhookSecret } = await import("@/lib/domains/developer-webhooks/sign-webhook");
+  return getDb().developerWebhook.create({
+    data: {
+      id: createId("dwh"),
+      orgId,
+      name: `Warehouse ${randomString(4)}`,
+      url: encryptSecret(url),
+      urlHost: new URL(url).host,
+      secret: encryptSecret(newWebhookSecret()),
+      events: ["share.created", "content.published"],
+    },
+  });
+}
+
+/** A delivered (SENT) message to a fresh developer webhook: replayable. */
+export async function sentDeveloperDelivery(orgId: string, url: string) {
+  const hook = await createDeveloperWebhookRow(orgId, url);
+  return getDb().developerWebhookDelivery.create({
+    data: {
+      id: createId("dwd"),
+      orgId,
+      webhookId: hook.id,
+      messageId: createId("msg"),
+      event: "share.created",
+      body: JSON.stringify({
+        type: "share.created",
+        timestamp: new Date().toISOString(),
+        data: {},
+      }),
+      status: "SENT",
+      attempts: 1,
+      responseStatus: 200,
+    },
+  });
+}
+
 /** A FAILED delivery to a fresh endpoint. */
 export async function failedWebhookDelivery(orgId: string, url: string) {
   const endpoint = await createWebhookRow(orgId, url);

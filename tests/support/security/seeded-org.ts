@@ -103,6 +103,9 @@ export interface SeededNames {
   webhook: string;
   failedWebhookDelivery: string;
   sentWebhookDelivery: string;
+  developerWebhook: string;
+  sentDeveloperDelivery: string;
+  failedDeveloperDelivery: string;
   failedEmailDelivery: string;
   sentEmailDelivery: string;
   /** An unread notification of the admin, one of the employee. */
@@ -579,6 +582,47 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
   });
   const failedWebhookDelivery = (await delivery("FAILED")).id;
   const sentWebhookDelivery = (await delivery("SENT")).id;
+  // A developer webhook (URL and signing secret encrypted) with a delivered and a failed message.
+  const developerWebhook = createId("dwh");
+  await db.developerWebhook.create({
+    data: {
+      id: developerWebhook,
+      orgId: org.id,
+      name: "Warehouse",
+      url: encryptSecret(`https://hooks.example.com/chorus/${randomString(24)}`),
+      urlHost: "hooks.example.com",
+      secret: encryptSecret(`whsec_${Buffer.from(randomString(32)).toString("base64")}`),
+      events: ["share.created", "content.published"],
+      createdById: admin.userId,
+    },
+  });
+  const developerDelivery = (status: "FAILED" | "SENT") =>
+    db.developerWebhookDelivery.create({
+      data: {
+        id: createId("dwd"),
+        orgId: org.id,
+        webhookId: developerWebhook,
+        messageId: createId("msg"),
+        event: "share.created",
+        body: JSON.stringify({
+          type: "share.created",
+          timestamp: days(-1).toISOString(),
+          data: {},
+        }),
+        status,
+        attempts: status === "FAILED" ? 7 : 1,
+        responseStatus: status === "FAILED" ? 500 : 200,
+        lastError: status === "FAILED" ? "HTTP 500" : null,
+        deliveredAt: status === "SENT" ? days(-1) : null,
+      },
+      select: { id: true },
+    });
+  // An event emitted once only (campaign.ended of a campaign that ended).
+  await db.developerWebhookOnceEvent.create({
+    data: { key: `campaign.ended:${createId("cmp")}`, orgId: org.id },
+  });
+  const sentDeveloperDelivery = (await developerDelivery("SENT")).id;
+  const failedDeveloperDelivery = (await developerDelivery("FAILED")).id;
 
   const email = (status: "FAILED" | "SENT") =>
     db.emailDelivery.create({
@@ -743,6 +787,9 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       webhook,
       failedWebhookDelivery,
       sentWebhookDelivery,
+      developerWebhook,
+      sentDeveloperDelivery,
+      failedDeveloperDelivery,
       failedEmailDelivery,
       sentEmailDelivery,
       adminNotification,

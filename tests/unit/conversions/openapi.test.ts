@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildOpenApiDocument } from "@/lib/domains/conversions/openapi";
+import { buildOpenApiDocument } from "@/lib/domains/public-api/openapi";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -71,6 +71,7 @@ describe("job registry", () => {
       "connectors-sweep",
       "content-source-poll",
       "content-sources-sweep",
+      "developer-webhook-deliver",
       "email-digest",
       "email-send",
       "linkedin-analytics",
@@ -90,6 +91,11 @@ describe("job registry", () => {
       retryBackoff: true,
     });
     expect(byName["webhook-deliver"]).toMatchObject({ retryLimit: 5, concurrency: 2 });
+    expect(byName["developer-webhook-deliver"]).toMatchObject({
+      retryLimit: 6,
+      retryDelay: 30,
+      retryBackoff: true,
+    });
     expect(byName["linkedin-publish"]).toMatchObject({ retryLimit: 5, retryDelay: 30 });
     expect(byName["push-send"]).toMatchObject({
       retryLimit: 4,

@@ -11,17 +11,23 @@ import { can } from "@/lib/domains/access/permissions";
 import { appUrl } from "@/lib/core/http/app-url";
 import { ScimTokensPanel } from "@/components/scim/scim-tokens-panel";
 import { listScimTokens } from "@/lib/domains/scim/list-scim-tokens";
+import { DeveloperWebhooksPanel } from "@/components/webhooks/developer-webhooks-panel";
+import { listDeveloperWebhooks } from "@/lib/domains/developer-webhooks/manage-developer-webhooks";
+import { listDeveloperWebhookDeliveries } from "@/lib/domains/developer-webhooks/developer-webhook-deliveries";
 
 export const metadata: Metadata = { title: "Integrations" };
 
 export default async function IntegrationsPage() {
   const access = await requirePageAccess("org:update");
-  const [endpoints, deliveries, connections, scimTokens] = await Promise.all([
-    listWebhookEndpoints(access.orgId),
-    listWebhookDeliveries(access.orgId),
-    can(access, "connectors:manage") ? listConnections(access.orgId) : null,
-    can(access, "scim:manage") ? listScimTokens(access.orgId) : null,
-  ]);
+  const [endpoints, deliveries, connections, scimTokens, devWebhooks, devDeliveries] =
+    await Promise.all([
+      listWebhookEndpoints(access.orgId),
+      listWebhookDeliveries(access.orgId),
+      can(access, "connectors:manage") ? listConnections(access.orgId) : null,
+      can(access, "scim:manage") ? listScimTokens(access.orgId) : null,
+      listDeveloperWebhooks(access.orgId),
+      listDeveloperWebhookDeliveries(access.orgId),
+    ]);
   const dates = await requestDateFormat(access.org.timeZone);
   return (
     <>
@@ -32,6 +38,18 @@ export default async function IntegrationsPage() {
       <div className="space-y-6">
         <Card>
           <WebhooksPanel initial={{ endpoints, deliveries }} dates={dates} />
+        </Card>
+        <Card>
+          <DeveloperWebhooksPanel
+            initial={{ webhooks: devWebhooks, deliveries: devDeliveries }}
+            dates={dates}
+          />
+        </Card>
+        <Card>
+          <DeveloperWebhooksPanel
+            initial={{ webhooks: devWebhooks, deliveries: devDeliveries }}
+            dates={dates}
+          />
         </Card>
         {connections ? (
           <Card>

@@ -1,4 +1,7 @@
 import { API_CORS_HEADERS, apiKeyRoute } from "@/lib/domains/access/route";
+import { parseQuery } from "@/lib/core/http/parse-body";
+import { pageQuerySchema } from "@/lib/domains/read-api/page-query";
+import { listApiConversions } from "@/lib/domains/read-api/list-api-conversions";
 import { parseConversionBody } from "@/lib/domains/conversions/parse-conversion-body";
 import { recordConversion } from "@/lib/domains/conversions/record-conversion";
 
@@ -19,13 +22,18 @@ export const POST = apiKeyRoute(
   },
 );
 
+/** Conversions of the key's organisation, a page at a time (read scope). */
+export const GET = apiKeyRoute("read", async ({ req, apiKey }) =>
+  listApiConversions(apiKey.orgId, parseQuery(req, pageQuerySchema)),
+);
+
 /** CORS preflight: any site may call the API with an explicit key (never cookies). */
 export async function OPTIONS(): Promise<Response> {
   return new Response(null, {
     status: 204,
     headers: {
       ...API_CORS_HEADERS,
-      "Access-Control-Allow-Methods": "POST, OPTIONS",
+      "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
       "Access-Control-Allow-Headers": "Authorization, Content-Type, Idempotency-Key, X-Api-Key",
       "Access-Control-Max-Age": "86400",
     },

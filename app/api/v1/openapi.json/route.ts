@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from "@/lib/domains/conversions/openapi";
+import { buildOpenApiDocument } from "@/lib/domains/public-api/openapi";
 import { appUrl } from "@/lib/core/http/app-url";
 
 /** The OpenAPI 3.1 document of the public API, generated from the same zod schemas it validates with. */

@@ -6,6 +6,7 @@ import {
   IDEMPOTENCY_KEY_PATTERN,
 } from "@/lib/domains/conversions/conversion-schema";
 import { MAX_FUTURE_SKEW_MS } from "@/lib/domains/conversions/attribution-window";
+import { readApiOpenApi } from "@/lib/domains/read-api/openapi-read-paths";
 
 type Json = Record<string, unknown>;
 
@@ -48,18 +49,24 @@ export function buildOpenApiDocument(baseUrl: string): Json {
     attributed: true,
   };
 
+  const read = readApiOpenApi();
+  const conversionsGet = (read.paths["/api/v1/conversions"] as Json).get;
+  delete read.paths["/api/v1/conversions"];
+
   return {
     openapi: "3.1.0",
     info: {
       title: "Chorus public API",
       version: "1.0.0",
       description:
-        "Report conversions (sign-ups, applications, hires, leads, deals…) that follow a click on an employee's tracked link. Authenticate with an organisation API key created by an admin in Settings → API keys. Secret keys (`chorus_sk_…`) belong on your servers; publishable keys (`chorus_pk_…`) are meant for the browser snippet `/chorus.js` and may only report a conversion for a real click id, once per outcome, without a value.",
+        "Report conversions (sign-ups, applications, hires, leads, deals…) that follow a click on an employee's tracked link, and read your organisation's data (items, shares, members, teams, daily figures, conversions, campaigns) with a secret key that has the read scope. Authenticate with an organisation API key created by an admin in Settings → API keys. Secret keys (`chorus_sk_…`) belong on your servers; publishable keys (`chorus_pk_…`) are meant for the browser snippet `/chorus.js` and may only report a conversion for a real click id, once per outcome, without a value.",
     },
     servers: [{ url: baseUrl }],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
     paths: {
+      ...read.paths,
       "/api/v1/conversions": {
+        get: conversionsGet,
         post: {
           operationId: "createConversion",
           summary: "Record a conversion",
@@ -195,6 +202,7 @@ export function buildOpenApiDocument(baseUrl: string): Json {
         ConversionRequest: request,
         Conversion: jsonSchema(conversionResponseSchema, "output"),
         Error: jsonSchema(errorResponseSchema, "output"),
+        ...read.schemas,
       },
     },
   };
