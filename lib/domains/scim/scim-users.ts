@@ -14,6 +14,7 @@ import {
   type ScimUserState,
 } from "@/lib/domains/scim/scim-user-resource";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { emitEvent } from "@/lib/domains/developer-webhooks/emit-event";
 
 export const USER_FILTERS = ["userName", "externalId"] as const;
 
@@ -115,6 +116,15 @@ export async function provisionScimUser(
       targetId: membershipId,
       metadata: { ...via(scim), email: state.email, active: state.active, returning: !!existing },
     });
+    // A new member (not one the identity provider brings back): developer webhooks hear of it.
+    if (!existing && state.active) {
+      await emitEvent(
+        scim.orgId,
+        "member.joined",
+        { memberId: membershipId, name: state.name, role: "EMPLOYEE", teamIds: [] },
+        { tx },
+      );
+    }
     return membershipId;
   });
   return { id, resource: await getScimUser(scim.orgId, id) };

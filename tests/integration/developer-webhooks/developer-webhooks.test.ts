@@ -10,7 +10,11 @@ import { decryptSecret } from "@/lib/core/crypto/token-cipher";
 import { startJobs, stopJobs } from "@/lib/jobs/run-jobs";
 import { deliverDeveloperWebhookJob } from "@/lib/domains/developer-webhooks/jobs/deliver-developer-webhook";
 import { emitEvent } from "@/lib/domains/developer-webhooks/emit-event";
-import { createOrgFixture, type OrgFixture } from "../../support/factories";
+import * as usersRoute from "@/app/scim/v2/Users/route";
+import { randomString } from "@/lib/core/db/create-id";
+import { createScimToken } from "@/lib/domains/scim/create-scim-token";
+import { accessFor, createOrgFixture, type OrgFixture } from "../../support/factories";
+import { scimCall } from "../../support/scim";
 import { contentInput } from "../../support/content";
 import { callRoute } from "../../support/http";
 import { startSignedReceiver, type SignedReceiver } from "../../support/signed-webhook-receiver";
@@ -296,5 +300,45 @@ describe("developer webhooks", () => {
     expect(
       (await getDb().developerWebhook.findUniqueOrThrow({ where: { id: hookA.id } })).active,
     ).toBe(true);
+  });
+});
+
+describe("member.joined from SCIM provisioning", () => {
+  it("is sent once for a person the identity provider creates, not again when it sends them twice", async () => {
+    const org = await createOrgFixture();
+    const r = await receiver();
+    const { id, secret } = await subscribe(org, r.url, ["member.joined"]);
+    const { token } = await createScimToken(accessFor(org.org, org.admin), { name: "Okta" });
+    const address = `joined-${randomString(8).toLowerCase()}@scim.example`;
+    const body = {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: address,
+      name: { givenName: "Grace", familyName: "Hopper" },
+      emails: [{ primary: true, value: address, type: "work" }],
+      active: true,
+    };
+    const created = await scimCall(token, usersRoute.POST, {
+      method: "POST",
+      path: "/scim/v2/Users",
+      body,
+    });
+    expect(created.status, JSON.stringify(created.json)).toBe(201);
+    const again = await scimCall(token, usersRoute.POST, {
+      method: "POST",
+      path: "/scim/v2/Users",
+      body,
+    });
+    expect(again.status).toBe(409);
+
+    const rows = await waitFor(
+      () => deliveries(id),
+      (d) => d[0]?.status === "SENT",
+    );
+    expect(rows).toHaveLength(1);
+    expect(r.requests).toHaveLength(1);
+    expectSigned(secret, r.requests[0]!);
+    const sent = JSON.parse(r.requests[0]!.raw) as { type: string; data: { memberId: string } };
+    expect(sent.type).toBe("member.joined");
+    expect(sent.data.memberId).toBe((created.json as { id: string }).id);
   });
 });
