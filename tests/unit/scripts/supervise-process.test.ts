@@ -91,7 +91,7 @@ describe("superviseProcess (npm start's job worker)", { timeout: 60_000 }, () =>
   });
 });
 
-describe("superviseProcess stop()", () => {
+describe("superviseProcess stop()", { timeout: 60_000 }, () => {
   it("kills a process that ignores the stop signal once killAfterMs has passed", async () => {
     const lines: string[] = [];
     // The child says when its SIGTERM handler is installed (a fixed wait was too short for a
