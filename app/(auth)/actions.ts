@@ -24,7 +24,10 @@ async function credentialsSignIn(email: string, password: string, callbackUrl?: 
     if (error instanceof AuthError && error.type === "CredentialsSignin") {
       const code = (error as AuthError & { code?: string }).code ?? "invalid";
       const [reason, minutes] = code.split(":");
-      const known = reason === "locked" || reason === "rate_limited" ? reason : "invalid";
+      const known =
+        reason === "locked" || reason === "rate_limited" || reason === "sso_required"
+          ? reason
+          : "invalid";
       throw new AppError("UNAUTHORIZED", credentialsMessage(known, Number(minutes) || undefined));
     }
     throw error;
