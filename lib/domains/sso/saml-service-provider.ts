@@ -119,6 +119,11 @@ export async function validateSamlResponse(
     );
   }
   if (!profile?.nameID) throw new SsoSignInError("SsoInvalidResponse", "no NameID");
+  // node-saml checks `idpIssuer` on logout messages only: the signed assertion's Issuer is
+  // compared here (an assertion another IdP signed with a shared key must not pass).
+  if (profile.issuer !== settings.idpEntityId) {
+    throw new SsoSignInError("SsoInvalidResponse", "unexpected issuer");
+  }
 
   const assertion = profile.getAssertion?.() as
     | { Assertion?: { $?: { ID?: string }; Conditions?: { $?: { NotOnOrAfter?: string } }[] } }

@@ -1,6 +1,12 @@
 import { AppError, badRequest } from "@/lib/core/errors/app-error";
 import { env } from "@/lib/core/env";
-import { isAllowedHost, parseAllowList } from "@/lib/core/net/is-refused-address";
+import net from "node:net";
+import {
+  type AllowList,
+  isAllowedAddress,
+  isAllowedHost,
+  parseAllowList,
+} from "@/lib/core/net/is-refused-address";
 import { requestPinned } from "@/lib/core/net/request-pinned";
 import {
   bareHostname,
@@ -8,6 +14,11 @@ import {
   resolveLinkTarget,
   resolveWithDns,
 } from "@/lib/core/net/resolve-link-target";
+
+/** A hostname or an IP address the allow-list names (plain http is accepted for these only). */
+function allowListed(hostname: string, allowList: AllowList): boolean {
+  return net.isIP(hostname) ? isAllowedAddress(hostname, allowList) : isAllowedHost(hostname, allowList);
+}
 
 const MAX_BYTES = 1024 * 1024;
 const TIMEOUT_MS = 10_000;
@@ -23,7 +34,7 @@ export async function ssoFetch(input: string | URL | Request, init?: RequestInit
   const allowList = parseAllowList(env().SSO_ALLOWED_HOSTS);
   const request = input instanceof Request ? input : null;
   const url = parseLinkUrl(request ? request.url : String(input));
-  if (url.protocol !== "https:" && !isAllowedHost(bareHostname(url), allowList)) {
+  if (url.protocol !== "https:" && !allowListed(bareHostname(url), allowList)) {
     throw badRequest(`The identity provider address must start with https:// (${url.origin}).`);
   }
   const method = (init?.method ?? request?.method ?? "GET").toUpperCase();
