@@ -16,6 +16,9 @@ import { signUp } from "@/lib/domains/users/sign-up";
 import { signInFormSchema, signUpFormSchema } from "@/lib/domains/auth/auth-form-schemas";
 import { acceptInvitation } from "@/lib/domains/invitations/accept-invitation";
 import { assertInvitationUsableBy } from "@/lib/domains/invitations/get-invitation-preview";
+import { ssoDiscoverySchema } from "@/lib/domains/auth/auth-form-schemas";
+import { findSsoLoginForEmail } from "@/lib/domains/sso/find-sso-org";
+import { SSO_ERROR_MESSAGES } from "@/lib/domains/sso/sso-sign-in-error";
 
 async function credentialsSignIn(email: string, password: string, callbackUrl?: string) {
   try {
@@ -71,3 +74,18 @@ export async function ssoSignInAction(formData: FormData): Promise<void> {
   }
   await signIn(provider, { redirectTo });
 }
+
+/** "Sign in with SSO": the work email's verified domain names the organisation whose IdP signs in. */
+export const ssoDiscoverAction = formAction(ssoDiscoverySchema, async (input) => {
+  await enforceRateLimit(
+    { key: `sso-discover:${clientIp(await headers())}`, limit: 60, windowSeconds: 15 * 60 },
+    "single sign-on look-ups from this address",
+  );
+  const login = await findSsoLoginForEmail(input.workEmail);
+  if (!login) {
+    throw new AppError("BAD_REQUEST", SSO_ERROR_MESSAGES.SsoUnknownDomain, {
+      workEmail: "No single sign-on for this domain.",
+    });
+  }
+  redirect(login);
+});

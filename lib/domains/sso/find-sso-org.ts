@@ -25,7 +25,9 @@ export async function ssoRequiredFor(email: string): Promise<boolean> {
   if (!domain) return false;
   const claim = await db.orgSsoDomain.findFirst({
     where: { domain, verifiedAt: { not: null } },
-    select: { org: { select: { ssoConnection: { select: { requireSso: true, protocol: true } } } } },
+    select: {
+      org: { select: { ssoConnection: { select: { requireSso: true, protocol: true } } } },
+    },
   });
   const connection = claim?.org.ssoConnection;
   return Boolean(connection?.requireSso && connection.protocol);

@@ -23,7 +23,12 @@ export interface SsoDomainView {
 export interface SsoSettingsView {
   protocol: "saml" | "oidc" | null;
   requireSso: boolean;
-  serviceProvider: { entityId: string; acsUrl: string; metadataUrl: string; oidcRedirectUri: string };
+  serviceProvider: {
+    entityId: string;
+    acsUrl: string;
+    metadataUrl: string;
+    oidcRedirectUri: string;
+  };
   saml: {
     idpEntityId: string | null;
     idpSsoUrl: string | null;

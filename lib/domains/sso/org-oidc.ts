@@ -43,7 +43,9 @@ export const OIDC_STATE_COOKIE = "chorus-sso-oidc";
  * stay in PostgreSQL under the state; the state also goes to a cookie so that the callback only
  * completes in the browser that started it.
  */
-export async function startOrgOidc(settings: OrgOidcSettings): Promise<{ url: string; state: string }> {
+export async function startOrgOidc(
+  settings: OrgOidcSettings,
+): Promise<{ url: string; state: string }> {
   const as = await discoverOidcIssuer(settings.issuer);
   if (!as.authorization_endpoint) throw new SsoSignInError("SsoNotConfigured");
   const verifier = oauth.generateRandomCodeVerifier();

@@ -25,17 +25,19 @@ const text = (value: unknown): string =>
 
 /** A certificate (PEM or its base64 body) as PEM, or a BAD_REQUEST naming what is wrong. */
 export function normalizeCertificate(raw: string): string {
-  const body = raw
-    .replace(/-----(BEGIN|END) CERTIFICATE-----/g, "")
-    .replace(/\s+/g, "");
+  const body = raw.replace(/-----(BEGIN|END) CERTIFICATE-----/g, "").replace(/\s+/g, "");
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length < 100) {
-    throw badRequest("That is not a certificate. Paste the PEM text (-----BEGIN CERTIFICATE-----…).");
+    throw badRequest(
+      "That is not a certificate. Paste the PEM text (-----BEGIN CERTIFICATE-----…).",
+    );
   }
   const pem = `-----BEGIN CERTIFICATE-----\n${body.match(/.{1,64}/g)!.join("\n")}\n-----END CERTIFICATE-----\n`;
   try {
     new X509Certificate(pem);
   } catch {
-    throw badRequest("That certificate could not be read. Paste the IdP's signing certificate (PEM).");
+    throw badRequest(
+      "That certificate could not be read. Paste the IdP's signing certificate (PEM).",
+    );
   }
   return pem;
 }
@@ -59,8 +61,7 @@ export function parseIdpMetadata(xml: string): IdpMetadata {
   }
   const descriptor = (doc.EntityDescriptor ??
     list((doc.EntitiesDescriptor as Node | undefined)?.EntityDescriptor as Node[])[0]) as
-    | Node
-    | undefined;
+    Node | undefined;
   const idp = list(descriptor?.IDPSSODescriptor as Node | Node[])[0];
   const entityId = String(descriptor?.["@entityID"] ?? "").trim();
   if (!descriptor || !idp || !entityId) {

@@ -19,7 +19,10 @@ export const saveSsoConnectionSchema = z
     requireSso: z.boolean().optional(),
     saml: z
       .object({
-        metadataXml: z.string().max(512 * 1024).optional(),
+        metadataXml: z
+          .string()
+          .max(512 * 1024)
+          .optional(),
         metadataUrl: httpsish.optional(),
         /** Certificates kept besides the metadata's (a rotation: old and new both verify). */
         additionalCertificates: z.array(z.string().max(20_000)).max(5).optional(),
@@ -43,7 +46,9 @@ export const saveSsoConnectionSchema = z
 export type SaveSsoConnectionInput = z.infer<typeof saveSsoConnectionSchema>;
 
 async function fetchMetadata(url: string): Promise<string> {
-  const response = await ssoFetch(url, { headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" } });
+  const response = await ssoFetch(url, {
+    headers: { accept: "application/samlmetadata+xml, application/xml, text/xml" },
+  });
   if (!response.ok) throw badRequest(`The metadata address answered ${response.status}.`);
   return response.text();
 }
@@ -75,7 +80,10 @@ export async function saveSsoConnection(
     const xml =
       input.saml.metadataXml?.trim() ||
       (input.saml.metadataUrl ? await fetchMetadata(input.saml.metadataUrl) : null);
-    if (!xml) throw badRequest("Paste the identity provider's metadata XML or give its address.", { metadataXml: "Paste the metadata XML or give its address." });
+    if (!xml)
+      throw badRequest("Paste the identity provider's metadata XML or give its address.", {
+        metadataXml: "Paste the metadata XML or give its address.",
+      });
     const metadata = parseIdpMetadata(xml);
     const certs = [...metadata.certs];
     for (const extra of input.saml.additionalCertificates ?? []) {
@@ -104,8 +112,13 @@ export async function saveSsoConnection(
     if (protocol === "saml" && !(merged.samlIdpSsoUrl && merged.samlIdpCerts?.length)) {
       throw badRequest("Set up SAML (the identity provider's metadata) before turning it on.");
     }
-    if (protocol === "oidc" && !(merged.oidcIssuer && merged.oidcClientId && merged.oidcClientSecret)) {
-      throw badRequest("Set up OpenID Connect (issuer, client id and secret) before turning it on.");
+    if (
+      protocol === "oidc" &&
+      !(merged.oidcIssuer && merged.oidcClientId && merged.oidcClientSecret)
+    ) {
+      throw badRequest(
+        "Set up OpenID Connect (issuer, client id and secret) before turning it on.",
+      );
     }
     data.protocol = protocol;
   }

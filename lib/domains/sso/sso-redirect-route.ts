@@ -31,9 +31,7 @@ export async function openSsoSession(userId: string): Promise<Response> {
  * redirects only. A refused or unreadable answer goes to /signin?error=<code>, which shows a human
  * message — never a 500, never the details (those are logged).
  */
-export function ssoRedirectRoute(
-  handler: (req: Request, slug: string) => Promise<Response>,
-) {
+export function ssoRedirectRoute(handler: (req: Request, slug: string) => Promise<Response>) {
   return async (req: Request, segment: Segment): Promise<Response> => {
     const params = await segment.params;
     const slug = typeof params.slug === "string" ? params.slug : "";

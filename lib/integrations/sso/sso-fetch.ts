@@ -17,7 +17,9 @@ import {
 
 /** A hostname or an IP address the allow-list names (plain http is accepted for these only). */
 function allowListed(hostname: string, allowList: AllowList): boolean {
-  return net.isIP(hostname) ? isAllowedAddress(hostname, allowList) : isAllowedHost(hostname, allowList);
+  return net.isIP(hostname)
+    ? isAllowedAddress(hostname, allowList)
+    : isAllowedHost(hostname, allowList);
 }
 
 const MAX_BYTES = 1024 * 1024;
@@ -30,7 +32,10 @@ const TIMEOUT_MS = 10_000;
  * Hosts in SSO_ALLOWED_HOSTS may be private and plain http (an intranet IdP, the tests' loopback IdP).
  * Failures are AppError("BAD_REQUEST") with a message an admin can act on.
  */
-export async function ssoFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+export async function ssoFetch(
+  input: string | URL | Request,
+  init?: RequestInit,
+): Promise<Response> {
   const allowList = parseAllowList(env().SSO_ALLOWED_HOSTS);
   const request = input instanceof Request ? input : null;
   const url = parseLinkUrl(request ? request.url : String(input));
@@ -93,7 +98,8 @@ export async function ssoFetch(input: string | URL | Request, init?: RequestInit
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (controller.signal.aborted) throw badRequest("The identity provider did not answer in time.");
+    if (controller.signal.aborted)
+      throw badRequest("The identity provider did not answer in time.");
     if (error && typeof error === "object" && "code" in error) {
       throw badRequest(`The identity provider could not be reached (${String(error.code)}).`);
     }

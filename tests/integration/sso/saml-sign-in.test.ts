@@ -53,7 +53,11 @@ async function claimDomain(orgId: string, actorId: string, domain: string) {
   return id;
 }
 
-function responseFor(org: Org, email: string, extra: Partial<Parameters<typeof samlResponse>[0]> = {}) {
+function responseFor(
+  org: Org,
+  email: string,
+  extra: Partial<Parameters<typeof samlResponse>[0]> = {},
+) {
   const urls = ssoUrls(org.slug);
   return samlResponse({
     email,
@@ -77,7 +81,10 @@ const acs = (slug: string, body: string) =>
   acsPost(
     new Request(`http://localhost/api/sso/${slug}/saml/acs`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://idp.example" },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        origin: "https://idp.example",
+      },
       body,
     }),
     { params: Promise.resolve({ slug }) },
@@ -111,9 +118,12 @@ afterAll(async () => {
 
 describe("SAML service provider", () => {
   it("publishes SP metadata with the organisation's entity id and ACS URL", async () => {
-    const response = await metadataGet(new Request(`http://localhost/api/sso/${orgA.slug}/saml/metadata`), {
-      params: Promise.resolve({ slug: orgA.slug }),
-    });
+    const response = await metadataGet(
+      new Request(`http://localhost/api/sso/${orgA.slug}/saml/metadata`),
+      {
+        params: Promise.resolve({ slug: orgA.slug }),
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("samlmetadata+xml");
     const xml = await response.text();
@@ -133,9 +143,12 @@ describe("SAML service provider", () => {
   });
 
   it("starts a sign-in with an AuthnRequest to the IdP (303), remembered for InResponseTo", async () => {
-    const response = await loginGet(new Request(`http://localhost/api/sso/${orgA.slug}/saml/login`), {
-      params: Promise.resolve({ slug: orgA.slug }),
-    });
+    const response = await loginGet(
+      new Request(`http://localhost/api/sso/${orgA.slug}/saml/login`),
+      {
+        params: Promise.resolve({ slug: orgA.slug }),
+      },
+    );
     expect(response.status).toBe(303);
     const location = new URL(response.headers.get("location")!);
     expect(`${location.origin}${location.pathname}`).toBe(idp.ssoUrl);
@@ -187,7 +200,10 @@ describe("SAML assertions", () => {
 
   it("refuses an assertion signed by a key the organisation does not trust", async () => {
     const e = await refusal(
-      validateSamlResponse(settingsA, responseFor(orgA, `r@${domainA}`, { signWith: "rogue" }).base64),
+      validateSamlResponse(
+        settingsA,
+        responseFor(orgA, `r@${domainA}`, { signWith: "rogue" }).base64,
+      ),
     );
     expect(e.code).toBe("SsoInvalidResponse");
   });
@@ -259,12 +275,16 @@ describe("SAML assertions", () => {
     ];
     expect(base.issuer).toBe(idp.entityId);
     for (const xml of variants) {
-      const result = await validateSamlResponse(settingsA, Buffer.from(xml).toString("base64")).then(
+      const result = await validateSamlResponse(
+        settingsA,
+        Buffer.from(xml).toString("base64"),
+      ).then(
         (identity) => identity,
         (e: unknown) => e,
       );
       // Either refused, or the identity read is the signed one — never the forged admin.
-      if (result instanceof SsoSignInError) expect(result.code).toMatch(/SsoInvalidResponse|SsoReplayed/);
+      if (result instanceof SsoSignInError)
+        expect(result.code).toMatch(/SsoInvalidResponse|SsoReplayed/);
       else expect((result as { email: string }).email).not.toBe(`admin@${domainA}`);
     }
   });
@@ -391,7 +411,11 @@ describe("ACS route", () => {
     const cases: [string, string, string][] = [
       [orgA.slug, "SAMLResponse=%%%not-base64", "SsoInvalidResponse"],
       [orgA.slug, "", "SsoInvalidResponse"],
-      [orgA.slug, `SAMLResponse=${encodeURIComponent(Buffer.from("<x/>").toString("base64"))}`, "SsoInvalidResponse"],
+      [
+        orgA.slug,
+        `SAMLResponse=${encodeURIComponent(Buffer.from("<x/>").toString("base64"))}`,
+        "SsoInvalidResponse",
+      ],
       [
         orgA.slug,
         `SAMLResponse=${encodeURIComponent(responseFor(orgA, `f@${domainA}`, { signWith: "rogue" }).base64)}`,

@@ -13,10 +13,18 @@ function cookieValue(req: Request, name: string): string | null {
 }
 
 /** The organisation IdP's redirect back: code exchange, ID token checks, then the session. */
-export const GET = ssoRedirectRoute(async (req, slug) => {
+const handler = ssoRedirectRoute(async (req, slug) => {
   const settings = await loadOidcSettings(slug);
-  const identity = await finishOrgOidc(settings, new URL(req.url), cookieValue(req, OIDC_STATE_COOKIE));
+  const identity = await finishOrgOidc(
+    settings,
+    new URL(req.url),
+    cookieValue(req, OIDC_STATE_COOKIE),
+  );
   if (!identity.emailVerified) throw new SsoSignInError("SsoNoEmail", "email not verified");
   const userId = await completeSsoSignIn({ orgId: settings.orgId, protocol: "oidc", ...identity });
   return openSsoSession(userId);
 });
+
+export function GET(req: Request, segment: { params: Promise<{ slug: string }> }) {
+  return handler(req, segment);
+}

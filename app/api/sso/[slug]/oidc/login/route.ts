@@ -4,7 +4,7 @@ import { OIDC_STATE_COOKIE, startOrgOidc } from "@/lib/domains/sso/org-oidc";
 import { ssoRedirectRoute } from "@/lib/domains/sso/sso-redirect-route";
 
 /** Starts an OpenID Connect sign-in with the organisation's identity provider (code + PKCE). */
-export const GET = ssoRedirectRoute(async (_req, slug) => {
+const handler = ssoRedirectRoute(async (_req, slug) => {
   const { url, state } = await startOrgOidc(await loadOidcSettings(slug));
   const secure = appUrl().startsWith("https:") ? "; Secure" : "";
   return new Response(null, {
@@ -16,3 +16,7 @@ export const GET = ssoRedirectRoute(async (_req, slug) => {
     },
   });
 });
+
+export function GET(req: Request, segment: { params: Promise<{ slug: string }> }) {
+  return handler(req, segment);
+}

@@ -12,7 +12,7 @@ const MAX_BYTES = 512 * 1024;
  * origin, so there is no same-origin check: the signed assertion is the credential. Every failure
  * is a 303 to /signin?error=… with a message.
  */
-export const POST = ssoRedirectRoute(async (req, slug) => {
+const handler = ssoRedirectRoute(async (req, slug) => {
   const settings = await loadSamlSettings(slug);
   let samlResponse: string | null = null;
   try {
@@ -28,3 +28,7 @@ export const POST = ssoRedirectRoute(async (req, slug) => {
   const userId = await completeSsoSignIn({ orgId: settings.orgId, protocol: "saml", ...identity });
   return openSsoSession(userId);
 });
+
+export function POST(req: Request, segment: { params: Promise<{ slug: string }> }) {
+  return handler(req, segment);
+}

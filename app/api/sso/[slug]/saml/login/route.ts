@@ -3,8 +3,15 @@ import { samlFor } from "@/lib/domains/sso/saml-service-provider";
 import { ssoRedirectRoute } from "@/lib/domains/sso/sso-redirect-route";
 
 /** Starts a SAML sign-in: an AuthnRequest to the organisation's IdP (HTTP-Redirect binding). */
-export const GET = ssoRedirectRoute(async (_req, slug) => {
+const handler = ssoRedirectRoute(async (_req, slug) => {
   const settings = await loadSamlSettings(slug);
   const url = await samlFor(settings).getAuthorizeUrlAsync("", undefined, {});
-  return new Response(null, { status: 303, headers: { location: url, "cache-control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { location: url, "cache-control": "no-store" },
+  });
 });
+
+export function GET(req: Request, segment: { params: Promise<{ slug: string }> }) {
+  return handler(req, segment);
+}
