@@ -19,6 +19,8 @@ import path from "node:path";
 // This file's stored files go to a folder of its own (read by env() on first use).
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-tenant-isolation-"));
 process.env.UPLOADS_DIR ??= uploads;
+// Org A's control verifies its own domain on the admin's word (B's ids must answer 404 first).
+process.env.SSO_ADMIN_DOMAIN_VERIFICATION ??= "true";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { can, ROLES } from "@/lib/domains/access/permissions";
@@ -197,6 +199,8 @@ const BODIES: Record<string, Payload | null> = {
   "PATCH /api/connectors/[id]": { body: { name: "Taken over", paused: true } },
   "POST /api/connectors/[id]/sync": null,
   "POST /api/webhooks/deliveries/[id]/retry": null,
+  "POST /api/org/sso/domains/[id]/verify": { body: { method: "admin" } },
+  "DELETE /api/org/sso/domains/[id]": null,
 };
 
 const takesBody = (method: HttpMethod) =>
