@@ -5,7 +5,7 @@ import { env } from "@/lib/core/env";
 import { clientIp } from "@/lib/core/http/client-ip";
 import { ssoProviders } from "@/lib/domains/auth/providers";
 import { verifyCredentials } from "@/lib/domains/auth/verify-credentials";
-import { consumeSignInTicket } from "@/lib/domains/sso/one-time-values";
+import { consumeSignInTicket } from "@/lib/domains/auth/one-time-values";
 import {
   currentSessionVersion,
   resolveExternalUser,

@@ -1,7 +1,7 @@
 import { db } from "@/lib/core/db/client";
 import { env } from "@/lib/core/env";
 import { burnPasswordCheck, verifyPassword } from "@/lib/domains/auth/password";
-import { ssoRequiredFor } from "@/lib/domains/sso/find-sso-org";
+import { ssoRequiredFor } from "@/lib/domains/auth/sso-required-for";
 import { consumeRateLimit, refundRateLimit } from "@/lib/core/rate-limit/consume-rate-limit";
 
 export type CredentialsResult =

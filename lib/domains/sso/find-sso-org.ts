@@ -18,17 +18,3 @@ export async function findSsoLoginForEmail(email: string): Promise<string | null
   const login = protocol === "saml" ? urls.samlLogin : urls.oidcLogin;
   return new URL(login).pathname;
 }
-
-/** True when the email's domain is verified by an organisation that requires SSO. */
-export async function ssoRequiredFor(email: string): Promise<boolean> {
-  const domain = emailDomain(email);
-  if (!domain) return false;
-  const claim = await db.orgSsoDomain.findFirst({
-    where: { domain, verifiedAt: { not: null } },
-    select: {
-      org: { select: { ssoConnection: { select: { requireSso: true, protocol: true } } } },
-    },
-  });
-  const connection = claim?.org.ssoConnection;
-  return Boolean(connection?.requireSso && connection.protocol);
-}

@@ -2,7 +2,7 @@ import * as oauth from "oauth4webapi";
 import { badRequest } from "@/lib/core/errors/app-error";
 import { decryptSecret } from "@/lib/core/crypto/token-cipher";
 import { ssoFetch } from "@/lib/integrations/sso/sso-fetch";
-import { rememberOnce, takeOnce } from "@/lib/domains/sso/one-time-values";
+import { rememberOnce, takeOnce } from "@/lib/domains/auth/one-time-values";
 import { SsoSignInError } from "@/lib/domains/sso/sso-sign-in-error";
 import { ssoUrls } from "@/lib/domains/sso/sso-urls";
 

@@ -1,5 +1,5 @@
 import { SAML, ValidateInResponseTo, type CacheProvider, type Profile } from "@node-saml/node-saml";
-import { readOnce, rememberOnce, takeOnce } from "@/lib/domains/sso/one-time-values";
+import { readOnce, rememberOnce, takeOnce } from "@/lib/domains/auth/one-time-values";
 import { SsoSignInError } from "@/lib/domains/sso/sso-sign-in-error";
 import { ssoUrls } from "@/lib/domains/sso/sso-urls";
 

@@ -1,6 +1,6 @@
 import { signIn, SSO_TICKET_PROVIDER } from "@/lib/domains/auth/auth";
 import { appUrl } from "@/lib/core/http/app-url";
-import { createSignInTicket } from "@/lib/domains/sso/one-time-values";
+import { createSignInTicket } from "@/lib/domains/auth/one-time-values";
 import { SsoSignInError, type SsoErrorCode } from "@/lib/domains/sso/sso-sign-in-error";
 
 type Segment = { params: Promise<Record<string, string | string[] | undefined>> };
