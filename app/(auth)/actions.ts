@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { formAction, type ActionState } from "@/lib/domains/access/action";
@@ -17,8 +17,9 @@ import { signInFormSchema, signUpFormSchema } from "@/lib/domains/auth/auth-form
 import { acceptInvitation } from "@/lib/domains/invitations/accept-invitation";
 import { assertInvitationUsableBy } from "@/lib/domains/invitations/get-invitation-preview";
 import { ssoDiscoverySchema } from "@/lib/domains/auth/auth-form-schemas";
-import { findSsoLoginForEmail } from "@/lib/domains/sso/find-sso-org";
-import { SSO_ERROR_MESSAGES } from "@/lib/domains/sso/sso-sign-in-error";
+import { findSsoOrgForEmail } from "@/lib/domains/sso/find-sso-org";
+import { startSsoSignIn } from "@/lib/domains/sso/start-sso-sign-in";
+import { SSO_ERROR_MESSAGES, SsoSignInError } from "@/lib/domains/sso/sso-sign-in-error";
 
 async function credentialsSignIn(email: string, password: string, callbackUrl?: string) {
   try {
@@ -81,11 +82,23 @@ export const ssoDiscoverAction = formAction(ssoDiscoverySchema, async (input) =>
     { key: `sso-discover:${clientIp(await headers())}`, limit: 60, windowSeconds: 15 * 60 },
     "single sign-on look-ups from this address",
   );
-  const login = await findSsoLoginForEmail(input.workEmail);
-  if (!login) {
+  const org = await findSsoOrgForEmail(input.workEmail);
+  if (!org) {
     throw new AppError("BAD_REQUEST", SSO_ERROR_MESSAGES.SsoUnknownDomain, {
       workEmail: "No single sign-on for this domain.",
     });
   }
-  redirect(login);
+  let started;
+  try {
+    started = await startSsoSignIn(org.slug, org.protocol);
+  } catch (error) {
+    if (error instanceof SsoSignInError) throw new AppError("BAD_REQUEST", error.message);
+    throw error;
+  }
+  if (started.cookie) {
+    const { name, value, ...options } = started.cookie;
+    (await cookies()).set(name, value, { ...options, httpOnly: true, sameSite: "lax" });
+  }
+  // Straight to the identity provider (as "Continue with …" does): a full page navigation.
+  redirect(started.url);
 });

@@ -92,6 +92,10 @@ const child = spawn(
       // Content sources may poll the spec's local feed server (tests/e2e/sources.spec.ts); in
       // production this allow-list is empty unless an admin of the server sets it.
       CONTENT_SOURCES_ALLOWED_HOSTS: "127.0.0.1",
+      // Organisation SSO (tests/e2e/sso.spec.ts): the spec's loopback SAML IdP, and domains
+      // verified on the admin's word (there is no DNS here; off by default in production).
+      SSO_ALLOWED_HOSTS: "127.0.0.1",
+      SSO_ADMIN_DOMAIN_VERIFICATION: "true",
     }),
   },
 );

@@ -38,6 +38,7 @@ import {
   type OrgFixture,
 } from "../../support/factories";
 import { startOidcServer, type OidcServer } from "../../support/oidc-server";
+import { samlKey } from "../../support/saml-idp";
 import { isCleared, requestContext } from "../../support/security/request-context";
 import { contentInput } from "../../support/content";
 import { startFakeLinkedIn, type FakeLinkedIn } from "../../support/fake-linkedin";
@@ -965,10 +966,16 @@ export const ARRANGE_ACTION: Record<string, ArrangeAction> = {
 
   "ACTION (auth)/actions.ts#ssoDiscoverAction": async ({ fx }) => {
     const domain = `sso-${randomString(10).toLowerCase()}.example`;
+    const saml = {
+      protocol: "saml",
+      samlIdpEntityId: "https://idp.example/metadata",
+      samlIdpSsoUrl: "https://idp.example/sso",
+      samlIdpCerts: [samlKey("idp-old").cert],
+    };
     await getDb().orgSsoConnection.upsert({
       where: { orgId: fx.org.id },
-      create: { orgId: fx.org.id, protocol: "saml" },
-      update: { protocol: "saml" },
+      create: { orgId: fx.org.id, ...saml },
+      update: saml,
     });
     await getDb().orgSsoDomain.create({
       data: {
@@ -983,11 +990,10 @@ export const ARRANGE_ACTION: Record<string, ArrangeAction> = {
     return {
       form: formOf({ workEmail: `someone@${domain}` }),
       effect: async (outcome) =>
-        redirected(
-          outcome,
-          "to the organisation's SAML sign-in",
-          (to) => to === `/api/sso/${fx.org.slug}/saml/login`,
-        ),
+        redirected(outcome, "to the organisation's identity provider", (to) => {
+          const url = new URL(to);
+          return url.origin === "https://idp.example" && url.searchParams.has("SAMLRequest");
+        }),
     };
   },
 

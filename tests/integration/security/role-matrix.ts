@@ -251,7 +251,7 @@ export const ROLE_MATRIX: readonly MatrixRow[] = [
     ["ACTION", "(auth)/actions.ts#ssoSignInAction",        allow, allow, allow, allow, allow,
       { note: "only redirects to the identity provider's authorization endpoint (no data)" }],
     ["ACTION", "(auth)/actions.ts#ssoDiscoverAction",      allow, allow, allow, allow, allow,
-      { note: "a work email of a verified domain → a redirect to its organisation's SSO sign-in (no data, no session)" }],
+      { note: "a work email of a verified domain → a redirect to its organisation's identity provider (no data, no session)" }],
     ["ACTION", "(auth)/actions.ts#signOutAction",          allow, allow, allow, allow, allow,
       { note: "ends the caller's own session (the cookie is cleared) and goes to /signin; without a session it just goes to /signin" }],
     ["ACTION", "(auth)/forgot-password/actions.ts#requestPasswordResetAction", allow, allow, allow, allow, allow,

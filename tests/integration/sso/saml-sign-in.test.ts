@@ -13,7 +13,7 @@ import { randomString } from "@/lib/core/db/create-id";
 import { AppError } from "@/lib/core/errors/app-error";
 import { verifyCredentials } from "@/lib/domains/auth/verify-credentials";
 import { completeSsoSignIn } from "@/lib/domains/sso/complete-sso-sign-in";
-import { findSsoLoginForEmail } from "@/lib/domains/sso/find-sso-org";
+import { findSsoOrgForEmail } from "@/lib/domains/sso/find-sso-org";
 import { loadSamlSettings } from "@/lib/domains/sso/load-org-sso";
 import { addSsoDomain, verifySsoDomain } from "@/lib/domains/sso/manage-sso-domains";
 import { saveSsoConnection } from "@/lib/domains/sso/save-sso-connection";
@@ -390,8 +390,8 @@ describe("tenant isolation and domains", () => {
 
   it("finds the SSO sign-in by work email domain; require SSO refuses the password", async () => {
     const user = await createUser({ email: `pw-${suffix}@${domainA}` });
-    expect(await findSsoLoginForEmail(user.email)).toBe(`/api/sso/${orgA.slug}/saml/login`);
-    expect(await findSsoLoginForEmail(`x@nowhere-${suffix}.example`)).toBeNull();
+    expect(await findSsoOrgForEmail(user.email)).toEqual({ slug: orgA.slug, protocol: "saml" });
+    expect(await findSsoOrgForEmail(`x@nowhere-${suffix}.example`)).toBeNull();
     const ip = `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
     expect((await verifyCredentials(user.email, TEST_PASSWORD, ip)).ok).toBe(true);
     await saveSsoConnection(orgA.id, user.id, { requireSso: true });
