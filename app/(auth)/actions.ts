@@ -1,6 +1,6 @@
 "use server";
 
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { formAction, type ActionState } from "@/lib/domains/access/action";
@@ -16,6 +16,10 @@ import { signUp } from "@/lib/domains/users/sign-up";
 import { signInFormSchema, signUpFormSchema } from "@/lib/domains/auth/auth-form-schemas";
 import { acceptInvitation } from "@/lib/domains/invitations/accept-invitation";
 import { assertInvitationUsableBy } from "@/lib/domains/invitations/get-invitation-preview";
+import { ssoDiscoverySchema } from "@/lib/domains/auth/auth-form-schemas";
+import { findSsoOrgForEmail } from "@/lib/domains/sso/find-sso-org";
+import { startSsoSignIn } from "@/lib/domains/sso/start-sso-sign-in";
+import { SSO_ERROR_MESSAGES, SsoSignInError } from "@/lib/domains/sso/sso-sign-in-error";
 
 async function credentialsSignIn(email: string, password: string, callbackUrl?: string) {
   try {
@@ -24,7 +28,10 @@ async function credentialsSignIn(email: string, password: string, callbackUrl?: 
     if (error instanceof AuthError && error.type === "CredentialsSignin") {
       const code = (error as AuthError & { code?: string }).code ?? "invalid";
       const [reason, minutes] = code.split(":");
-      const known = reason === "locked" || reason === "rate_limited" ? reason : "invalid";
+      const known =
+        reason === "locked" || reason === "rate_limited" || reason === "sso_required"
+          ? reason
+          : "invalid";
       throw new AppError("UNAUTHORIZED", credentialsMessage(known, Number(minutes) || undefined));
     }
     throw error;
@@ -68,3 +75,30 @@ export async function ssoSignInAction(formData: FormData): Promise<void> {
   }
   await signIn(provider, { redirectTo });
 }
+
+/** "Sign in with SSO": the work email's verified domain names the organisation whose IdP signs in. */
+export const ssoDiscoverAction = formAction(ssoDiscoverySchema, async (input) => {
+  await enforceRateLimit(
+    { key: `sso-discover:${clientIp(await headers())}`, limit: 60, windowSeconds: 15 * 60 },
+    "single sign-on look-ups from this address",
+  );
+  const org = await findSsoOrgForEmail(input.workEmail);
+  if (!org) {
+    throw new AppError("BAD_REQUEST", SSO_ERROR_MESSAGES.SsoUnknownDomain, {
+      workEmail: "No single sign-on for this domain.",
+    });
+  }
+  let started;
+  try {
+    started = await startSsoSignIn(org.slug, org.protocol);
+  } catch (error) {
+    if (error instanceof SsoSignInError) throw new AppError("BAD_REQUEST", error.message);
+    throw error;
+  }
+  if (started.cookie) {
+    const { name, value, ...options } = started.cookie;
+    (await cookies()).set(name, value, { ...options, httpOnly: true, sameSite: "lax" });
+  }
+  // Straight to the identity provider (as "Continue with …" does): a full page navigation.
+  redirect(started.url);
+});

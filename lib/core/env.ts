@@ -208,6 +208,21 @@ export const envSchema = z.object({
     "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",
   ),
   /**
+   * Single sign-on per organisation: identity provider hosts (SAML metadata URLs, OIDC issuers)
+   * Chorus may reach although private, or over plain http. Empty by default (https, public only);
+   * the tests set 127.0.0.1 for their local identity providers.
+   */
+  SSO_ALLOWED_HOSTS: commaList(
+    isValidAllowListEntry,
+    "a hostname, an IP address or a CIDR network such as 10.0.0.0/8",
+  ),
+  /**
+   * Lets an organisation's admin mark an email domain verified without the DNS TXT record. Only for
+   * development and tests: an admin could otherwise claim any domain (gmail.com) and let their
+   * identity provider sign in its people. Off by default.
+   */
+  SSO_ADMIN_DOMAIN_VERIFICATION: booleanFlag(false),
+  /**
    * Web Push (VAPID, RFC 8292): the application server's P-256 key pair, base64url (the public key
    * uncompressed, 65 bytes; the private key 32 bytes). Unset: `npm start` keeps a generated pair in
    * .data/vapid-keys; several instances must share one pair (set both).

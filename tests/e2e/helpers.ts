@@ -6,7 +6,7 @@ import { E2E } from "./e2e-config";
 
 export async function fillSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/signin");
-  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }

@@ -121,7 +121,7 @@ test("an email invitation is emailed, and the page says so (no second link to se
   await expect(form).toContainText("expires in 14 days");
 
   const email = `casey.${Date.now()}@newhire.example`;
-  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Email", { exact: true }).fill(email);
   await form.getByRole("button", { name: "Create invitation" }).click();
   await expect(form.getByText(`Invitation sent to ${email} by email.`)).toBeVisible();
   await expect(form.getByLabel(`Invitation link for ${email}`)).toHaveValue(/\/invite\//);

@@ -44,7 +44,7 @@ test("a person who forgot their password gets a link by email, sets a new one an
   await page.getByRole("link", { name: "Forgot password?" }).click();
   await expect(page).toHaveURL(/\/forgot-password$/);
   await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
-  await page.getByLabel("Email").fill(email.toUpperCase());
+  await page.getByLabel("Email", { exact: true }).fill(email.toUpperCase());
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "we have emailed it a link" }),
@@ -99,7 +99,7 @@ test("an unknown address gets the same answer, and an invalid link a readable pa
 }) => {
   const ghost = `ghost.${Date.now()}@e2e.example`;
   await page.goto("/forgot-password");
-  await page.getByLabel("Email").fill(ghost);
+  await page.getByLabel("Email", { exact: true }).fill(ghost);
   await page.getByRole("button", { name: "Send me a reset link" }).click();
   await expect(
     page.getByRole("status").filter({ hasText: "we have emailed it a link" }),

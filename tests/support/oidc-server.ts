@@ -39,9 +39,12 @@ export interface OidcServer {
 export async function startOidcServer({
   port = 0,
   appUrl,
+  extraClients = [],
 }: {
   port?: number;
   appUrl: string;
+  /** More registered clients (an organisation's own OIDC connection in the SSO tests). */
+  extraClients?: { client_id: string; client_secret: string; redirect_uris: string[] }[];
 }): Promise<OidcServer> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
@@ -63,6 +66,7 @@ export async function startOidcServer({
         redirect_uris: [`${appUrl}/api/auth/callback/linkedin`],
         token_endpoint_auth_method: "client_secret_post",
       },
+      ...extraClients,
     ],
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
     conformIdTokenClaims: false,

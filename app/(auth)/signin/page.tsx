@@ -9,6 +9,8 @@ import { ssoProviderInfo } from "@/lib/domains/auth/providers";
 import { env } from "@/lib/core/env";
 import { safeCallbackUrl } from "@/lib/core/http/safe-callback-url";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
+import { SsoDiscoveryForm } from "@/components/auth/sso-discovery-form";
+import { ssoErrorMessage } from "@/lib/domains/sso/sso-sign-in-error";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -50,10 +52,13 @@ export default async function SignInPage({
         </Alert>
       ) : null}
       {error ? (
-        <Alert tone="error">{OAUTH_ERRORS[error] ?? "Sign-in failed. Please try again."}</Alert>
+        <Alert tone="error">
+          {OAUTH_ERRORS[error] ?? ssoErrorMessage(error) ?? "Sign-in failed. Please try again."}
+        </Alert>
       ) : null}
       <SsoButtons providers={ssoProviderInfo()} callbackUrl={callbackUrl} />
       <SignInForm callbackUrl={callbackUrl} signUpHref={SIGNUP_ENABLED ? "/signup" : undefined} />
+      <SsoDiscoveryForm />
       <DemoAccounts />
     </Card>
   );

@@ -4,6 +4,7 @@ const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 
 export type IdPrefix =
   | "org"
+  | "ssod" // SSO email domain
   | "usr"
   | "acc"
   | "mem"

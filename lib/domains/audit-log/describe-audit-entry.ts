@@ -267,6 +267,18 @@ export function describeAuditEntry(entry: DescribableEntry): string {
         : `${who} exported an analytics table`;
     case "audit.export":
       return `${who} exported the audit log`;
+    case "sso.update":
+      return `${who} changed the single sign-on settings`;
+    case "sso.domain_add":
+      return `${who} claimed the email domain ${text(m.domain) ?? "(unknown)"}`;
+    case "sso.domain_verify":
+      return `${who} verified the email domain ${text(m.domain) ?? "(unknown)"}${
+        text(m.method) === "admin" ? " on their word" : text(m.method) === "dns" ? " by DNS" : ""
+      }`;
+    case "sso.domain_remove":
+      return `${who} removed an email domain`;
+    case "sso.jit_member":
+      return `${who} joined through single sign-on as an employee`;
     default: {
       const type = entry.targetType
         ? ((AUDIT_TARGET_TYPES as Record<string, string>)[entry.targetType] ?? entry.targetType)

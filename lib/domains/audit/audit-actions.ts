@@ -24,6 +24,7 @@ export const AUDIT_CATEGORIES = {
   analytics: "Analytics exports",
   audit: "Audit log",
   ai: "AI assistance",
+  sso: "Single sign-on",
 } as const;
 
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
@@ -106,6 +107,11 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "analytics.export": "Analytics exported",
   "audit.export": "Audit log exported",
   "ai.call": "AI assistance used",
+  "sso.update": "Single sign-on changed",
+  "sso.domain_add": "Email domain claimed",
+  "sso.domain_verify": "Email domain verified",
+  "sso.domain_remove": "Email domain removed",
+  "sso.jit_member": "Joined through single sign-on",
 };
 
 /** Target types entries point at, with a label for the filter. */
@@ -126,6 +132,7 @@ export const AUDIT_TARGET_TYPES = {
   developer_webhook: "Developer webhook",
   developer_webhook_delivery: "Developer webhook message",
   email_delivery: "Email",
+  domain: "Email domain",
 } as const;
 
 export type AuditTargetType = keyof typeof AUDIT_TARGET_TYPES;

@@ -57,3 +57,8 @@ export const createOrganizationFormSchema = z.object({
     .min(2, { error: "Organisation names need at least 2 characters." })
     .max(80, { error: "Organisation names are at most 80 characters." }),
 });
+
+/** "Sign in with SSO": the work email whose domain names the organisation. */
+export const ssoDiscoverySchema = z.object({
+  workEmail: emailField,
+});

@@ -5,6 +5,7 @@ import { env } from "@/lib/core/env";
 import { clientIp } from "@/lib/core/http/client-ip";
 import { ssoProviders } from "@/lib/domains/auth/providers";
 import { verifyCredentials } from "@/lib/domains/auth/verify-credentials";
+import { consumeSignInTicket } from "@/lib/domains/auth/one-time-values";
 import {
   currentSessionVersion,
   resolveExternalUser,
@@ -17,6 +18,10 @@ class CredentialsRefused extends CredentialsSignin {
     this.code = code;
   }
 }
+
+/** The Auth.js provider the organisation SSO routes sign in with (a one-time ticket). */
+export const SSO_TICKET_PROVIDER = "sso-ticket";
+const LOCAL_PROVIDERS = new Set(["credentials", SSO_TICKET_PROVIDER]);
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
@@ -50,17 +55,30 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return { id: result.userId };
       },
     }),
+    // Organisation SSO (SAML, OIDC per organisation): the /api/sso routes verify the identity
+    // provider's answer, then hand over a one-time ticket here, so the session is made exactly
+    // like a password sign-in's (same cookie, same session version, same sign-out).
+    Credentials({
+      id: SSO_TICKET_PROVIDER,
+      credentials: { ticket: {} },
+      async authorize(raw) {
+        const ticket = typeof raw?.ticket === "string" ? raw.ticket : "";
+        const userId = await consumeSignInTicket(ticket);
+        if (!userId) throw new CredentialsRefused("invalid");
+        return { id: userId };
+      },
+    }),
     ...ssoProviders(),
   ],
   callbacks: {
     signIn({ account, profile, user }) {
-      if (!account || account.provider === "credentials") return true;
+      if (!account || LOCAL_PROVIDERS.has(account.provider)) return true;
       if (!(profile?.email ?? user?.email)) return "/signin?error=NoEmail";
       if (profile?.email_verified === false) return "/signin?error=EmailNotVerified";
       return true;
     },
     async jwt({ token, user, account, profile }) {
-      if (account && account.provider !== "credentials") {
+      if (account && !LOCAL_PROVIDERS.has(account.provider)) {
         token.uid = await resolveExternalUser({
           provider: account.provider,
           providerAccountId: account.providerAccountId,

@@ -1,11 +1,16 @@
 import { db } from "@/lib/core/db/client";
 import { env } from "@/lib/core/env";
 import { burnPasswordCheck, verifyPassword } from "@/lib/domains/auth/password";
+import { ssoRequiredFor } from "@/lib/domains/auth/sso-required-for";
 import { consumeRateLimit, refundRateLimit } from "@/lib/core/rate-limit/consume-rate-limit";
 
 export type CredentialsResult =
   | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "locked" | "rate_limited"; retryAfterMinutes?: number };
+  | {
+      ok: false;
+      reason: "invalid" | "locked" | "rate_limited" | "sso_required";
+      retryAfterMinutes?: number;
+    };
 
 const WINDOW_SECONDS = 15 * 60;
 const PER_IP_LIMIT = 50;
@@ -42,6 +47,12 @@ export async function verifyCredentials(
         retryAfterMinutes: Math.ceil(result.retryAfterSeconds / 60),
       };
     }
+  }
+
+  // An organisation that verified this address's domain and requires SSO: no password sign-in.
+  if (await ssoRequiredFor(email)) {
+    await burnPasswordCheck(password);
+    return { ok: false, reason: "sso_required" };
   }
 
   const user = await db.user.findUnique({
@@ -82,7 +93,7 @@ export async function verifyCredentials(
 }
 
 export function credentialsMessage(
-  reason: "invalid" | "locked" | "rate_limited",
+  reason: "invalid" | "locked" | "rate_limited" | "sso_required",
   retryAfterMinutes = 15,
 ): string {
   const wait = `${retryAfterMinutes} minute${retryAfterMinutes === 1 ? "" : "s"}`;
@@ -93,5 +104,7 @@ export function credentialsMessage(
       return `Too many failed sign-in attempts. This account is locked for ${wait}.`;
     case "rate_limited":
       return `Too many sign-in attempts. Try again in ${wait}.`;
+    case "sso_required":
+      return 'Your organisation signs in with single sign-on. Use "Sign in with SSO" below with your work email.';
   }
 }

@@ -94,6 +94,10 @@ const child = spawn(
       CONTENT_SOURCES_ALLOWED_HOSTS: "127.0.0.1",
       // Developer webhooks may point at a loopback receiver (tests/e2e/developer-webhooks.spec.ts).
       DEVELOPER_WEBHOOKS_ALLOWED_HOSTS: "127.0.0.1",
+      // Organisation SSO (tests/e2e/sso.spec.ts): the spec's loopback SAML IdP, and domains
+      // verified on the admin's word (there is no DNS here; off by default in production).
+      SSO_ALLOWED_HOSTS: "127.0.0.1",
+      SSO_ADMIN_DOMAIN_VERIFICATION: "true",
     }),
   },
 );

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, type Permission } from "@/lib/domains/access/permissions";
 import { ROUTE_HANDLERS, type HttpMethod } from "@/tests/support/route-inventory";
 import { createApiKey } from "@/lib/domains/api-keys/create-api-key";
-import { decryptSecret } from "@/lib/core/crypto/token-cipher";
+import { decryptSecret, encryptSecret } from "@/lib/core/crypto/token-cipher";
 import { getDb } from "@/lib/core/db/client";
 import { createInvitation } from "@/lib/domains/invitations/create-invitation";
 import { startLinkedInConnect } from "@/lib/domains/linkedin/connect-linkedin";
@@ -106,6 +106,15 @@ beforeAll(async () => {
     maxUses: 5,
   });
   oneTime.push({ value: invitation.token, what: "raw invitation token" });
+  // An organisation OIDC connection with its client secret (stored encrypted, never shown).
+  await getDb().orgSsoConnection.create({
+    data: {
+      orgId: fx.org.id,
+      oidcIssuer: "https://idp.example",
+      oidcClientId: "chorus-org-client",
+      oidcClientSecret: encryptSecret("org-oidc-client-secret-never-shown"),
+    },
+  });
   void env;
 });
 
@@ -280,6 +289,12 @@ async function secretsInDatabase(): Promise<{ value: string; what: string }[]> {
     add(decrypt(w.url), "developer webhook URL");
     add(w.secret, "DeveloperWebhook.secret (encrypted)");
     add(decrypt(w.secret), "developer webhook signing secret");
+  }
+  for (const c of await db.orgSsoConnection.findMany({ select: { oidcClientSecret: true } })) {
+    if (c.oidcClientSecret) {
+      add(c.oidcClientSecret, "OrgSsoConnection.oidcClientSecret (encrypted)");
+      add(decrypt(c.oidcClientSecret), "organisation OIDC client secret");
+    }
   }
   // Tables other suites add (password reset tokens) are read when they exist.
   const resets = await db

@@ -39,6 +39,7 @@ import {
   type OrgFixture,
 } from "../../support/factories";
 import { startOidcServer, type OidcServer } from "../../support/oidc-server";
+import { samlKey } from "../../support/saml-idp";
 import { isCleared, requestContext } from "../../support/security/request-context";
 import { contentInput } from "../../support/content";
 import { startFakeLinkedIn, type FakeLinkedIn } from "../../support/fake-linkedin";
@@ -96,6 +97,7 @@ export async function startMatrixEnv(): Promise<MatrixEnv> {
     LINKEDIN_CLIENT_ID: fake.clientId,
     LINKEDIN_CLIENT_SECRET: fake.clientSecret,
     LINK_PREVIEW_ALLOWED_HOSTS: "127.0.0.1",
+    SSO_ADMIN_DOMAIN_VERIFICATION: "true",
     UPLOADS_DIR: uploadsDir,
   });
   const { env } = await import("@/lib/core/env");
@@ -296,6 +298,24 @@ export const ARRANGE: Record<string, Arrange> = {
     params: { id: (await newStage(fx)).id },
   }),
   "POST /api/org/switch": async ({ fx }) => ({ body: { orgId: fx.org.id } }),
+  "GET /api/org/sso": async () => ({}),
+  "PUT /api/org/sso": async () => ({ body: { requireSso: false } }),
+  "POST /api/org/sso/domains": async () => ({
+    body: { domain: `d-${randomString(8).toLowerCase()}.example` },
+  }),
+  "DELETE /api/org/sso/domains/[id]": async ({ fx }) => ({
+    params: { id: await newSsoDomain(fx.org.id) },
+  }),
+  "POST /api/org/sso/domains/[id]/verify": async ({ fx }) => ({
+    params: { id: await newSsoDomain(fx.org.id) },
+    body: { method: "admin" },
+  }),
+  "POST /api/sso/[slug]/saml/acs": async ({ fx }) => ({
+    params: { slug: fx.org.slug },
+    rawBody: "SAMLResponse=PHNhbWxwOlJlc3BvbnNlLz4%3D",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  }),
+
   "GET /api/settings/ai": async () => ({}),
   "PATCH /api/settings/ai": async () => ({ body: { monthlyTokenBudget: 1000 } }),
   "POST /api/ai/captions": async ({ fx }) => ({ body: { itemId: await aiItem(fx.org.id) } }),
@@ -882,6 +902,22 @@ export const ARRANGE_PUBLIC_GET: Record<string, (fx: OrgFixture) => Promise<Arra
       params: { key: image.storageKey.split("/") },
     };
   },
+  "GET /api/sso/[slug]/saml/metadata": async (fx) => ({
+    path: `/api/sso/${fx.org.slug}/saml/metadata`,
+    params: { slug: fx.org.slug },
+  }),
+  "GET /api/sso/[slug]/saml/login": async (fx) => ({
+    path: `/api/sso/${fx.org.slug}/saml/login`,
+    params: { slug: fx.org.slug },
+  }),
+  "GET /api/sso/[slug]/oidc/login": async (fx) => ({
+    path: `/api/sso/${fx.org.slug}/oidc/login`,
+    params: { slug: fx.org.slug },
+  }),
+  "GET /api/sso/[slug]/oidc/callback": async (fx) => ({
+    path: `/api/sso/${fx.org.slug}/oidc/callback?code=x&state=y`,
+    params: { slug: fx.org.slug },
+  }),
   "GET /api/email/unsubscribe": async (fx) => {
     const token = createUnsubscribeToken(fx.employee.user.id, "digest");
     return { path: `/api/email/unsubscribe?token=${encodeURIComponent(token)}` };
@@ -1017,6 +1053,19 @@ async function adminMemberships(userId: string): Promise<string[]> {
   return rows.map((r) => r.orgId);
 }
 
+/** An unverified email domain claimed by the organisation (SSO). */
+async function newSsoDomain(orgId: string): Promise<string> {
+  const row = await getDb().orgSsoDomain.create({
+    data: {
+      id: createId("ssod"),
+      orgId,
+      domain: `m-${randomString(10).toLowerCase()}.example`,
+      verificationToken: randomString(20),
+    },
+  });
+  return row.id;
+}
+
 /** For each server action of the matrix: the form that would succeed, and what success leaves. */
 export const ARRANGE_ACTION: Record<string, ArrangeAction> = {
   "ACTION (auth)/actions.ts#signInAction": async ({ actor }) => ({
@@ -1069,6 +1118,39 @@ export const ARRANGE_ACTION: Record<string, ArrangeAction> = {
       });
     },
   }),
+
+  "ACTION (auth)/actions.ts#ssoDiscoverAction": async ({ fx }) => {
+    const domain = `sso-${randomString(10).toLowerCase()}.example`;
+    const saml = {
+      protocol: "saml",
+      samlIdpEntityId: "https://idp.example/metadata",
+      samlIdpSsoUrl: "https://idp.example/sso",
+      samlIdpCerts: [samlKey("idp-old").cert],
+    };
+    await getDb().orgSsoConnection.upsert({
+      where: { orgId: fx.org.id },
+      create: { orgId: fx.org.id, ...saml },
+      update: saml,
+    });
+    await getDb().orgSsoDomain.create({
+      data: {
+        id: createId("ssod"),
+        orgId: fx.org.id,
+        domain,
+        verificationToken: randomString(20),
+        verifiedAt: new Date(),
+        verifiedBy: "admin",
+      },
+    });
+    return {
+      form: formOf({ workEmail: `someone@${domain}` }),
+      effect: async (outcome) =>
+        redirected(outcome, "to the organisation's identity provider", (to) => {
+          const url = new URL(to);
+          return url.origin === "https://idp.example" && url.searchParams.has("SAMLRequest");
+        }),
+    };
+  },
 
   "ACTION (auth)/actions.ts#signOutAction": async () => ({
     form: new FormData(),

@@ -19,6 +19,8 @@ import path from "node:path";
 // This file's stored files go to a folder of its own (read by env() on first use).
 const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "chorus-tenant-isolation-"));
 process.env.UPLOADS_DIR ??= uploads;
+// Org A's control verifies its own domain on the admin's word (B's ids must answer 404 first).
+process.env.SSO_ADMIN_DOMAIN_VERIFICATION ??= "true";
 
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { can, ROLES } from "@/lib/domains/access/permissions";
@@ -199,6 +201,8 @@ const BODIES: Record<string, Payload | null> = {
   "POST /api/webhooks/deliveries/[id]/retry": null,
   "PATCH /api/developer-webhooks/[id]": { body: { active: false, name: "Taken over" } },
   "POST /api/developer-webhooks/deliveries/[id]/replay": null,
+  "POST /api/org/sso/domains/[id]/verify": { body: { method: "admin" } },
+  "DELETE /api/org/sso/domains/[id]": null,
 };
 
 const takesBody = (method: HttpMethod) =>

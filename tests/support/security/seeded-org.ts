@@ -580,6 +580,28 @@ export async function createSeededOrg(name = `Seeded ${randomString(6)}`): Promi
       conversionId: conversion,
     },
   });
+  // Single sign-on: an OIDC connection (its client secret encrypted) and two claimed email
+  // domains, one verified (POST /api/org/sso/domains/[id]/verify, DELETE …/[id]).
+  await db.orgSsoConnection.create({
+    data: {
+      orgId: org.id,
+      oidcIssuer: "https://idp.example",
+      oidcClientId: `client-${randomString(8)}`,
+      oidcClientSecret: encryptSecret(`oidc-secret-${randomString(24)}`),
+    },
+  });
+  for (const verified of [true, false]) {
+    await db.orgSsoDomain.create({
+      data: {
+        id: createId("ssod"),
+        orgId: org.id,
+        domain: `seed-${randomString(10).toLowerCase()}.example`,
+        verificationToken: randomString(24),
+        verifiedAt: verified ? days(-1) : null,
+        verifiedBy: verified ? "dns" : null,
+      },
+    });
+  }
   const failedWebhookDelivery = (await delivery("FAILED")).id;
   const sentWebhookDelivery = (await delivery("SENT")).id;
   // A developer webhook (URL and signing secret encrypted) with a delivered and a failed message.

@@ -22,6 +22,8 @@ import { getOrgSettings } from "@/lib/domains/settings/get-org-settings";
 import { getRewardsSettings } from "@/lib/domains/settings/get-rewards-settings";
 import { isTimeZone } from "@/lib/core/validation";
 import { requestDateFormat } from "@/lib/core/http/request-date-format";
+import { SsoSettings } from "@/components/admin/settings/sso-settings";
+import { getSsoSettings } from "@/lib/domains/sso/get-sso-settings";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -99,6 +101,9 @@ export default async function SettingsPage() {
             />
           </Card>
         ) : null}
+        <Card className="lg:col-span-2">
+          <SsoSettings initial={await getSsoSettings(org.id, org.slug)} />
+        </Card>
       </div>
     </>
   );
