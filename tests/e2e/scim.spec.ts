@@ -50,6 +50,32 @@ test("an admin creates a SCIM token (shown once), an identity provider provision
   const person = members.getByRole("rowheader").filter({ hasText: email });
   await expect(person).toContainText("Provisioned Person");
 
+  // Okta deactivates with a PATCH and Entra replaces with a PUT: through the real server (its
+  // request filter once answered 405 to both outside /api/).
+  const userId = ((await created.json()) as { id: string }).id;
+  const scimHeaders = { authorization: `Bearer ${token}`, "content-type": "application/scim+json" };
+  const deactivated = await request.patch(`${E2E.appUrl}/scim/v2/Users/${userId}`, {
+    headers: scimHeaders,
+    data: {
+      schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+      Operations: [{ op: "replace", value: { active: false } }],
+    },
+  });
+  expect(deactivated.status()).toBe(200);
+  expect(((await deactivated.json()) as { active: boolean }).active).toBe(false);
+  const replaced = await request.put(`${E2E.appUrl}/scim/v2/Users/${userId}`, {
+    headers: scimHeaders,
+    data: {
+      schemas: ["urn:ietf:params:scim:schemas:core:2.0:User"],
+      userName: email,
+      name: { givenName: "Provisioned", familyName: "Person" },
+      emails: [{ primary: true, value: email, type: "work" }],
+      active: true,
+    },
+  });
+  expect(replaced.status()).toBe(200);
+  expect(((await replaced.json()) as { active: boolean }).active).toBe(true);
+
   // Revoked: the identity provider's requests fail at once.
   await page.goto("/admin/integrations");
   await scim.getByRole("button", { name: `Revoke SCIM token ${tokenName}` }).click();

@@ -55,7 +55,8 @@ export function findRequestProblem({
   const path = end >= 0 ? target.slice(0, end) : target;
   const pathProblem = findPathProblem(path);
   if (pathProblem) return { status: 400, reason: pathProblem };
-  const api = path.startsWith("/api/");
+  // Route handlers live under /api/ and /scim/v2/ (SCIM clients PUT, PATCH and DELETE).
+  const api = path.startsWith("/api/") || path.startsWith("/scim/");
   const allow = api ? ROUTE_METHODS : PAGE_METHODS;
   if (!allow.split(", ").includes(method)) {
     return { status: 405, reason: `a method ${api ? "no route" : "no page"} serves`, allow };

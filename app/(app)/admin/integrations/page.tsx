@@ -45,12 +45,6 @@ export default async function IntegrationsPage() {
             dates={dates}
           />
         </Card>
-        <Card>
-          <DeveloperWebhooksPanel
-            initial={{ webhooks: devWebhooks, deliveries: devDeliveries }}
-            dates={dates}
-          />
-        </Card>
         {connections ? (
           <Card>
             <ConnectorsPanel initial={connections} appUrl={appUrl()} dates={dates} />
