@@ -40,6 +40,8 @@ export const E2E = {
    */
   aiPort,
   aiUrl: `http://127.0.0.1:${aiPort}`,
+  /** The fake HubSpot the enterprise spec starts (the app reads HUBSPOT_API_BASE at start). */
+  hubspotUrl: `http://127.0.0.1:${appPort + 24}`,
   aiKey: "sk-fake-chorus-e2e",
   authSecret: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
   /**

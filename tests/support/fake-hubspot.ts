@@ -51,7 +51,10 @@ function toMs(v: string | null | undefined): number {
   return /^\d+$/.test(v) ? Number(v) : Date.parse(v);
 }
 
-export async function startFakeHubSpot(token = "pat-eu1-test-token-0001"): Promise<FakeHubSpot> {
+export async function startFakeHubSpot(
+  token = "pat-eu1-test-token-0001",
+  listenPort = 0,
+): Promise<FakeHubSpot> {
   const state = {
     contacts: [] as FakeCrmObject[],
     deals: [] as FakeCrmObject[],
@@ -149,7 +152,7 @@ export async function startFakeHubSpot(token = "pat-eu1-test-token-0001"): Promi
     };
   }
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -98,6 +98,8 @@ const child = spawn(
       // verified on the admin's word (there is no DNS here; off by default in production).
       SSO_ALLOWED_HOSTS: "127.0.0.1",
       SSO_ADMIN_DOMAIN_VERIFICATION: "true",
+      // The outcome connectors' HubSpot: the fake the enterprise spec starts on this address.
+      HUBSPOT_API_BASE: E2E.hubspotUrl,
     }),
   },
 );
