@@ -11,7 +11,9 @@ const MEMBER = "Julia Romano";
 
 async function setMemberLocation(page: Page, location: string) {
   await page.goto(`/admin/members?q=${encodeURIComponent(MEMBER)}`);
-  await page.getByRole("button", { name: `Edit role, teams and location of ${MEMBER}` }).click();
+  await page
+    .getByRole("button", { name: `Edit role, capabilities, teams and location of ${MEMBER}` })
+    .click();
   const editor = page.getByRole("form", { name: `Edit ${MEMBER}` });
   await editor.getByLabel("Location").selectOption({ label: location });
   await editor.getByRole("button", { name: "Save changes" }).click();
